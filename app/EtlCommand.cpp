@@ -1,0 +1,195 @@
+#include "EtlCommand.h"
+
+#include "etl/Analysis.h"
+#include "export/NumberFormat.h"
+#include "export/OutputExporter.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QThreadPool>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+void printErr(const QString& text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+}
+
+struct EtlSettings {
+    clv::AnalysisRequest request;
+    QString outputDir;
+    long long topN = 0;
+    bool quiet = false;
+};
+
+// Fills `settings` from the parsed options; returns an error message for a bad value.
+QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
+{
+    clv::Parameters& p = settings.request.parameters;
+    if (parser.isSet("formula")) {
+        const auto formula = clv::formulaFromName(parser.value("formula"));
+        if (!formula)
+            return QStringLiteral("--formula must be seed or weekly, not \"%1\"").arg(parser.value("formula"));
+        p.formula = *formula;
+    }
+    if (parser.isSet("session-gap")) {
+        bool ok = false;
+        const double minutes = parser.value("session-gap").toDouble(&ok);
+        if (!ok || minutes <= 0 || minutes > 525600)
+            return QStringLiteral("--session-gap must be a number of minutes above 0, not \"%1\"")
+                .arg(parser.value("session-gap"));
+        p.sessionGapSeconds = static_cast<int>(minutes * 60.0 + 0.5);
+    }
+    if (parser.isSet("week-start")) {
+        const auto start = clv::weekStartFromName(parser.value("week-start"));
+        if (!start)
+            return QStringLiteral("--week-start must be sunday or monday, not \"%1\"").arg(parser.value("week-start"));
+        p.weekStart = *start;
+    }
+    if (parser.isSet("lifespan")) {
+        bool ok = false;
+        p.lifespanYears = parser.value("lifespan").toDouble(&ok);
+        if (!ok || !(p.lifespanYears > 0) || p.lifespanYears > 1000)
+            return QStringLiteral("--lifespan must be a number of years above 0, not \"%1\"").arg(parser.value("lifespan"));
+    }
+    if (parser.isSet("top")) {
+        bool ok = false;
+        settings.topN = parser.value("top").toLongLong(&ok);
+        if (!ok || settings.topN < 1)
+            return QStringLiteral("--top must be a whole number of at least 1, not \"%1\"").arg(parser.value("top"));
+        p.topX = static_cast<int>(std::min<long long>(settings.topN, 1 << 30));
+    }
+    if (parser.isSet("threads")) {
+        bool ok = false;
+        const int threads = parser.value("threads").toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return QStringLiteral("--threads must be a whole number from 1 to 256, not \"%1\"").arg(parser.value("threads"));
+        QThreadPool::globalInstance()->setMaxThreadCount(threads);
+    }
+    settings.request.reader.strict = parser.isSet("strict");
+    settings.request.reader.recursive = parser.isSet("recursive");
+    settings.request.inputs = parser.positionalArguments();
+    settings.outputDir = parser.value("output");
+    settings.quiet = parser.isSet("quiet");
+    if (settings.request.inputs.isEmpty())
+        return QStringLiteral("no input given: name one or more event files or folders");
+    return {};
+}
+
+void printTop(const clv::ResultTables& tables, long long topN)
+{
+    const auto rows = std::min<std::size_t>(tables.ltv.size(), static_cast<std::size_t>(topN));
+    std::printf("Top %zu customers by LTV (%s formula):\n", rows, qPrintable(clv::formulaName(tables.parameters.formula)));
+    std::printf("%5s  %-20s %16s %8s %12s\n", "rank", "customer_id", "customer_ltv", "visits", "spend");
+    for (std::size_t i = 0; i < rows; ++i) {
+        const clv::LtvRow& row = tables.ltv[i];
+        const std::string id(tables.events->customerId(row.customer));
+        std::printf("%5zu  %-20s %16.2f %8d %12.2f\n", i + 1, id.c_str(), row.ltv, row.visits,
+                    double(row.totalCents) / 100.0);
+    }
+}
+
+} // namespace
+
+int runEtlCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Computes customer lifetime value from web-site event logs (JSON lines or JSON arrays).\n"
+        "Writes output_t1.txt, output_ltv_specs.txt, output_ltv_final.txt, rejected.csv and run.json.\n"
+        "Also: clv-etl generate --help (fake event data).\n"
+        "Exit codes: 0 done, 1 usage error, 2 input unusable (nothing readable, or a strict rejection),\n"
+        "3 output could not be written."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("INPUT", "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson).", "INPUT...");
+    parser.addOptions({
+        {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
+        {"formula", "LTV formula: seed (default) or weekly.", "seed|weekly"},
+        {"session-gap", "Minutes of inactivity that end a visit (default 30).", "MIN"},
+        {"week-start", "First day of a week: sunday (default) or monday.", "DAY"},
+        {"lifespan", "Customer lifespan in years (default 10).", "YEARS"},
+        {"top", "Also write output.txt with the top N customers, and print them.", "N"},
+        {"threads", "Worker threads (default: one per core).", "N"},
+        {"strict", "Stop at the first rejected line (exit code 2)."},
+        {"recursive", "Read the sub-folders of named folders too."},
+        {"quiet", "Print nothing but errors."},
+    });
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("clv-etl: %1\nTry clv-etl --help.").arg(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet("help")) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitDone;
+    }
+    if (parser.isSet("version")) {
+        std::printf("clv-etl %s\n", CLV_VERSION);
+        return ExitDone;
+    }
+
+    EtlSettings settings;
+    if (const QString error = readSettings(parser, settings); !error.isEmpty()) {
+        printErr(QStringLiteral("clv-etl: %1\nTry clv-etl --help.").arg(error));
+        return ExitUsage;
+    }
+
+    const bool showProgress = !settings.quiet && isatty(fileno(stderr));
+    clv::JobControl control([showProgress](const QString& stage, double fraction) {
+        if (showProgress)
+            std::fprintf(stderr, "\r%-10s %3d%%", qPrintable(stage), static_cast<int>(fraction * 100));
+    });
+    clv::AnalysisOutcome outcome = clv::runAnalysis(settings.request, &control);
+    if (showProgress)
+        std::fputs("\r                 \r", stderr);
+
+    for (const QString& problem : outcome.read.inputProblems)
+        printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    const clv::FileStats totals = outcome.read.totals();
+    if (outcome.read.stoppedStrict) {
+        const clv::Rejection& r = outcome.read.rejections.front();
+        printErr(QStringLiteral("clv-etl: %1:%2: %3 (stopped: --strict)")
+                     .arg(outcome.read.files[r.file].display)
+                     .arg(r.line)
+                     .arg(QString::fromStdString(r.reason)));
+        return ExitInputUnusable;
+    }
+    if (outcome.read.files.empty() || !outcome.tables) {
+        printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
+        return ExitInputUnusable;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    clv::ExportRequest exportRequest{settings.outputDir, settings.topN, outcome.timings, nullptr};
+    const clv::ExportResult exported = clv::exportOutputs(exportRequest, outcome.read, *outcome.tables);
+    if (!exported.ok()) {
+        printErr(QStringLiteral("clv-etl: %1; the previous files in %2 were left as they were")
+                     .arg(exported.error, QDir::toNativeSeparators(settings.outputDir)));
+        return ExitOutputFailed;
+    }
+
+    if (!settings.quiet) {
+        std::printf("Read %lld events from %zu file(s): %lld accepted, %lld rejected, %zu customers.\n",
+                    totals.records, outcome.read.files.size(), totals.accepted, totals.rejected,
+                    outcome.tables->ltv.size());
+        const int shown = std::min<int>(5, static_cast<int>(outcome.read.rejections.size()));
+        for (int i = 0; i < shown; ++i) {
+            const clv::Rejection& r = outcome.read.rejections[static_cast<std::size_t>(i)];
+            std::printf("  rejected %s:%u: %s\n", qPrintable(outcome.read.files[r.file].display), r.line,
+                        r.reason.c_str());
+        }
+        if (outcome.read.rejections.size() > static_cast<std::size_t>(shown))
+            std::printf("  … and %zu more, listed in rejected.csv\n", outcome.read.rejections.size() - shown);
+        std::printf("Wrote %lld file(s) to %s in %.2f s.\n", static_cast<long long>(exported.written.size()),
+                    qPrintable(QDir(settings.outputDir).absolutePath()),
+                    double(clock.elapsed() + outcome.timings.value(0).second + outcome.timings.value(1).second) / 1000.0);
+        if (settings.topN > 0)
+            printTop(*outcome.tables, settings.topN);
+    }
+    return totals.accepted > 0 ? ExitDone : ExitInputUnusable;
+}

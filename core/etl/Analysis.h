@@ -1,0 +1,26 @@
+#pragma once
+
+#include "etl/Pipeline.h"
+#include "export/RunReport.h"
+#include "io/EventReader.h"
+
+namespace clv {
+
+struct AnalysisRequest {
+    QStringList inputs;
+    ReaderOptions reader;
+    Parameters parameters;
+};
+
+struct AnalysisOutcome {
+    ReadResult read;
+    std::shared_ptr<const ResultTables> tables; // null when cancelled or stopped strictly
+    StageTimings timings;
+    bool cancelled = false;
+};
+
+// Reads the inputs and runs the ETL over them: the one entry point that the command
+// line and the desktop application share.
+AnalysisOutcome runAnalysis(const AnalysisRequest& request, const JobControl* control = nullptr);
+
+} // namespace clv

@@ -1,0 +1,108 @@
+#include "io/ChunkParser.h"
+
+#include "io/EventLineParser.h"
+
+namespace clv {
+
+namespace {
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && isBlank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isBlank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string rawText(std::string_view line)
+{
+    return std::string(line.substr(0, Rejection::kMaxRawBytes));
+}
+
+class ChunkSink final : public RecordSink {
+public:
+    ChunkSink(ChunkResult& chunk, std::uint32_t& line, std::string_view& text)
+        : m_chunk(chunk), m_line(line), m_text(text)
+    {
+    }
+    void accept(const EventRecord& event) override
+    {
+        m_chunk.events.append(event, {0, m_line});
+        ++m_chunk.stats.accepted;
+    }
+    void reject(std::string reason) override
+    {
+        m_chunk.rejections.push_back({0, m_line, std::move(reason), rawText(m_text)});
+        ++m_chunk.stats.rejected;
+    }
+
+private:
+    ChunkResult& m_chunk;
+    std::uint32_t& m_line;
+    std::string_view& m_text;
+};
+
+// In a file laid out as `[{...},` / `{...},` / `{...}]`, each line is one or more array
+// elements once the brackets and the separating comma are taken off.
+std::string_view arrayElements(std::string_view line)
+{
+    if (!line.empty() && line.front() == '[')
+        line = trimmed(line.substr(1));
+    if (!line.empty() && line.back() == ']')
+        line = trimmed(line.substr(0, line.size() - 1));
+    if (!line.empty() && line.back() == ',')
+        line = trimmed(line.substr(0, line.size() - 1));
+    return line;
+}
+
+} // namespace
+
+ChunkResult parseChunk(std::string_view text, const ChunkOptions& options)
+{
+    thread_local EventLineParser parser;
+    ChunkResult chunk;
+    chunk.events.reserve(text.size() / 150 + 16);
+
+    std::uint32_t lineNumber = 0;
+    std::string_view current;
+    ChunkSink sink(chunk, lineNumber, current);
+    std::string wrapped;
+
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos)
+            end = text.size();
+        ++lineNumber;
+        current = text.substr(pos, end - pos);
+        pos = end + 1;
+
+        const std::string_view content = trimmed(current);
+        if (content.empty())
+            continue;
+        ++chunk.stats.lines;
+        if (current.size() > options.maxLineBytes) {
+            ++chunk.stats.records;
+            sink.reject("line is longer than " + std::to_string(options.maxLineBytes >> 20) + " MiB");
+            continue;
+        }
+        if (!options.arrayLayout) {
+            chunk.stats.records += parser.parseLine(content, sink);
+            continue;
+        }
+        const std::string_view elements = arrayElements(content);
+        if (elements.empty()) {
+            --chunk.stats.lines; // a bracket alone on its line is layout, not a record
+            continue;
+        }
+        wrapped.assign("[").append(elements).append("]");
+        chunk.stats.records += parser.parseLine(wrapped, sink);
+    }
+    chunk.lineCount = lineNumber;
+    return chunk;
+}
+
+} // namespace clv

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "etl/Parameters.h"
+#include "model/EventStore.h"
+
+#include <memory>
+#include <vector>
+
+namespace clv {
+
+// Table "visits" (the seed's output_t1): one row per accepted event, grouped by customer
+// (customer ids in ascending order) and ordered by time within a customer.
+struct VisitsTable {
+    std::vector<std::uint32_t> event; // row in the EventStore
+    std::vector<std::int32_t> weekId;
+    std::vector<std::int32_t> visitId;
+    std::vector<Cents> amountCents; // the order's revenue on its first event, else 0
+    std::size_t size() const { return event.size(); }
+};
+
+// Table "weekly" (the seed's output_ltv_specs): one row per customer and week with activity.
+struct WeeklyTable {
+    std::vector<std::uint32_t> customer;
+    std::vector<std::int32_t> weekId;
+    std::vector<std::int32_t> visits; // distinct visits with an event in the week
+    std::vector<Cents> amountCents;
+    std::size_t size() const { return customer.size(); }
+};
+
+// Table "ltv" (the seed's output_ltv_final and more): one row per customer, by LTV
+// descending then customer id.
+struct LtvRow {
+    std::uint32_t customer = 0;
+    double ltv = 0.0;
+    std::int32_t visits = 0;          // distinct visits
+    std::int32_t orders = 0;          // distinct order keys
+    Cents totalCents = 0;
+    std::int64_t visitWeekSum = 0;    // sum of visits_per_wk (a visit across weeks counts per week)
+    std::int32_t weeksObserved = 0;   // from the customer's week 0 to the data set's last week
+    TimeMicros firstEvent = 0;
+    TimeMicros lastEvent = 0;
+    std::uint32_t lastName = 0;       // detail ids of the latest CUSTOMER event, 0 if none
+    std::uint32_t city = 0;
+    std::uint32_t state = 0;
+
+    double spendPerVisit() const { return visits ? double(totalCents) / 100.0 / visits : 0.0; }
+    double visitsPerWeek() const { return weeksObserved ? double(visits) / weeksObserved : 0.0; }
+};
+
+// The immutable outcome of one analysis run. Holds the events it was computed from, so
+// that every id in it can be turned back into text.
+struct ResultTables {
+    std::shared_ptr<const EventStore> events;
+    Parameters parameters;
+    VisitsTable visits;
+    WeeklyTable weekly;
+    std::vector<LtvRow> ltv;
+};
+
+} // namespace clv

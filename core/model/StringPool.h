@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace clv {
+
+// Interns strings to dense 32-bit ids. Id 0 is reserved for "absent", so a column of ids
+// can say "no value" without a separate flag. The text lives in arena blocks that never
+// move, so views handed out stay valid for the pool's life.
+class StringPool {
+public:
+    static constexpr std::uint32_t kAbsent = 0;
+
+    StringPool();
+    StringPool(StringPool&&) noexcept = default;
+    StringPool& operator=(StringPool&&) noexcept = default;
+    StringPool(const StringPool&) = delete;
+    StringPool& operator=(const StringPool&) = delete;
+
+    std::uint32_t intern(std::string_view text);
+    // The id of `text` if it was interned, else kAbsent.
+    std::uint32_t find(std::string_view text) const;
+    std::string_view view(std::uint32_t id) const { return m_views[id]; }
+    // Ids run from 1 to size() - 1; id 0 is the empty "absent" entry.
+    std::uint32_t size() const { return static_cast<std::uint32_t>(m_views.size()); }
+
+private:
+    std::string_view store(std::string_view text);
+
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::size_t m_blockUsed = 0;
+    std::size_t m_blockSize = 0;
+    std::vector<std::string_view> m_views;
+    std::unordered_map<std::string_view, std::uint32_t> m_ids;
+};
+
+// An append-only column of strings that are mostly unique (page, image and order keys):
+// stored back to back without a hash table.
+class StringColumn {
+public:
+    StringColumn() { m_offsets.push_back(0); }
+    void append(std::string_view text)
+    {
+        m_bytes.insert(m_bytes.end(), text.begin(), text.end());
+        m_offsets.push_back(m_bytes.size());
+    }
+    void appendColumn(const StringColumn& other);
+    std::string_view operator[](std::size_t i) const
+    {
+        return {m_bytes.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
+    }
+    std::size_t size() const { return m_offsets.size() - 1; }
+    void reserve(std::size_t count, std::size_t bytes)
+    {
+        m_offsets.reserve(count + 1);
+        m_bytes.reserve(bytes);
+    }
+
+private:
+    std::vector<char> m_bytes;
+    std::vector<std::uint64_t> m_offsets;
+};
+
+} // namespace clv

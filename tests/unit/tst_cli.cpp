@@ -1,0 +1,170 @@
+// clv-etl as a user runs it: the real binary, real files, exit codes.
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace clv;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runEtl(const QStringList& arguments)
+{
+    QProcess p;
+    p.start(QStringLiteral(CLV_ETL_BINARY), arguments);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void testSeedInputReproducesPublishedTables()
+    {
+        QTemporaryDir dir;
+        const Run run = runEtl({kSeedInput, "-o", dir.filePath("out"), "--top", "3"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("556 accepted, 0 rejected, 50 customers"));
+        QVERIFY(run.out.contains("c670daa7e51c"));
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
+            const QString diff = test::compareAsMultisets(test::readCsv(dir.filePath(QStringLiteral("out/") + file)),
+                                                          test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(file, diff)));
+        }
+        QCOMPARE(test::readCsv(dir.filePath("out/output.txt")).size(), 3u);
+        QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"accepted\": 556"));
+        QCOMPARE(readAll(dir.filePath("out/rejected.csv")), QByteArray("file,line,reason,raw\n"));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // no progress when stderr is not a terminal
+    }
+
+    void testBadLinesAreListedAndTheRunGoesOn()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("in.jsonl"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(test::visitLine("c", "2017-02-13T10:00:00Z") + "\n{oops\n"
+                                          + test::orderLine("c", "2017-02-13T10:00:00Z", "o", "1.00 EUR") + "\n"));
+        f.close();
+        const Run run = runEtl({dir.filePath("in.jsonl"), "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("in.jsonl:2: invalid JSON"));
+        const QByteArray rejected = readAll(dir.filePath("out/rejected.csv"));
+        QVERIFY(rejected.contains("in.jsonl"));
+        QVERIFY(rejected.contains(",3,\"invalid total_amount \"\"1.00 EUR\"\"\"") || rejected.contains(",3,\"invalid total_amount"));
+        QVERIFY(rejected.contains("unsupported currency EUR"));
+    }
+
+    void testUsageErrorsExitWith1_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no input") << QStringList{};
+        QTest::newRow("unknown option") << QStringList{"--frobnicate", kSeedInput};
+        QTest::newRow("bad formula") << QStringList{"--formula", "magic", kSeedInput};
+        QTest::newRow("bad gap") << QStringList{"--session-gap", "-5", kSeedInput};
+        QTest::newRow("bad week start") << QStringList{"--week-start", "friday", kSeedInput};
+        QTest::newRow("bad lifespan") << QStringList{"--lifespan", "zero", kSeedInput};
+        QTest::newRow("bad top") << QStringList{"--top", "0", kSeedInput};
+        QTest::newRow("bad threads") << QStringList{"--threads", "x", kSeedInput};
+    }
+    void testUsageErrorsExitWith1()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runEtl(arguments);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("clv-etl:"));
+    }
+
+    void testHelpAndVersion()
+    {
+        const Run help = runEtl({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--session-gap"));
+        QVERIFY(help.out.contains("Exit codes"));
+        const Run version = runEtl({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(CLV_VERSION));
+    }
+
+    void testNothingReadableExitsWith2()
+    {
+        QTemporaryDir dir;
+        const Run run = runEtl({dir.filePath("missing.jsonl"), "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("no such file"));
+    }
+
+    void testStrictRejectionExitsWith2()
+    {
+        const Run run = runEtl({QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt"), "--strict", "-o",
+                                QDir::tempPath() + "/clv-strict-unused"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("challenge-sample-events.txt:1: invalid event_time"));
+    }
+
+    void testUnwritableOutputExits3AndKeepsOldFiles()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        QCOMPARE(runEtl({kSeedInput, "-o", out}).exitCode, 0);
+        const QByteArray before = readAll(out + "/output_t1.txt");
+        // A folder where run.json must go: no user, root included, can write that file.
+        QVERIFY(QFile::remove(out + "/run.json"));
+        QVERIFY(QDir(out).mkdir("run.json"));
+        const Run run = runEtl({QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt"), "-o", out});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("run.json"));
+        QCOMPARE(readAll(out + "/output_t1.txt"), before);
+        const QStringList leftovers = QDir(out).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(leftovers.size(), 4); // no temporary file left behind
+    }
+
+    void testReadOnlyFolderExits3()
+    {
+        if (geteuid() == 0)
+            QSKIP("root writes into read-only folders; the run.json-folder test covers exit 3");
+        QTemporaryDir dir;
+        const QString out = dir.filePath("ro");
+        QVERIFY(QDir().mkdir(out));
+        QFile::setPermissions(out, QFile::ReadOwner | QFile::ExeOwner);
+        const Run run = runEtl({kSeedInput, "-o", out});
+        QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(run.exitCode, 3);
+    }
+
+    void testFolderInputAndOptionsChangeResults()
+    {
+        QTemporaryDir dir;
+        const Run seed = runEtl({QStringLiteral(CLV_TEST_DATA_DIR "/seed"), "-o", dir.filePath("a"), "--quiet"});
+        QCOMPARE(seed.exitCode, 0);
+        QVERIFY(seed.out.isEmpty());
+        const Run weekly = runEtl({kSeedInput, "-o", dir.filePath("b"), "--formula", "weekly", "--lifespan", "5",
+                                   "--week-start", "monday", "--session-gap", "45", "--threads", "1"});
+        QCOMPARE(weekly.exitCode, 0);
+        QVERIFY(readAll(dir.filePath("b/run.json")).contains("\"formula\": \"weekly\""));
+        QVERIFY(readAll(dir.filePath("a/output_ltv_final.txt")) != readAll(dir.filePath("b/output_ltv_final.txt")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

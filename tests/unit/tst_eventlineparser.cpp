@@ -1,0 +1,155 @@
+#include "io/EventLineParser.h"
+
+#include "TestSupport.h"
+
+#include <QTest>
+
+using namespace clv;
+
+namespace {
+struct CollectingSink final : RecordSink {
+    std::vector<EventRecord> accepted;
+    std::vector<std::string> rejected;
+    void accept(const EventRecord& e) override { accepted.push_back(e); }
+    void reject(std::string reason) override { rejected.push_back(std::move(reason)); }
+};
+} // namespace
+
+class TestEventLineParser : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void testEachTypeIsAccepted()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        parser.parseLine(test::customerLine("c1", "2017-01-06T12:00:00Z"), sink);
+        parser.parseLine(test::visitLine("c1", "2017-01-06T12:01:00Z"), sink);
+        parser.parseLine(test::imageLine("c1", "2017-01-06T12:02:00Z"), sink);
+        parser.parseLine(test::orderLine("c1", "2017-01-06T12:03:00Z", "o1", "12.34 USD"), sink);
+        QCOMPARE(sink.rejected.size(), 0u);
+        QCOMPARE(sink.accepted.size(), 4u);
+        QCOMPARE(sink.accepted[0].customerId, std::string("c1"));
+        QCOMPARE(sink.accepted[0].detail[0], std::string("Smith"));
+        QCOMPARE(sink.accepted[2].detail[1], std::string("EOS 80D"));
+        QCOMPARE(sink.accepted[3].type, EventType::Order);
+        QCOMPARE(sink.accepted[3].amountCents, Cents(1234));
+        QCOMPARE(sink.accepted[3].customerId, std::string("c1"));
+    }
+
+    void testEscapedStringsAreDecoded()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        parser.parseLine("{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"c\\u0031\",\"event_time\":\"2017-01-06T12:00:00Z\","
+                         "\"last_name\":\"O\\\"Brien\"}",
+                         sink);
+        QCOMPARE(sink.accepted.size(), 1u);
+        QCOMPARE(sink.accepted[0].key, std::string("c1"));
+        QCOMPARE(sink.accepted[0].detail[0], std::string("O\"Brien"));
+    }
+
+    void testRejectionReasons_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("order lacks customer_id")
+            << R"({"type":"ORDER","verb":"NEW","key":"o1","event_time":"2017-01-06T12:00:00Z","total_amount":"1.00 USD"})"
+            << "ORDER event lacks customer_id";
+        QTest::newRow("invalid JSON with offset") << R"({"type": "ORDER", "verb" "NEW"})" << "invalid JSON (offset 25)";
+        QTest::newRow("unknown type") << R"({"type":"TELEPORT","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z"})"
+                                      << "unknown event type TELEPORT";
+        QTest::newRow("lacks type") << R"({"verb":"NEW","key":"k"})" << "event lacks type";
+        QTest::newRow("type not a string") << R"({"type":7})" << "event type must be a string, not a number";
+        QTest::newRow("bad verb") << R"({"type":"IMAGE","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","customer_id":"c"})"
+                                  << "IMAGE event has unsupported verb NEW (expected UPLOAD)";
+        QTest::newRow("lacks verb") << R"({"type":"CUSTOMER","key":"k","event_time":"2017-01-06T12:00:00Z"})"
+                                    << "CUSTOMER event lacks verb";
+        QTest::newRow("lacks key") << R"({"type":"CUSTOMER","verb":"NEW","event_time":"2017-01-06T12:00:00Z"})"
+                                   << "CUSTOMER event lacks key";
+        QTest::newRow("empty key") << R"({"type":"CUSTOMER","verb":"NEW","key":"","event_time":"2017-01-06T12:00:00Z"})"
+                                   << "CUSTOMER event has an empty key";
+        QTest::newRow("lacks event_time") << R"({"type":"CUSTOMER","verb":"NEW","key":"k"})"
+                                          << "CUSTOMER event lacks event_time";
+        QTest::newRow("number where a string belongs")
+            << R"({"type":"SITE_VISIT","verb":"NEW","key":"p","event_time":"2017-01-06T12:00:00Z","customer_id":12})"
+            << "SITE_VISIT event member customer_id must be a string, not a number";
+        QTest::newRow("amount as a number")
+            << R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","customer_id":"c","total_amount":12.5})"
+            << "member total_amount must be a string, not a number";
+        QTest::newRow("other currency")
+            << R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","customer_id":"c","total_amount":"3.00 EUR"})"
+            << "unsupported currency EUR";
+        QTest::newRow("bad time") << R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06:12:46.384Z"})"
+                                  << "invalid event_time \"2017-01-06:12:46.384Z\"";
+        QTest::newRow("optional detail of the wrong kind")
+            << R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","last_name":["x"]})"
+            << "member last_name must be a string, not an array";
+        QTest::newRow("tags not an object")
+            << R"({"type":"SITE_VISIT","verb":"NEW","key":"p","event_time":"2017-01-06T12:00:00Z","customer_id":"c","tags":"x"})"
+            << "tags must be an object or an array";
+        QTest::newRow("not an object") << "42" << "not a JSON object";
+        QTest::newRow("string line") << "\"hello\"" << "not a JSON object";
+        QTest::newRow("empty array") << "[]" << "empty JSON array";
+        QTest::newRow("trailing text") << R"({"type":"CUSTOMER"} x)" << "unexpected text after the value";
+        QTest::newRow("NUL byte") << QString::fromLatin1("{\"type\":\"CUS\0TOMER\"}", 20) << "invalid JSON";
+        QTest::newRow("deep nesting") << QString(5000, '[') + QString(5000, ']') << "invalid JSON";
+    }
+    void testRejectionReasons()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, reason);
+        EventLineParser parser;
+        CollectingSink sink;
+        const std::string text = line.toStdString();
+        QCOMPARE(parser.parseLine(text, sink), 1);
+        QCOMPARE(sink.accepted.size(), 0u);
+        QCOMPARE(sink.rejected.size(), 1u);
+        QVERIFY2(QString::fromStdString(sink.rejected[0]).contains(reason), sink.rejected[0].c_str());
+    }
+
+    void testInvalidUtf8IsRejected()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        const std::string line = "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"\xff\xfe\",\"event_time\":\"2017-01-06T12:00:00Z\"}";
+        parser.parseLine(line, sink);
+        QCOMPARE(sink.rejected.size(), 1u);
+        QVERIFY(QString::fromStdString(sink.rejected[0]).startsWith("invalid JSON"));
+    }
+
+    void testOneLineArrayGivesOneRecordPerElement()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        const std::string line = "[" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ", 5, "
+            + test::visitLine("c1", "2017-01-06T12:00:00Z") + "]";
+        QCOMPARE(parser.parseLine(line, sink), 3);
+        QCOMPARE(sink.accepted.size(), 2u);
+        QCOMPARE(sink.rejected.size(), 1u);
+        QCOMPARE(sink.rejected[0], std::string("element 2: not a JSON object"));
+    }
+
+    void testParserIsReusableAfterAnError()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        parser.parseLine("{\"type\": [1, 2", sink);
+        parser.parseLine(test::customerLine("c1", "2017-01-06T12:00:00Z"), sink);
+        QCOMPARE(sink.rejected.size(), 1u);
+        QCOMPARE(sink.accepted.size(), 1u);
+    }
+
+    void testUnknownMembersAreIgnored()
+    {
+        EventLineParser parser;
+        CollectingSink sink;
+        parser.parseLine(R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","extra":{"type":"X","deep":[{"verb":1}]}})",
+                         sink);
+        QCOMPARE(sink.rejected.size(), 0u);
+        QCOMPARE(sink.accepted.size(), 1u);
+        QCOMPARE(sink.accepted[0].type, EventType::Customer);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEventLineParser)
+#include "tst_eventlineparser.moc"

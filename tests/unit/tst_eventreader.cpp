@@ -1,0 +1,211 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace clv;
+
+namespace {
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+std::vector<std::string> sampleLines(int customers)
+{
+    std::vector<std::string> lines;
+    for (int c = 0; c < customers; ++c) {
+        const std::string id = "cust" + std::to_string(c);
+        lines.push_back(test::customerLine(id, "2017-02-10T10:00:00Z"));
+        lines.push_back(test::visitLine(id, "2017-02-10T10:05:00Z", "p" + std::to_string(c)));
+        lines.push_back(test::orderLine(id, "2017-02-10T10:06:00Z", "o" + std::to_string(c), "5.00 USD"));
+    }
+    return lines;
+}
+} // namespace
+
+class TestEventReader : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void testAcceptedPlusRejectedEqualsNonBlankLines()
+    {
+        std::vector<std::string> lines = sampleLines(3);
+        lines.insert(lines.begin() + 2, "");
+        lines.insert(lines.begin() + 4, "   ");
+        lines.insert(lines.begin() + 5, "{broken");
+        lines.push_back(R"({"type":"TELEPORT"})");
+        const ReadResult r = test::readLines(lines);
+        const FileStats s = r.totals();
+        QCOMPARE(s.lines, qint64(11));
+        QCOMPARE(s.accepted, qint64(9));
+        QCOMPARE(s.rejected, qint64(2));
+        QCOMPARE(s.accepted + s.rejected, s.lines);
+        QCOMPARE(qint64(r.events->size()), s.accepted);
+    }
+
+    void testRejectionsAreLocatedByLine()
+    {
+        const ReadResult r = test::readLines({test::customerLine("c", "2017-02-10T10:00:00Z"), "", "nope", "[1"});
+        QCOMPARE(r.rejections.size(), 2u);
+        QCOMPARE(r.rejections[0].line, 3u);
+        QCOMPARE(r.rejections[0].raw, std::string("nope"));
+        QCOMPARE(r.rejections[1].line, 4u);
+        QCOMPARE(r.events->source(0).line, 1u);
+    }
+
+    void testChunkBoundariesLoseNothing()
+    {
+        // Tiny steps force lines to straddle reads and pieces: counts and line numbers must hold.
+        QTemporaryDir dir;
+        std::vector<std::string> lines = sampleLines(200);
+        lines[100] = "bad line";
+        writeFile(dir.filePath("events.jsonl"), QByteArray::fromStdString(test::joinLines(lines)));
+        ReaderOptions options;
+        options.pieceBytes = 333;
+        const ReadResult r = EventReader(options).read({dir.filePath("events.jsonl")});
+        QCOMPARE(r.totals().accepted, qint64(599));
+        QCOMPARE(r.rejections.size(), 1u);
+        QCOMPARE(r.rejections[0].line, 101u);
+        QCOMPARE(r.events->source(598).line, 600u);
+        QCOMPARE(std::string(r.events->key(598)), std::string("o199"));
+    }
+
+    void testArrayLaidOutOneElementPerLine()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("sample.json");
+        const std::string text = "[" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ",\n"
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + ",\n" + test::orderLine("c1", "2017-01-06T12:02:00Z", "o", "1 USD")
+            + "]\n";
+        writeFile(path, QByteArray::fromStdString(text));
+        const ReadResult r = EventReader().read({path});
+        QCOMPARE(r.totals().accepted, qint64(3));
+        QCOMPARE(r.totals().rejected, qint64(0));
+    }
+
+    void testBracketsOnTheirOwnLinesAreLayout()
+    {
+        const std::string text = "[\n" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ",\n"
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + "\n]\n";
+        const ReadResult r = EventReader().readText(text, "a.json");
+        QCOMPARE(r.totals().accepted, qint64(2));
+        QCOMPARE(r.totals().lines, qint64(2));
+    }
+
+    void testWholeArrayOnOneLine()
+    {
+        const std::string text = "[" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ","
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + "]";
+        const ReadResult r = EventReader().readText(text, "a.json");
+        QCOMPARE(r.totals().accepted, qint64(2));
+        QCOMPARE(r.totals().records, qint64(2));
+    }
+
+    void testChallengeSampleGivesTwoAcceptedTwoRejected()
+    {
+        const ReadResult r = EventReader().read({QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt")});
+        QCOMPARE(r.totals().accepted, qint64(2));
+        QCOMPARE(r.totals().rejected, qint64(2));
+        QCOMPARE(r.rejections[0].line, 1u);
+        QVERIFY(QString::fromStdString(r.rejections[0].reason).contains("invalid event_time \"2017-01-06:12:46.384Z\""));
+        QCOMPARE(r.rejections[1].line, 4u);
+        QVERIFY(QString::fromStdString(r.rejections[1].reason).contains("invalid event_time \"2017-01-06:12:55.55.555Z\""));
+    }
+
+    void testBomAndCrLfAreTolerated()
+    {
+        const std::string text = "\xEF\xBB\xBF" + test::customerLine("c1", "2017-01-06T12:00:00Z") + "\r\n"
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + "\r\n";
+        const ReadResult r = EventReader().readText(text, "bom.jsonl");
+        QCOMPARE(r.totals().accepted, qint64(2));
+        QCOMPARE(r.totals().rejected, qint64(0));
+    }
+
+    void testOverlongLineIsRejectedAndReadingGoesOn()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("long.jsonl");
+        QByteArray bytes = QByteArray::fromStdString(test::customerLine("c1", "2017-01-06T12:00:00Z") + "\n");
+        bytes += QByteArray(3 << 20, 'x') + "\n";
+        bytes += QByteArray::fromStdString(test::visitLine("c1", "2017-01-06T12:01:00Z") + "\n");
+        writeFile(path, bytes);
+        ReaderOptions options;
+        options.maxLineBytes = 1 << 20;
+        options.pieceBytes = 4096;
+        const ReadResult r = EventReader(options).read({path});
+        QCOMPARE(r.totals().accepted, qint64(2));
+        QCOMPARE(r.rejections.size(), 1u);
+        QCOMPARE(r.rejections[0].line, 2u);
+        QVERIFY(QString::fromStdString(r.rejections[0].reason).contains("longer than 1 MiB"));
+        QVERIFY(r.rejections[0].raw.size() <= Rejection::kMaxRawBytes);
+        QCOMPARE(r.events->source(1).line, 3u);
+    }
+
+    void testFolderReadsEventFilesSortedByName()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("b.jsonl"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pb") + "\n"));
+        writeFile(dir.filePath("a.txt"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pa") + "\n"));
+        writeFile(dir.filePath("notes.md"), "not events\n");
+        QDir(dir.path()).mkdir("sub");
+        writeFile(dir.filePath("sub/c.json"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pc") + "\n"));
+        const ReadResult flat = EventReader().read({dir.path()});
+        QCOMPARE(flat.files.size(), 2u);
+        QCOMPARE(std::string(flat.events->key(0)), std::string("pa"));
+        QCOMPARE(std::string(flat.events->key(1)), std::string("pb"));
+        ReaderOptions options;
+        options.recursive = true;
+        QCOMPARE(EventReader(options).read({dir.path()}).files.size(), 3u);
+    }
+
+    void testMissingInputIsReportedAndOthersAreRead()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("a.jsonl"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z") + "\n"));
+        const ReadResult r = EventReader().read({dir.filePath("a.jsonl"), dir.filePath("missing.jsonl")});
+        QCOMPARE(r.totals().accepted, qint64(1));
+        QCOMPARE(r.inputProblems.size(), 1);
+        QVERIFY(r.inputProblems[0].contains("missing.jsonl: no such file"));
+    }
+
+    void testStrictStopsAtFirstRejection()
+    {
+        ReaderOptions options;
+        options.strict = true;
+        const ReadResult r = test::readLines({test::customerLine("c", "2017-02-10T10:00:00Z"), "bad", "worse"}, options);
+        QVERIFY(r.stoppedStrict);
+        QCOMPARE(r.rejections.size(), 1u);
+        QCOMPARE(r.rejections[0].line, 2u);
+    }
+
+    void testHostileBytesNeverCrash()
+    {
+        std::string text;
+        text += std::string("\0\0\0{\"type\":\0}\n", 14);
+        text += "\xff\xfe\xfd\n";
+        text += std::string(100000, '{') + "\n";
+        text += std::string(100000, '[') + "\n";
+        text += "{\"type\":\"ORDER\",\"total_amount\":1e999999}\n";
+        text += "\"unterminated\n";
+        const ReadResult r = EventReader().readText(text, "hostile.txt");
+        QCOMPARE(r.totals().accepted, qint64(0));
+        QCOMPARE(r.totals().rejected, qint64(6));
+    }
+
+    void testCancelStopsReading()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("a.jsonl"), QByteArray::fromStdString(test::joinLines(sampleLines(50))));
+        JobControl control;
+        control.cancel();
+        const ReadResult r = EventReader().read({dir.filePath("a.jsonl")}, &control);
+        QVERIFY(r.cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventReader)
+#include "tst_eventreader.moc"
