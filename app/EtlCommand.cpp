@@ -174,7 +174,7 @@ int runEtlCommand(const QStringList& arguments)
     }
 
     if (!settings.quiet) {
-        std::printf("Read %lld events from %zu file(s): %lld accepted, %lld rejected, %zu customers.\n",
+        std::printf("Read %lld records from %zu file(s): %lld accepted, %lld rejected, %zu customers.\n",
                     totals.records, outcome.read.files.size(), totals.accepted, totals.rejected,
                     outcome.tables->ltv.size());
         const int shown = std::min<int>(5, static_cast<int>(outcome.read.rejections.size()));

@@ -1,0 +1,116 @@
+#include "FakeDataGenerator.h"
+
+#include "EventLineWriter.h"
+#include "GeneratorVocabulary.h"
+#include "MalformedLineInjector.h"
+#include "RealisticModeScenario.h"
+#include "SeedModeScenario.h"
+#include "util/JobControl.h"
+
+#include <QIODevice>
+
+namespace clv {
+
+namespace {
+
+// Upper bounds keep every count in range of the 48-bit key space and the block planner's
+// 32-bit indices, and catch typos such as an extra zero or two.
+constexpr int kMaxCustomers = 10'000'000;
+constexpr int kMaxDays = 36'500;
+constexpr int kMaxWeeks = 1'040;
+constexpr int kMaxEventsPerCustomer = 1'000;
+constexpr int kMaxBadLines = 10'000'000;
+
+QString checkRange(const char* name, int value, int low, int high)
+{
+    if (value < low)
+        return low == 0 ? QStringLiteral("%1 must not be negative").arg(QLatin1String(name))
+                        : QStringLiteral("%1 must be at least %2").arg(QLatin1String(name)).arg(low);
+    if (value > high)
+        return QStringLiteral("%1 must be at most %2").arg(QLatin1String(name)).arg(high);
+    return {};
+}
+
+} // namespace
+
+FakeDataGenerator::FakeDataGenerator(GeneratorOptions options, WordLists words)
+    : m_options(std::move(options)), m_words(std::move(words))
+{
+}
+
+QString FakeDataGenerator::validate(const GeneratorOptions& options)
+{
+    QString problem = checkRange("customers", options.customers, 1, kMaxCustomers);
+    if (problem.isEmpty())
+        problem = checkRange("bad lines", options.badLines, 0, kMaxBadLines);
+    if (!problem.isEmpty())
+        return problem;
+
+    if (options.mode == GeneratorMode::Seed) {
+        problem = checkRange("days", options.days, 1, kMaxDays);
+        if (problem.isEmpty())
+            problem = checkRange("max events", options.maxEvents, 1, kMaxEventsPerCustomer);
+        if (!problem.isEmpty())
+            return problem;
+        if (!options.end.isValid())
+            return QStringLiteral("end time is not valid");
+        // The generated dates are written as four-digit years.
+        const QDate earliest = options.end.toUTC().date().addDays(-options.days);
+        if (earliest.year() < 1970 || options.end.toUTC().date().year() > 9998)
+            return QStringLiteral("dates must fall between 1970 and 9998");
+        return {};
+    }
+
+    problem = checkRange("weeks", options.weeks, 1, kMaxWeeks);
+    if (problem.isEmpty())
+        problem = checkRange("max visits", options.maxVisits, 1, kMaxEventsPerCustomer);
+    if (!problem.isEmpty())
+        return problem;
+    if (!options.start.isValid())
+        return QStringLiteral("start date is not valid");
+    if (options.start.year() < 1970 || options.start.year() > 9970)
+        return QStringLiteral("dates must fall between 1970 and 9998");
+    return {};
+}
+
+GeneratorReport FakeDataGenerator::write(QIODevice& out, const JobControl* control) const
+{
+    GeneratorReport report;
+    report.error = validate(m_options);
+    if (!report.error.isEmpty())
+        return report;
+    const GeneratorVocabulary vocabulary = GeneratorVocabulary::fromWordLists(m_words);
+    if (vocabulary.lastNames.empty() || vocabulary.cities.empty() || vocabulary.states.empty()
+        || vocabulary.cameraMakes.empty()) {
+        report.error = QStringLiteral("the word lists are empty");
+        return report;
+    }
+
+    const bool seedMode = m_options.mode == GeneratorMode::Seed;
+    const qint64 expectedEvents = seedMode ? SeedModeScenario::expectedEvents(m_options)
+                                           : RealisticModeScenario::expectedEvents(m_options);
+    EventLineWriter writer(out);
+    MalformedLineInjector malformed(m_options.badLines, expectedEvents, m_options.seed);
+    if (m_options.badLines > 0)
+        writer.setMalformedLines(&malformed);
+
+    const bool completed = seedMode ? SeedModeScenario(m_options, vocabulary).write(writer, control)
+                                    : RealisticModeScenario(m_options, vocabulary).write(writer, control);
+    if (!completed) {
+        report.error = QStringLiteral("cancelled");
+        return report;
+    }
+    const bool written = writer.finish();
+    report.events = writer.goodLines();
+    report.badLines = writer.malformedLines();
+    report.bytes = writer.bytes();
+    if (!written) {
+        report.error = QStringLiteral("could not write the output: %1").arg(writer.errorString());
+        return report;
+    }
+    if (control)
+        control->report(QStringLiteral("Generating"), 1.0);
+    return report;
+}
+
+} // namespace clv
