@@ -19,6 +19,9 @@ AnalysisOutcome runAnalysis(const AnalysisRequest& request, const JobControl* co
         return outcome;
     outcome.tables = Pipeline(request.parameters, request.reader.pool).run(outcome.read.events, control);
     outcome.timings.append({QStringLiteral("analyse"), clock.restart()});
+    if (outcome.tables)
+        for (const auto& [step, ms] : outcome.tables->timings)
+            outcome.timings.append({QStringLiteral("analyse.") + step, ms});
     outcome.cancelled = outcome.tables == nullptr;
     return outcome;
 }

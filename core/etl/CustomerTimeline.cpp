@@ -1,5 +1,7 @@
 #include "etl/CustomerTimeline.h"
 
+#include "etl/OrderLedger.h"
+
 #include <algorithm>
 
 namespace clv {
@@ -15,78 +17,67 @@ std::int64_t weekZeroDay(std::int64_t firstDay, WeekStart weekStart)
 
 } // namespace
 
-void CustomerTimeline::creditOrders(std::span<const std::uint32_t> rows, Cents* amountCents, std::int32_t& orderCount)
+void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std::size_t readable,
+                               std::uint32_t customer, VisitsSlice out, WeeklyTable& weekly, LtvRow& ltv)
 {
-    // An order key's revenue counts once, on its earliest event, with the amount of its
-    // latest event: an ORDER UPDATE replaces the amount, never adds to it.
-    m_orders.clear();
-    for (std::uint32_t p = 0; p < rows.size(); ++p) {
-        amountCents[p] = 0;
-        if (m_events.type(rows[p]) == EventType::Order)
-            m_orders.push_back({m_events.key(rows[p]), p});
+    m_moments.clear();
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < count; ++i) {
+        // The rows are scattered through the store; asking for the next ones early lets
+        // their cache misses overlap instead of queueing one after another.
+        if (i + kAhead < readable) {
+            __builtin_prefetch(&m_events.timeColumn()[rows[i + kAhead]]);
+            __builtin_prefetch(&m_events.typeColumn()[rows[i + kAhead]]);
+        }
+        m_moments.push_back({m_events.time(rows[i]), rows[i], m_events.type(rows[i])});
     }
-    // Positions are already in time order (ties: input order), so within a key the
-    // first position is the earliest event and the last is the latest.
-    std::stable_sort(m_orders.begin(), m_orders.end(),
-                     [](const OrderEvent& a, const OrderEvent& b) { return a.key < b.key; });
-    orderCount = 0;
-    for (std::size_t i = 0; i < m_orders.size();) {
-        std::size_t j = i;
-        while (j + 1 < m_orders.size() && m_orders[j + 1].key == m_orders[i].key)
-            ++j;
-        amountCents[m_orders[i].position] = m_events.amountCents(rows[m_orders[j].position]);
-        ++orderCount;
-        i = j + 1;
-    }
-}
-
-void CustomerTimeline::analyse(std::span<std::uint32_t> rows, std::uint32_t customer, std::int32_t* weekId,
-                               std::int32_t* visitId, Cents* amountCents, WeeklyTable& weekly, LtvRow& ltv)
-{
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return m_events.time(a) < m_events.time(b); });
+    std::stable_sort(m_moments.begin(), m_moments.end(),
+                     [](const Moment& a, const Moment& b) { return a.time < b.time; });
 
     ltv = LtvRow{};
     ltv.customer = customer;
-    creditOrders(rows, amountCents, ltv.orders);
-
-    const TimeMicros firstTime = m_events.time(rows.front());
+    const TimeMicros firstTime = m_moments.front().time;
     const std::int64_t weekZero = weekZeroDay(utcDay(firstTime), m_parameters.weekStart);
     std::int32_t visit = 0;
     std::int64_t previousSecond = wholeSeconds(firstTime);
     std::uint32_t lastCustomerRecord = 0;
     bool hasCustomerRecord = false;
 
-    for (std::uint32_t p = 0; p < rows.size(); ++p) {
-        const std::uint32_t row = rows[p];
-        const TimeMicros t = m_events.time(row);
+    for (std::size_t p = 0; p < count; ++p) {
+        const Moment& m = m_moments[p];
         // Whole seconds, so that a gap of exactly the session gap stays in the same visit.
-        const std::int64_t second = wholeSeconds(t);
+        const std::int64_t second = wholeSeconds(m.time);
         if (second - previousSecond > m_parameters.sessionGapSeconds)
             ++visit;
         previousSecond = second;
-        visitId[p] = visit;
-        weekId[p] = static_cast<std::int32_t>(floorDiv(utcDay(t) - weekZero, 7));
-        ltv.totalCents += amountCents[p];
-        if (m_events.type(row) == EventType::Customer) {
-            lastCustomerRecord = row;
+        out.event[p] = m.row;
+        out.customer[p] = customer;
+        out.isOrder[p] = m.type == EventType::Order;
+        out.visitId[p] = visit;
+        out.weekId[p] = static_cast<std::int32_t>(floorDiv(utcDay(m.time) - weekZero, 7));
+        const Cents revenue = m.type == EventType::Order ? m_revenue[m.row] : OrderLedger::kNoRevenue;
+        out.amountCents[p] = revenue == OrderLedger::kNoRevenue ? 0 : revenue;
+        ltv.orders += revenue == OrderLedger::kNoRevenue ? 0 : 1;
+        ltv.totalCents += out.amountCents[p];
+        if (m.type == EventType::Customer) {
+            lastCustomerRecord = m.row;
             hasCustomerRecord = true;
         }
     }
 
     // Weeks and visit ids only grow along the timeline, so one pass finds each week's
     // distinct visits.
-    for (std::uint32_t p = 0; p < rows.size();) {
-        const std::int32_t week = weekId[p];
+    for (std::size_t p = 0; p < count;) {
+        const std::int32_t week = out.weekId[p];
         std::int32_t visits = 0;
         std::int32_t lastVisit = -1;
         Cents spend = 0;
-        for (; p < rows.size() && weekId[p] == week; ++p) {
-            if (visitId[p] != lastVisit) {
+        for (; p < count && out.weekId[p] == week; ++p) {
+            if (out.visitId[p] != lastVisit) {
                 ++visits;
-                lastVisit = visitId[p];
+                lastVisit = out.visitId[p];
             }
-            spend += amountCents[p];
+            spend += out.amountCents[p];
         }
         weekly.customer.push_back(customer);
         weekly.weekId.push_back(week);
@@ -97,7 +88,7 @@ void CustomerTimeline::analyse(std::span<std::uint32_t> rows, std::uint32_t cust
 
     ltv.visits = visit + 1;
     ltv.firstEvent = firstTime;
-    ltv.lastEvent = m_events.time(rows.back());
+    ltv.lastEvent = m_moments.back().time;
     ltv.weeksObserved = static_cast<std::int32_t>(floorDiv(m_lastDayOfData - weekZero, 7)) + 1;
     if (hasCustomerRecord) {
         ltv.lastName = m_events.detail(lastCustomerRecord, 0);

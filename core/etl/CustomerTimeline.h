@@ -3,38 +3,52 @@
 #include "etl/Parameters.h"
 #include "model/ResultTables.h"
 
-#include <span>
-#include <string_view>
 #include <vector>
 
 namespace clv {
 
-// The analysis of one customer: takes the customer's event rows, puts them in time
-// order (ties: input order) and fills that customer's part of the three tables.
-// Holds scratch buffers so that a worker can reuse it from customer to customer.
+// The visits table's cells for one customer's rows, in the table's order.
+struct VisitsSlice {
+    std::uint32_t* event;
+    std::uint32_t* customer;
+    std::uint8_t* isOrder;
+    std::int32_t* weekId;
+    std::int32_t* visitId;
+    Cents* amountCents;
+};
+
+// The analysis of one customer: puts the customer's events in time order (ties: input
+// order), cuts visits, numbers weeks and fills that customer's part of the three tables.
+// A worker reuses one timeline from customer to customer.
 class CustomerTimeline {
 public:
-    CustomerTimeline(const EventStore& events, const Parameters& parameters, std::int64_t lastDayOfData)
-        : m_events(events), m_parameters(parameters), m_lastDayOfData(lastDayOfData)
+    // `revenueByRow` is OrderLedger's verdict for every event row.
+    CustomerTimeline(const EventStore& events, const std::vector<Cents>& revenueByRow, const Parameters& parameters,
+                     std::int64_t lastDayOfData)
+        : m_events(events), m_revenue(revenueByRow), m_parameters(parameters), m_lastDayOfData(lastDayOfData)
     {
     }
 
-    // `rows` is reordered in place. `weekId`, `visitId` and `amountCents` are the visits
-    // table's cells for the same positions; weekly rows are appended to `weekly`.
-    void analyse(std::span<std::uint32_t> rows, std::uint32_t customer, std::int32_t* weekId, std::int32_t* visitId,
-                 Cents* amountCents, WeeklyTable& weekly, LtvRow& ltv);
+    // `rows` are the customer's event rows in input order; `out` receives them in time order.
+    // `readable` (>= count) rows may be read from `rows` on: the next customers' rows, whose
+    // events are fetched into the cache ahead of time.
+    void analyse(const std::uint32_t* rows, std::size_t count, std::size_t readable, std::uint32_t customer,
+                 VisitsSlice out, WeeklyTable& weekly, LtvRow& ltv);
 
 private:
-    void creditOrders(std::span<const std::uint32_t> rows, Cents* amountCents, std::int32_t& orderCount);
+    // What the analysis needs of an event, gathered once: the events of a customer lie
+    // scattered through the store, and sorting through indirections missed the cache.
+    struct Moment {
+        TimeMicros time;
+        std::uint32_t row;
+        EventType type;
+    };
 
     const EventStore& m_events;
+    const std::vector<Cents>& m_revenue;
     const Parameters& m_parameters;
     std::int64_t m_lastDayOfData;
-    struct OrderEvent {
-        std::string_view key;
-        std::uint32_t position;
-    };
-    std::vector<OrderEvent> m_orders;
+    std::vector<Moment> m_moments;
 };
 
 } // namespace clv

@@ -2,7 +2,9 @@
 
 #include "etl/CustomerGrouping.h"
 #include "etl/CustomerTimeline.h"
+#include "etl/OrderLedger.h"
 
+#include <QElapsedTimer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -49,35 +51,47 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     if (events->empty())
         return tables;
 
+    QElapsedTimer clock;
+    clock.start();
+    auto lap = [&](const char* stage) { tables->timings.append({QString::fromLatin1(stage), clock.restart()}); };
     if (control)
         control->report(QStringLiteral("Grouping"), 0.0);
     CustomerGrouping grouping = groupByCustomer(*events);
+    lap("group");
     if (cancelled())
         return nullptr;
+
+    QThreadPool* pool = m_pool ? m_pool : QThreadPool::globalInstance();
+    const std::vector<Cents> revenue = OrderLedger::revenueByRow(*events, pool, control);
+    if (cancelled())
+        return nullptr;
+    lap("orders");
 
     const auto& times = events->timeColumn();
     const std::int64_t lastDayOfData = utcDay(*std::max_element(times.begin(), times.end()));
 
     const std::size_t n = events->size();
     VisitsTable& visits = tables->visits;
+    visits.event.resize(n);
+    visits.customer.resize(n);
+    visits.isOrder.resize(n);
     visits.weekId.resize(n);
     visits.visitId.resize(n);
     visits.amountCents.resize(n);
     tables->ltv.resize(grouping.customerCount());
 
-    QThreadPool* pool = m_pool ? m_pool : QThreadPool::globalInstance();
     std::vector<CustomerRange> ranges = splitCustomers(grouping, std::max(1, pool->maxThreadCount()));
     std::atomic<std::size_t> done{0};
     auto analyseRange = [&](CustomerRange& range) {
         if (cancelled())
             return;
-        CustomerTimeline timeline(*events, m_parameters, lastDayOfData);
+        CustomerTimeline timeline(*events, revenue, m_parameters, lastDayOfData);
         for (std::size_t k = range.firstCustomer; k < range.endCustomer; ++k) {
             const std::uint32_t b = grouping.start[k];
-            const std::uint32_t e = grouping.start[k + 1];
-            timeline.analyse(std::span<std::uint32_t>(grouping.rows.data() + b, e - b), grouping.customerAt[k],
-                             visits.weekId.data() + b, visits.visitId.data() + b, visits.amountCents.data() + b,
-                             range.weekly, tables->ltv[k]);
+            const VisitsSlice slice{visits.event.data() + b,   visits.customer.data() + b, visits.isOrder.data() + b,
+                                    visits.weekId.data() + b,  visits.visitId.data() + b,  visits.amountCents.data() + b};
+            timeline.analyse(grouping.rows.data() + b, grouping.start[k + 1] - b, grouping.rows.size() - b,
+                             grouping.customerAt[k], slice, range.weekly, tables->ltv[k]);
         }
         if (control)
             control->report(QStringLiteral("Analysing"), double(++done) / double(ranges.size()));
@@ -85,8 +99,8 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     QtConcurrent::blockingMap(pool, ranges, analyseRange);
     if (cancelled())
         return nullptr;
+    lap("customers");
 
-    visits.event = std::move(grouping.rows);
     WeeklyTable& weekly = tables->weekly;
     std::size_t weeklyRows = 0;
     for (const CustomerRange& r : ranges)
@@ -108,6 +122,7 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     // leaves ties in customer-id order.
     std::stable_sort(tables->ltv.begin(), tables->ltv.end(),
                      [](const LtvRow& a, const LtvRow& b) { return a.ltv > b.ltv; });
+    lap("rank");
     if (cancelled())
         return nullptr;
     return tables;

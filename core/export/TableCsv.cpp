@@ -50,15 +50,25 @@ std::string formatVisitRows(const ResultTables& tables, RowBlock block)
     const VisitsTable& v = tables.visits;
     std::string text;
     text.reserve((block.end - block.begin) * 40);
+    // Rows come customer after customer: the id's CSV text is made once per customer.
+    std::uint32_t lastCustomer = StringPool::kAbsent;
+    std::string customerField;
     for (std::size_t i = block.begin; i < block.end; ++i) {
-        const std::uint32_t row = v.event[i];
-        appendCsvField(text, events.customerId(events.customer(row)));
-        text += ',';
+        if (v.customer[i] != lastCustomer) {
+            lastCustomer = v.customer[i];
+            customerField.clear();
+            appendCsvField(customerField, events.customerId(lastCustomer));
+            customerField += ',';
+        }
+        text += customerField;
         appendInt(text, v.weekId[i]);
         text += ',';
         appendInt(text, v.visitId[i]);
-        text += events.type(row) == EventType::Order ? ",True," : ",False,";
-        appendDollars(text, v.amountCents[i]);
+        text += v.isOrder[i] ? ",True," : ",False,";
+        if (v.amountCents[i] == 0)
+            text += "0.0";
+        else
+            appendDollars(text, v.amountCents[i]);
         text += '\n';
     }
     return text;

@@ -60,10 +60,12 @@ std::string_view arrayElements(std::string_view line)
 
 } // namespace
 
-ChunkResult parseChunk(std::string_view text, const ChunkOptions& options)
+void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult& chunk)
 {
     thread_local EventLineParser parser;
-    ChunkResult chunk;
+    chunk.events.clear();
+    chunk.rejections.clear();
+    chunk.stats = {};
     chunk.events.reserve(text.size() / 150 + 16);
 
     std::uint32_t lineNumber = 0;
@@ -102,7 +104,6 @@ ChunkResult parseChunk(std::string_view text, const ChunkOptions& options)
         chunk.stats.records += parser.parseLine(wrapped, sink);
     }
     chunk.lineCount = lineNumber;
-    return chunk;
 }
 
 } // namespace clv

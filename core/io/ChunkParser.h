@@ -21,6 +21,7 @@ struct ChunkOptions {
     std::size_t maxLineBytes = 64u << 20;
 };
 
-ChunkResult parseChunk(std::string_view text, const ChunkOptions& options);
+// Fills `chunk` (emptied first, its memory reused) with what `text` holds.
+void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult& chunk);
 
 } // namespace clv

@@ -3,9 +3,9 @@
 #include "io/ChunkParser.h"
 
 #include <QFile>
+#include <QFuture>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
-
 
 #include <algorithm>
 #include <cstring>
@@ -26,102 +26,21 @@ FileStats ReadResult::totals() const
 
 namespace {
 
-// One worker's share of a step: the lines it parses, and what it made of them.
+// One worker's share of a step: the lines it parses, and what it made of them. Kept
+// from step to step so that its columns' memory is reused instead of faulted in anew.
 struct Piece {
     std::string_view text;
     ChunkOptions options;
     ChunkResult result;
 };
 
-// Splits `text` (whole lines) into about `parts` pieces that end at line ends.
-std::vector<Piece> splitAtLines(std::string_view text, int parts, const ChunkOptions& options)
-{
+// A step of a file: bytes read in one go, cut into pieces that end at line ends.
+struct Step {
+    std::vector<char> buffer;
+    std::size_t filled = 0;
     std::vector<Piece> pieces;
-    const std::size_t target = std::max<std::size_t>(1, text.size() / static_cast<std::size_t>(std::max(parts, 1)));
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = std::min(text.size(), start + target);
-        if (end < text.size()) {
-            const std::size_t nl = text.find('\n', end);
-            end = nl == std::string_view::npos ? text.size() : nl + 1;
-        }
-        pieces.push_back({text.substr(start, end - start), options, {}});
-        start = end;
-    }
-    return pieces;
-}
-
-// Reads one file into `result`; the caller has appended its InputFile already.
-class FileIngest {
-public:
-    FileIngest(const ReaderOptions& options, QThreadPool* pool, ReadResult& result, std::uint32_t fileIndex)
-        : m_options(options), m_pool(pool), m_result(result), m_fileIndex(fileIndex)
-    {
-    }
-
-    // Parses `text`, whole lines, and merges it. Returns false when strict mode must stop.
-    bool parseLines(std::string_view text)
-    {
-        const int workers = std::max(1, m_pool->maxThreadCount());
-        std::vector<Piece> pieces = splitAtLines(text, workers, m_chunkOptions);
-        auto parse = [](Piece& piece) { piece.result = parseChunk(piece.text, piece.options); };
-        if (pieces.size() == 1)
-            parse(pieces.front());
-        else
-            QtConcurrent::blockingMap(m_pool, pieces, parse);
-        for (Piece& piece : pieces)
-            if (!merge(piece.result))
-                return false;
-        return true;
-    }
-
-    // A line too long to hold is refused without reading it into memory.
-    void rejectOverlongLine(std::string_view start)
-    {
-        FileStats& stats = m_result.fileStats[m_fileIndex];
-        ++stats.lines;
-        ++stats.records;
-        ++stats.rejected;
-        m_result.rejections.push_back({m_fileIndex, m_lineBase + 1,
-                                       "line is longer than " + std::to_string(m_options.maxLineBytes >> 20) + " MiB",
-                                       std::string(start.substr(0, Rejection::kMaxRawBytes))});
-    }
-    void skipLines(std::uint32_t count) { m_lineBase += count; }
-
-    void setArrayLayout(bool array) { m_chunkOptions.arrayLayout = array; }
-    void setMaxLineBytes(std::size_t bytes) { m_chunkOptions.maxLineBytes = bytes; }
-
-private:
-    bool merge(ChunkResult& chunk)
-    {
-        EventStore& events = *m_result.events;
-        const std::size_t first = events.size();
-        events.appendStore(chunk.events);
-        events.shiftSource(first, m_fileIndex, m_lineBase);
-        for (Rejection& r : chunk.rejections) {
-            r.file = m_fileIndex;
-            r.line += m_lineBase;
-            m_result.rejections.push_back(std::move(r));
-            if (m_options.strict) {
-                m_result.stoppedStrict = true;
-                break;
-            }
-        }
-        FileStats& stats = m_result.fileStats[m_fileIndex];
-        stats.lines += chunk.stats.lines;
-        stats.records += chunk.stats.records;
-        stats.accepted += chunk.stats.accepted;
-        stats.rejected += chunk.stats.rejected;
-        m_lineBase += chunk.lineCount;
-        return !m_result.stoppedStrict;
-    }
-
-    const ReaderOptions& m_options;
-    QThreadPool* m_pool;
-    ReadResult& m_result;
-    std::uint32_t m_fileIndex;
-    std::uint32_t m_lineBase = 0;
-    ChunkOptions m_chunkOptions;
+    std::size_t pieceCount = 0;
+    QFuture<void> parsing;
 };
 
 bool startsWithArray(std::string_view text)
@@ -134,9 +53,197 @@ bool startsWithArray(std::string_view text)
     return false;
 }
 
-std::string_view withoutBom(std::string_view text)
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Streams one file (or text in memory) through the worker pool and merges what the
+// workers make into the run's result, in input order. While the workers parse one step,
+// this thread merges the step before and reads the step after.
+class FileStreamer {
+public:
+    FileStreamer(const ReaderOptions& options, QThreadPool* pool, ReadResult& result, std::uint32_t fileIndex)
+        : m_options(options), m_pool(pool), m_result(result), m_fileIndex(fileIndex)
+    {
+        m_chunkOptions.maxLineBytes = options.maxLineBytes;
+        m_workers = std::max(1, pool->maxThreadCount());
+    }
+
+    // Returns false when the run must stop (cancelled, or strict mode met a rejection).
+    bool stream(QIODevice* device, std::string_view text, const JobControl* control, qint64 totalBytes);
+
+private:
+    std::size_t readInto(Step& step, QIODevice* device, std::string_view& text, bool& atEnd);
+    void startParsing(Step& step, std::string_view lines);
+    bool finish(Step& step);
+    bool merge(ChunkResult& chunk);
+    void rejectOverlongLine(std::string_view start);
+
+    const ReaderOptions& m_options;
+    QThreadPool* m_pool;
+    ReadResult& m_result;
+    std::uint32_t m_fileIndex;
+    int m_workers = 1;
+    std::uint32_t m_lineBase = 0;
+    ChunkOptions m_chunkOptions;
+    Step m_steps[2];
+};
+
+void FileStreamer::startParsing(Step& step, std::string_view lines)
 {
-    return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+    const std::size_t target = std::max<std::size_t>(1, std::min(lines.size(), m_options.pieceBytes));
+    step.pieceCount = 0;
+    for (std::size_t start = 0; start < lines.size();) {
+        std::size_t end = std::min(lines.size(), start + target);
+        if (end < lines.size()) {
+            const std::size_t nl = lines.find('\n', end);
+            end = nl == std::string_view::npos ? lines.size() : nl + 1;
+        }
+        if (step.pieces.size() <= step.pieceCount)
+            step.pieces.emplace_back();
+        Piece& piece = step.pieces[step.pieceCount++];
+        piece.text = lines.substr(start, end - start);
+        piece.options = m_chunkOptions;
+        start = end;
+    }
+    auto parse = [](Piece& piece) { parseChunk(piece.text, piece.options, piece.result); };
+    step.parsing = QtConcurrent::map(m_pool, step.pieces.begin(),
+                                     step.pieces.begin() + static_cast<std::ptrdiff_t>(step.pieceCount), parse);
+}
+
+bool FileStreamer::finish(Step& step)
+{
+    step.parsing.waitForFinished();
+    step.parsing = QFuture<void>();
+    bool go = true;
+    for (std::size_t i = 0; i < step.pieceCount && go; ++i)
+        go = merge(step.pieces[i].result);
+    step.pieceCount = 0;
+    return go;
+}
+
+bool FileStreamer::merge(ChunkResult& chunk)
+{
+    EventStore& events = *m_result.events;
+    const std::size_t first = events.size();
+    events.appendChunk(chunk.events);
+    events.shiftSource(first, m_fileIndex, m_lineBase);
+    for (Rejection& r : chunk.rejections) {
+        r.file = m_fileIndex;
+        r.line += m_lineBase;
+        m_result.rejections.push_back(std::move(r));
+        if (m_options.strict) {
+            m_result.stoppedStrict = true;
+            break;
+        }
+    }
+    FileStats& stats = m_result.fileStats[m_fileIndex];
+    stats.lines += chunk.stats.lines;
+    stats.records += chunk.stats.records;
+    stats.accepted += chunk.stats.accepted;
+    stats.rejected += chunk.stats.rejected;
+    m_lineBase += chunk.lineCount;
+    return !m_result.stoppedStrict;
+}
+
+void FileStreamer::rejectOverlongLine(std::string_view start)
+{
+    // A line too long to hold is refused without reading all of it into memory.
+    FileStats& stats = m_result.fileStats[m_fileIndex];
+    ++stats.lines;
+    ++stats.records;
+    ++stats.rejected;
+    m_result.rejections.push_back({m_fileIndex, m_lineBase + 1,
+                                   "line is longer than " + std::to_string(m_options.maxLineBytes >> 20) + " MiB",
+                                   std::string(start.substr(0, Rejection::kMaxRawBytes))});
+    if (m_options.strict)
+        m_result.stoppedStrict = true;
+}
+
+bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobControl* control, qint64 totalBytes)
+{
+    const std::size_t stepBytes = m_options.pieceBytes * static_cast<std::size_t>(m_workers) * 4;
+    std::string_view carry; // an unfinished line at the end of the previous step
+    std::size_t textPos = 0;
+    bool firstStep = true;
+    bool skippingLongLine = false;
+    bool atEnd = false;
+    Step* pending = nullptr;
+    int current = 0;
+
+    auto stop = [&](bool go) {
+        if (pending)
+            pending->parsing.waitForFinished();
+        return go;
+    };
+
+    while (!atEnd) {
+        if (control && control->isCancelled()) {
+            m_result.cancelled = true;
+            return stop(false);
+        }
+        Step& step = m_steps[current];
+        // Start the step with the unfinished line, then fill it from the file or text.
+        step.buffer.resize(std::max(step.buffer.size(), carry.size() + stepBytes));
+        std::memmove(step.buffer.data(), carry.data(), carry.size());
+        std::size_t filled = carry.size();
+        if (device) {
+            const qint64 got = device->read(step.buffer.data() + filled, static_cast<qint64>(stepBytes));
+            if (got < 0) {
+                m_result.inputProblems << QStringLiteral("%1: read failed: %2")
+                                              .arg(m_result.files[m_fileIndex].display, device->errorString());
+                return stop(finish(m_steps[current ^ 1]) && true);
+            }
+            filled += static_cast<std::size_t>(got);
+            m_result.bytesRead += got;
+            atEnd = got == 0 || device->atEnd();
+        } else {
+            const std::size_t take = std::min(stepBytes, text.size() - textPos);
+            std::memcpy(step.buffer.data() + filled, text.data() + textPos, take);
+            textPos += take;
+            filled += take;
+            atEnd = textPos == text.size();
+        }
+        std::string_view bytes(step.buffer.data(), filled);
+        if (firstStep) {
+            if (bytes.substr(0, kBom.size()) == kBom)
+                bytes.remove_prefix(kBom.size());
+            m_chunkOptions.arrayLayout = startsWithArray(bytes);
+            firstStep = false;
+        }
+        if (skippingLongLine) {
+            const std::size_t nl = bytes.find('\n');
+            if (nl == std::string_view::npos) {
+                carry = {};
+                continue;
+            }
+            bytes.remove_prefix(nl + 1);
+            ++m_lineBase;
+            skippingLongLine = false;
+        }
+        const std::size_t wholeLines = atEnd ? bytes.size() : bytes.rfind('\n') + 1; // npos + 1 == 0
+        carry = bytes.substr(wholeLines);
+        if (wholeLines == 0 && carry.size() > m_options.maxLineBytes) {
+            // Lines are merged in order: the steps before must be merged before this one.
+            if (pending && !finish(*pending))
+                return false;
+            pending = nullptr;
+            rejectOverlongLine(carry);
+            if (m_result.stoppedStrict)
+                return false;
+            skippingLongLine = true;
+            carry = {};
+            continue;
+        }
+        if (wholeLines > 0) {
+            startParsing(step, bytes.substr(0, wholeLines));
+            if (pending && !finish(*pending))
+                return stop(false) && false;
+            pending = &step;
+            current ^= 1;
+        }
+        if (control && totalBytes > 0)
+            control->report(QStringLiteral("Reading"), double(m_result.bytesRead) / double(totalBytes));
+    }
+    return pending ? finish(*pending) : true;
 }
 
 } // namespace
@@ -150,74 +257,26 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     result.fileStats.resize(result.files.size());
 
     QThreadPool* pool = m_options.pool ? m_options.pool : QThreadPool::globalInstance();
-    const int workers = std::max(1, pool->maxThreadCount());
-    const std::size_t stepBytes = m_options.pieceBytes * static_cast<std::size_t>(workers);
     qint64 totalBytes = 0;
     for (const InputFile& f : result.files)
         totalBytes += f.bytes;
+    // Event lines are rarely under 100 bytes: reserving for that many events up front saves
+    // copying the columns as they grow; pages never written cost no memory.
+    result.events->reserve(static_cast<std::size_t>(totalBytes / 100));
 
-    std::vector<char> buffer;
     for (std::uint32_t fileIndex = 0; fileIndex < result.files.size(); ++fileIndex) {
         QFile file(result.files[fileIndex].path);
-        if (!file.open(QIODevice::ReadOnly)) {
+        // Unbuffered: the reader asks for many megabytes at a time, and a second copy
+        // through QIODevice's buffer would cost as much as the read itself.
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
             result.inputProblems << QStringLiteral("%1: %2").arg(result.files[fileIndex].display, file.errorString());
             continue;
         }
-        FileIngest ingest(m_options, pool, result, fileIndex);
-        ingest.setMaxLineBytes(m_options.maxLineBytes);
-        std::size_t held = 0; // bytes of an unfinished line carried into the next step
-        bool firstStep = true;
-        bool skippingLongLine = false;
-        bool atEnd = false;
-        while (!atEnd) {
-            if (control && control->isCancelled()) {
-                result.cancelled = true;
-                return result;
-            }
-            buffer.resize(held + stepBytes);
-            const qint64 got = file.read(buffer.data() + held, static_cast<qint64>(stepBytes));
-            if (got < 0) {
-                result.inputProblems << QStringLiteral("%1: read failed: %2")
-                                            .arg(result.files[fileIndex].display, file.errorString());
-                break;
-            }
-            atEnd = got == 0 || file.atEnd();
-            result.bytesRead += got;
-            std::string_view text(buffer.data(), held + static_cast<std::size_t>(got));
-            if (firstStep) {
-                const std::string_view body = withoutBom(text);
-                ingest.setArrayLayout(startsWithArray(body));
-                if (body.size() != text.size()) {
-                    std::memmove(buffer.data(), buffer.data() + 3, text.size() - 3);
-                    text = std::string_view(buffer.data(), text.size() - 3);
-                }
-                firstStep = false;
-            }
-            if (skippingLongLine) {
-                const std::size_t nl = text.find('\n');
-                if (nl == std::string_view::npos) {
-                    held = 0;
-                    continue;
-                }
-                text.remove_prefix(nl + 1);
-                ingest.skipLines(1);
-                skippingLongLine = false;
-            }
-            std::size_t wholeLines = atEnd ? text.size() : text.rfind('\n') + 1; // rfind npos + 1 == 0
-            if (wholeLines == 0 && text.size() > m_options.maxLineBytes) {
-                ingest.rejectOverlongLine(text);
-                skippingLongLine = true;
-                held = 0;
-                continue;
-            }
-            if (wholeLines > 0 && !ingest.parseLines(text.substr(0, wholeLines)))
-                return result;
-            held = text.size() - wholeLines;
-            std::memmove(buffer.data(), text.data() + wholeLines, held);
-            if (control && totalBytes > 0)
-                control->report(QStringLiteral("Reading"), double(result.bytesRead) / double(totalBytes));
-        }
+        FileStreamer streamer(m_options, pool, result, fileIndex);
+        if (!streamer.stream(&file, {}, control, totalBytes))
+            break;
     }
+    result.events->resolveCustomerIds(pool);
     return result;
 }
 
@@ -228,11 +287,8 @@ ReadResult EventReader::readText(std::string_view text, const QString& name) con
     result.fileStats.resize(1);
     result.bytesRead = static_cast<qint64>(text.size());
     QThreadPool* pool = m_options.pool ? m_options.pool : QThreadPool::globalInstance();
-    FileIngest ingest(m_options, pool, result, 0);
-    ingest.setMaxLineBytes(m_options.maxLineBytes);
-    text = withoutBom(text);
-    ingest.setArrayLayout(startsWithArray(text));
-    ingest.parseLines(text);
+    FileStreamer(m_options, pool, result, 0).stream(nullptr, text, nullptr, 0);
+    result.events->resolveCustomerIds(pool);
     return result;
 }
 

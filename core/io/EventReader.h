@@ -14,7 +14,7 @@ struct ReaderOptions {
     bool recursive = false; // read sub-folders of named folders
     std::size_t maxLineBytes = 64u << 20;
     // Bytes each worker parses per step; the reader holds about workers × this in memory.
-    std::size_t pieceBytes = 8u << 20;
+    std::size_t pieceBytes = 2u << 20;
     QThreadPool* pool = nullptr; // null: Qt's global pool
 };
 

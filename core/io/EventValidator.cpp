@@ -84,15 +84,15 @@ std::string_view allowedVerbs(EventType type)
 std::string requireString(const RawRecord& raw, std::string_view typeName, EventField field)
 {
     const JsonKind kind = raw.kindOf(field);
+    if (kind == JsonKind::String && !raw.textOf(field).empty())
+        return {};
     const std::string prefix = std::string(typeName) + " event";
     if (kind == JsonKind::Absent)
         return prefix + " lacks " + std::string(eventFieldName(field));
     if (kind != JsonKind::String)
         return prefix + " member " + std::string(eventFieldName(field)) + " must be a string, not "
             + std::string(jsonKindName(kind));
-    if (raw.textOf(field).empty())
-        return prefix + " has an empty " + std::string(eventFieldName(field));
-    return {};
+    return prefix + " has an empty " + std::string(eventFieldName(field));
 }
 
 // An optional member may be absent or null; present, it must be a string.

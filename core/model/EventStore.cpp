@@ -16,6 +16,22 @@ void EventStore::reserve(std::size_t events)
     m_sourceLine.reserve(events);
 }
 
+void EventStore::clear()
+{
+    m_customerIds = StringPool();
+    m_details = StringPool();
+    m_customer.clear();
+    m_time.clear();
+    m_type.clear();
+    m_verb.clear();
+    m_amount.clear();
+    m_keys.clear();
+    for (auto& column : m_detail)
+        column.clear();
+    m_sourceFile.clear();
+    m_sourceLine.clear();
+}
+
 void EventStore::append(const EventRecord& event, SourceRef source)
 {
     m_customer.push_back(m_customerIds.intern(event.customerId));
@@ -37,7 +53,32 @@ void EventStore::appendStore(const EventStore& other)
     // through a small table is much cheaper than re-interning every row.
     std::vector<std::uint32_t> customerMap(other.m_customerIds.size(), StringPool::kAbsent);
     for (std::uint32_t id = 1; id < other.m_customerIds.size(); ++id)
-        customerMap[id] = m_customerIds.intern(other.m_customerIds.view(id));
+        customerMap[id] = m_customerIds.internHashed(other.m_customerIds.view(id), other.m_customerIds.hashOf(id));
+    appendColumns(other, customerMap);
+}
+
+void EventStore::appendChunk(const EventStore& chunk)
+{
+    if (m_provisional.empty())
+        m_provisionalFrom = size();
+    std::vector<std::uint32_t> customerMap(chunk.m_customerIds.size(), StringPool::kAbsent);
+    for (std::uint32_t id = 1; id < chunk.m_customerIds.size(); ++id)
+        customerMap[id] = m_provisional.add(chunk.m_customerIds.view(id), chunk.m_customerIds.hashOf(id));
+    appendColumns(chunk, customerMap);
+}
+
+void EventStore::resolveCustomerIds(QThreadPool* threads)
+{
+    if (m_provisional.empty())
+        return;
+    const std::vector<std::uint32_t> finalId = m_provisional.resolveInto(m_customerIds, threads);
+    for (std::size_t row = m_provisionalFrom; row < size(); ++row)
+        m_customer[row] = finalId[m_customer[row]];
+    m_provisional.clear();
+}
+
+void EventStore::appendColumns(const EventStore& other, const std::vector<std::uint32_t>& customerMap)
+{
     std::vector<std::uint32_t> detailMap(other.m_details.size(), StringPool::kAbsent);
     for (std::uint32_t id = 1; id < other.m_details.size(); ++id)
         detailMap[id] = m_details.intern(other.m_details.view(id));

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "model/Event.h"
+#include "model/ProvisionalNames.h"
 #include "model/StringPool.h"
 
 #include <array>
 #include <cstdint>
 #include <vector>
+
+class QThreadPool;
 
 namespace clv {
 
@@ -21,9 +24,15 @@ public:
     bool empty() const { return m_time.empty(); }
 
     void append(const EventRecord& event, SourceRef source);
-    // Moves `other`'s rows to the end, re-mapping its interned ids into this store's pools.
+    // Copies `other`'s rows to the end, re-mapping its interned ids into this store's pools.
     void appendStore(const EventStore& other);
+    // The same, for the parallel reader: customer ids stay provisional until
+    // resolveCustomerIds(), which must be called before the store is used.
+    void appendChunk(const EventStore& chunk);
+    void resolveCustomerIds(QThreadPool* threads);
     void reserve(std::size_t events);
+    // Empties the store but keeps its memory, for a worker that refills it step after step.
+    void clear();
 
     std::uint32_t customer(std::size_t i) const { return m_customer[i]; }
     TimeMicros time(std::size_t i) const { return m_time[i]; }
@@ -42,6 +51,7 @@ public:
 
     const std::vector<std::uint32_t>& customerColumn() const { return m_customer; }
     const std::vector<TimeMicros>& timeColumn() const { return m_time; }
+    const std::vector<EventType>& typeColumn() const { return m_type; }
 
     EventRecord record(std::size_t i) const;
 
@@ -50,6 +60,10 @@ public:
     void shiftSource(std::size_t from, std::uint32_t file, std::uint32_t lineOffset);
 
 private:
+    void appendColumns(const EventStore& other, const std::vector<std::uint32_t>& customerMap);
+
+    ProvisionalNames m_provisional;
+    std::size_t m_provisionalFrom = 0; // rows from here on hold provisional customer ids
     StringPool m_customerIds;
     StringPool m_details;
     std::vector<std::uint32_t> m_customer;

@@ -3,6 +3,10 @@
 #include "etl/Parameters.h"
 #include "model/EventStore.h"
 
+#include <QList>
+#include <QPair>
+#include <QString>
+
 #include <memory>
 #include <vector>
 
@@ -11,7 +15,9 @@ namespace clv {
 // Table "visits" (the seed's output_t1): one row per accepted event, grouped by customer
 // (customer ids in ascending order) and ordered by time within a customer.
 struct VisitsTable {
-    std::vector<std::uint32_t> event; // row in the EventStore
+    std::vector<std::uint32_t> event;    // row in the EventStore
+    std::vector<std::uint32_t> customer; // copied from the event, so that reading rows in order stays sequential
+    std::vector<std::uint8_t> isOrder;
     std::vector<std::int32_t> weekId;
     std::vector<std::int32_t> visitId;
     std::vector<Cents> amountCents; // the order's revenue on its first event, else 0
@@ -55,6 +61,7 @@ struct ResultTables {
     VisitsTable visits;
     WeeklyTable weekly;
     std::vector<LtvRow> ltv;
+    QList<QPair<QString, qint64>> timings; // milliseconds per step of the pipeline
 };
 
 } // namespace clv

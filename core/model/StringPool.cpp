@@ -1,5 +1,7 @@
 #include "model/StringPool.h"
 
+#include "util/TextHash.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -8,11 +10,40 @@ namespace clv {
 namespace {
 constexpr std::size_t kFirstBlockSize = 4096;
 constexpr std::size_t kLargestBlockSize = 1 << 20;
+constexpr std::size_t kFirstTableSize = 64;
+
 } // namespace
 
-StringPool::StringPool()
+StringPool::StringPool() : m_slots(kFirstTableSize, Slot{0, 0})
 {
     m_views.emplace_back();
+    m_hashes.push_back(0);
+}
+
+std::size_t StringPool::slotOf(std::string_view text, std::uint64_t hash) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t slot = hash & mask;
+    while (true) {
+        const Slot& s = m_slots[slot];
+        if (s.id == kAbsent || (s.tag == tag && m_views[s.id] == text))
+            return slot;
+        slot = (slot + 1) & mask;
+    }
+}
+
+void StringPool::grow()
+{
+    std::vector<Slot> slots(m_slots.size() * 2, Slot{0, 0});
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t id = 1; id < m_views.size(); ++id) {
+        std::size_t slot = m_hashes[id] & mask;
+        while (slots[slot].id != kAbsent)
+            slot = (slot + 1) & mask;
+        slots[slot] = {id, static_cast<std::uint32_t>(m_hashes[id] >> 32)};
+    }
+    m_slots = std::move(slots);
 }
 
 std::string_view StringPool::store(std::string_view text)
@@ -31,19 +62,26 @@ std::string_view StringPool::store(std::string_view text)
 
 std::uint32_t StringPool::intern(std::string_view text)
 {
-    if (const auto it = m_ids.find(text); it != m_ids.end())
-        return it->second;
-    const std::string_view stored = store(text);
+    return internHashed(text, hashText(text));
+}
+
+std::uint32_t StringPool::internHashed(std::string_view text, std::uint64_t hash)
+{
+    std::size_t slot = slotOf(text, hash);
+    if (m_slots[slot].id != kAbsent)
+        return m_slots[slot].id;
     const auto id = static_cast<std::uint32_t>(m_views.size());
-    m_views.push_back(stored);
-    m_ids.emplace(stored, id);
+    m_views.push_back(store(text));
+    m_hashes.push_back(hash);
+    m_slots[slot] = {id, static_cast<std::uint32_t>(hash >> 32)};
+    if (m_views.size() * 2 > m_slots.size()) // keep the table at most half full
+        grow();
     return id;
 }
 
 std::uint32_t StringPool::find(std::string_view text) const
 {
-    const auto it = m_ids.find(text);
-    return it == m_ids.end() ? kAbsent : it->second;
+    return m_slots[slotOf(text, hashText(text))].id;
 }
 
 void StringColumn::appendColumn(const StringColumn& other)

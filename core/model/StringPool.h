@@ -3,14 +3,15 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace clv {
 
 // Interns strings to dense 32-bit ids. Id 0 is reserved for "absent", so a column of ids
 // can say "no value" without a separate flag. The text lives in arena blocks that never
-// move, so views handed out stay valid for the pool's life.
+// move, so views handed out stay valid for the pool's life. Look-ups go through an
+// open-addressing table of ids: every event interns its customer id, and a node-based map
+// spent most of that time in cache misses.
 class StringPool {
 public:
     static constexpr std::uint32_t kAbsent = 0;
@@ -22,6 +23,9 @@ public:
     StringPool& operator=(const StringPool&) = delete;
 
     std::uint32_t intern(std::string_view text);
+    // The same, for a caller that already holds hashText(text).
+    std::uint32_t internHashed(std::string_view text, std::uint64_t hash);
+    std::uint64_t hashOf(std::uint32_t id) const { return m_hashes[id]; }
     // The id of `text` if it was interned, else kAbsent.
     std::uint32_t find(std::string_view text) const;
     std::string_view view(std::uint32_t id) const { return m_views[id]; }
@@ -30,12 +34,19 @@ public:
 
 private:
     std::string_view store(std::string_view text);
+    std::size_t slotOf(std::string_view text, std::uint64_t hash) const;
+    void grow();
 
     std::vector<std::unique_ptr<char[]>> m_blocks;
     std::size_t m_blockUsed = 0;
     std::size_t m_blockSize = 0;
     std::vector<std::string_view> m_views;
-    std::unordered_map<std::string_view, std::uint32_t> m_ids;
+    struct Slot {
+        std::uint32_t id;  // 0 = empty
+        std::uint32_t tag; // high bits of the hash: most mismatches end here, without a cache miss
+    };
+    std::vector<std::uint64_t> m_hashes; // per id
+    std::vector<Slot> m_slots;           // power-of-two table
 };
 
 // An append-only column of strings that are mostly unique (page, image and order keys):
@@ -49,6 +60,11 @@ public:
         m_offsets.push_back(m_bytes.size());
     }
     void appendColumn(const StringColumn& other);
+    void clear()
+    {
+        m_bytes.clear();
+        m_offsets.resize(1);
+    }
     std::string_view operator[](std::size_t i) const
     {
         return {m_bytes.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
