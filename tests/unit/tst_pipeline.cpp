@@ -117,6 +117,17 @@ private Q_SLOTS:
         QCOMPARE(t->visits.amountCents[0], Cents(1400));
     }
 
+    void testOrderKeyIsOneOrderAcrossCustomers()
+    {
+        // The key identifies the order: an UPDATE naming another customer still revises it.
+        const auto t = analyse({test::orderLine("a", "2017-02-13T10:00:00Z", "o1", "10.00 USD"),
+                                test::orderLine("b", "2017-02-13T11:00:00Z", "o1", "40.00 USD", "UPDATE")});
+        QCOMPARE(test::ltvOf(*t, "a")->totalCents, Cents(4000));
+        QCOMPARE(test::ltvOf(*t, "a")->orders, 1);
+        QCOMPARE(test::ltvOf(*t, "b")->totalCents, Cents(0));
+        QCOMPARE(test::ltvOf(*t, "b")->orders, 0);
+    }
+
     void testDistinctOrdersAllCount()
     {
         const auto t = analyse({test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "10.00 USD"),
