@@ -1,0 +1,183 @@
+#include "session/AnalysisSession.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace clv {
+
+// What a finished job hands back to the UI thread.
+struct AnalysisSession::Outcome {
+    enum class Kind { Analysis, Export } kind = Kind::Analysis;
+    bool cancelled = false;
+    QString error;
+    QStringList inputs;
+    Parameters parameters;
+    std::shared_ptr<const ReadResult> read; // null: keep the events read before
+    std::shared_ptr<const ResultTables> results;
+    StageTimings timings;
+    QStringList written;
+    QString directory;
+};
+
+AnalysisSession::AnalysisSession(QObject* parent) : QObject(parent) {}
+
+AnalysisSession::~AnalysisSession()
+{
+    if (m_control)
+        m_control->cancel();
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+void AnalysisSession::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void AnalysisSession::start(std::function<Outcome(const JobControl&)> work)
+{
+    if (m_watcher && m_watcher->isRunning()) {
+        m_control->cancel();
+        m_watcher->waitForFinished(); // the cancelled job's outcome is dropped below
+    }
+    // Progress crosses to the UI thread as queued signals, thinned to whole percents so
+    // that a fast job cannot flood the event loop.
+    QPointer<AnalysisSession> self(this);
+    auto lastReport = std::make_shared<std::pair<QString, int>>();
+    m_control = std::make_shared<JobControl>([self, lastReport](const QString& stage, double fraction) {
+        const int percent = static_cast<int>(fraction * 100);
+        if (lastReport->first == stage && lastReport->second == percent)
+            return;
+        *lastReport = {stage, percent};
+        QMetaObject::invokeMethod(
+            self.data(), [self, stage, fraction] { if (self) Q_EMIT self->progress(stage, fraction); },
+            Qt::QueuedConnection);
+    });
+    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Outcome>>>();
+    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &AnalysisSession::finish);
+    std::shared_ptr<JobControl> control = m_control;
+    m_watcher->setFuture(QtConcurrent::run([work = std::move(work), control] {
+        return std::make_shared<Outcome>(work(*control));
+    }));
+    setBusy(true);
+}
+
+void AnalysisSession::open(const QStringList& inputs)
+{
+    const ReaderOptions readerOptions = m_readerOptions;
+    const Parameters parameters = m_parameters;
+    start([inputs, readerOptions, parameters](const JobControl& control) {
+        Outcome outcome;
+        outcome.inputs = inputs;
+        outcome.parameters = parameters;
+        AnalysisRequest request{inputs, readerOptions, parameters};
+        AnalysisOutcome analysis = runAnalysis(request, &control);
+        outcome.cancelled = analysis.cancelled;
+        outcome.timings = analysis.timings;
+        if (analysis.cancelled)
+            return outcome;
+        if (analysis.read.files.empty()) {
+            outcome.error = analysis.read.inputProblems.isEmpty()
+                ? QStringLiteral("No event files were found in what was opened.")
+                : analysis.read.inputProblems.join(QLatin1Char('\n'));
+            return outcome;
+        }
+        if (analysis.read.stoppedStrict) {
+            const Rejection& r = analysis.read.rejections.front();
+            outcome.error = QStringLiteral("Stopped at the first rejected line (strict mode): %1:%2: %3")
+                                .arg(analysis.read.files[r.file].display)
+                                .arg(r.line)
+                                .arg(QString::fromStdString(r.reason));
+            return outcome;
+        }
+        outcome.results = analysis.tables;
+        outcome.read = std::make_shared<const ReadResult>(std::move(analysis.read));
+        return outcome;
+    });
+}
+
+void AnalysisSession::setParameters(const Parameters& parameters)
+{
+    if (!m_read) {
+        m_parameters = parameters;
+        return;
+    }
+    const std::shared_ptr<const EventStore> events = m_read->events;
+    const QStringList inputs = m_inputs;
+    start([events, parameters, inputs](const JobControl& control) {
+        Outcome outcome;
+        outcome.inputs = inputs;
+        outcome.parameters = parameters;
+        QElapsedTimer clock;
+        clock.start();
+        outcome.results = Pipeline(parameters).run(events, &control);
+        outcome.cancelled = outcome.results == nullptr;
+        outcome.timings.append({QStringLiteral("analyse"), clock.elapsed()});
+        return outcome;
+    });
+}
+
+void AnalysisSession::exportOutputs(const QString& directory)
+{
+    if (!m_read || !m_results) {
+        Q_EMIT exportFailed(tr("There are no results to export yet: open event files first."));
+        return;
+    }
+    const std::shared_ptr<const ReadResult> read = m_read;
+    const std::shared_ptr<const ResultTables> results = m_results;
+    const StageTimings timings = m_timings;
+    start([read, results, timings, directory](const JobControl& control) {
+        Outcome outcome;
+        outcome.kind = Outcome::Kind::Export;
+        outcome.directory = directory;
+        control.report(QStringLiteral("Exporting"), 0.0);
+        ExportRequest request{directory, results->parameters.topX, timings, nullptr};
+        const ExportResult exported = clv::exportOutputs(request, *read, *results);
+        outcome.error = exported.error;
+        outcome.written = exported.written;
+        return outcome;
+    });
+}
+
+void AnalysisSession::cancel()
+{
+    if (m_control)
+        m_control->cancel();
+}
+
+void AnalysisSession::finish()
+{
+    if (!m_watcher || sender() != m_watcher.get())
+        return; // a job replaced by a newer one
+    const std::shared_ptr<Outcome> outcome = m_watcher->result();
+    setBusy(false);
+    if (outcome->kind == Outcome::Kind::Export) {
+        if (outcome->error.isEmpty())
+            Q_EMIT exported(outcome->written, outcome->directory);
+        else
+            Q_EMIT exportFailed(outcome->error);
+        return;
+    }
+    if (outcome->cancelled) {
+        Q_EMIT cancelled();
+        return;
+    }
+    if (!outcome->error.isEmpty()) {
+        Q_EMIT failed(outcome->error);
+        return;
+    }
+    if (outcome->read) {
+        m_read = outcome->read;
+        m_inputs = outcome->inputs;
+    }
+    m_parameters = outcome->parameters;
+    m_results = outcome->results;
+    m_timings = outcome->timings;
+    Q_EMIT resultsChanged();
+}
+
+} // namespace clv

@@ -1,0 +1,279 @@
+// The real main window, offscreen, driven through its File menu like a user would.
+#include "MainWindow.h"
+#include "charts/ChartsPage.h"
+#include "generate/FakeDataGenerator.h"
+#include "models/ResultTableModel.h"
+#include "pages/TablePage.h"
+#include "session/AnalysisSession.h"
+#include "widgets/MessageBar.h"
+#include "widgets/ParametersPanel.h"
+#include "widgets/RawLineDialog.h"
+#include "widgets/ResultTableView.h"
+
+#include "../unit/TestSupport.h"
+#include "UiTestSupport.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSignalSpy>
+#include <QTabWidget>
+
+using namespace clv;
+
+namespace {
+
+const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
+const QString kChallenge = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
+
+QAction* action(MainWindow& w, const char* name)
+{
+    return w.findChild<QAction*>(QLatin1String(name));
+}
+
+bool waitForResults(MainWindow& w, int timeoutMs = 60000)
+{
+    QSignalSpy spy(w.session(), &AnalysisSession::resultsChanged);
+    return spy.wait(timeoutMs);
+}
+
+QString cell(TablePage* page, int row, int column)
+{
+    return page->model()->data(page->model()->index(row, column)).toString();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(m_dir); }
+
+    void testOpenFilesFromTheFileMenuShowsTheSeedTables()
+    {
+        MainWindow w;
+        w.show();
+        test::answerFileDialog({kSeedInput});
+        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        action(w, "openFilesAction")->trigger();
+        QVERIFY(results.count() == 1 || results.wait(60000));
+        QCOMPARE(w.page("Events")->model()->rowCount(), 556);
+        QCOMPARE(w.page("Visits")->model()->rowCount(), 556);
+        QCOMPARE(w.page("Weekly")->model()->rowCount(), 124);
+        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(cell(w.page("LTV"), 0, 2), QStringLiteral("23516.35"));
+        QCOMPARE(w.page("Problems")->model()->rowCount(), 0);
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("556 events")));
+    }
+
+    void testOpenFolderReadsItsEventFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("data/input")));
+        QVERIFY(QFile::copy(kSeedInput, dir.filePath("data/input/input.txt")));
+        MainWindow w;
+        w.show();
+        test::answerFileDialog({dir.filePath("data/input")});
+        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        action(w, "openFolderAction")->trigger();
+        QVERIFY(results.count() == 1 || results.wait(60000));
+        QCOMPARE(w.page("Events")->model()->rowCount(), 556);
+        QCOMPARE(w.defaultOutputFolder(), QDir::cleanPath(dir.filePath("data/output")));
+    }
+
+    void testChangingAParameterReRunsWithoutReadingAgain()
+    {
+        MainWindow w;
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        const auto read = w.session()->readResult();
+        const QString before = cell(w.page("LTV"), 0, 2);
+        auto* formula = w.parametersPanel()->findChild<QComboBox*>(QStringLiteral("formulaCombo"));
+        formula->setCurrentIndex(formula->findData(QStringLiteral("weekly")));
+        QVERIFY(waitForResults(w));
+        QCOMPARE(w.session()->readResult(), read); // the same parsed events
+        QCOMPARE(w.session()->parameters().formula, LtvFormula::Weekly);
+        QVERIFY(cell(w.page("LTV"), 0, 2) != before);
+    }
+
+    void testExportCsvsWritesTheSeedTablesAndAsksBeforeReplacing()
+    {
+        QTemporaryDir out;
+        MainWindow w;
+        w.show();
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        QSignalSpy exported(w.session(), &AnalysisSession::exported);
+        test::answerFileDialog({out.path()});
+        action(w, "exportCsvsAction")->trigger();
+        QVERIFY(exported.count() == 1 || exported.wait(30000));
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
+            const QString diff = test::compareAsMultisets(test::readCsv(out.filePath(file)),
+                                                          test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        }
+        QVERIFY(QFileInfo::exists(out.filePath("run.json")));
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("output_t1.txt")));
+
+        // A second export into the same folder asks first; Yes replaces.
+        bool asked = false;
+        test::answerFileDialog({out.path()});
+        test::whenModal<QMessageBox>([&asked](QMessageBox* box) {
+            asked = box->text().contains(QStringLiteral("output_t1.txt"));
+            box->button(QMessageBox::Yes)->click();
+        }, 20000);
+        action(w, "exportCsvsAction")->trigger();
+        QVERIFY(exported.count() == 2 || exported.wait(30000));
+        QVERIFY(asked);
+    }
+
+    void testExportFailureIsShownAndLosesNothing()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath("not-a-folder"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        MainWindow w;
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        QSignalSpy failed(w.session(), &AnalysisSession::exportFailed);
+        w.exportCsvsTo(dir.filePath("not-a-folder/out"));
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(w.messageBar()->isVisibleTo(&w));
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Export failed")));
+    }
+
+    void testProblemsTabShowsRejectedLinesAndTheRawLine()
+    {
+        MainWindow w;
+        w.show();
+        w.openInputs({kChallenge});
+        QVERIFY(waitForResults(w));
+        TablePage* problems = w.page("Problems (2)");
+        QVERIFY(problems);
+        QCOMPARE(problems->model()->rowCount(), 2);
+        QVERIFY(cell(problems, 0, 2).contains(QStringLiteral("invalid event_time")));
+        w.tabs()->setCurrentWidget(problems);
+        QString shown;
+        test::whenModal<RawLineDialog>([&shown](RawLineDialog* dialog) {
+            shown = dialog->findChild<QPlainTextEdit*>(QStringLiteral("rawText"))->toPlainText();
+            dialog->reject();
+        });
+        const QRect cellRect = problems->view()->visualRect(problems->model()->index(1, 3));
+        QTest::mouseDClick(problems->view()->viewport(), Qt::LeftButton, {}, cellRect.center());
+        QVERIFY(shown.contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
+    }
+
+    void testCopySelectionAsCsv()
+    {
+        MainWindow w;
+        w.show();
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        ResultTableView* view = w.page("LTV")->view();
+        view->selectionModel()->select(QItemSelection(view->model()->index(0, 1), view->model()->index(1, 2)),
+                                       QItemSelectionModel::Select);
+        const QStringList lines = view->selectionAsCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("customer_id,customer_ltv"));
+        QCOMPARE(lines[1], QStringLiteral("c670daa7e51c,23516.35"));
+    }
+
+    void testCancelALongLoadKeepsThePreviousResults()
+    {
+        // About a million events: long enough to cancel in the middle.
+        QTemporaryDir dir;
+        GeneratorOptions options;
+        options.mode = GeneratorMode::Realistic;
+        options.customers = 60000;
+        const auto words = WordLists::load(WordLists::defaultDirectory(), nullptr);
+        QVERIFY(words);
+        QFile big(dir.filePath("big.jsonl"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(FakeDataGenerator(options, *words).write(big).ok());
+        big.close();
+
+        MainWindow w;
+        w.show();
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        QSignalSpy cancelled(w.session(), &AnalysisSession::cancelled);
+        QSignalSpy progress(w.session(), &AnalysisSession::progress);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+        ticker.start(5);
+        w.openInputs({big.fileName()});
+        QVERIFY(progress.wait(30000)); // the load is under way and reporting
+        const int ticksAtFirstProgress = ticks;
+        w.findChild<QPushButton*>(QStringLiteral("cancelJobButton"))->click();
+        QVERIFY(cancelled.count() == 1 || cancelled.wait(30000));
+        // The event loop kept running while the load ran on the worker pool.
+        QVERIFY2(ticksAtFirstProgress > 0 || ticks > 0, "the UI thread did not run during the load");
+        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(w.session()->inputs(), QStringList{kSeedInput});
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Cancelled")));
+    }
+
+    void testDroppedFilesAreOpened()
+    {
+        MainWindow w;
+        w.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(kSeedInput)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(waitForResults(w));
+        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
+    }
+
+    void testSettingsAndRecentFilesPersist()
+    {
+        {
+            MainWindow w;
+            w.openInputs({kSeedInput});
+            QVERIFY(waitForResults(w));
+            Parameters p = w.parametersPanel()->parameters();
+            p.lifespanYears = 3.5;
+            p.topX = 7;
+            w.parametersPanel()->setParameters(p);
+            w.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.parametersPanel()->parameters().lifespanYears, 3.5);
+        QCOMPARE(again.parametersPanel()->parameters().topX, 7);
+        QMenu* recent = again.findChild<QMenu*>(QStringLiteral("recentMenu"));
+        QVERIFY(!recent->actions().isEmpty());
+        QVERIFY(recent->actions().first()->text().contains(QStringLiteral("input.txt")));
+        QSignalSpy results(again.session(), &AnalysisSession::resultsChanged);
+        recent->actions().first()->trigger();
+        QVERIFY(results.wait(60000));
+        QCOMPARE(again.page("LTV")->model()->rowCount(), 50);
+    }
+
+    void testOpeningSomethingUnreadableSaysSo()
+    {
+        MainWindow w;
+        w.openInputs({m_dir.filePath("does-not-exist.jsonl")});
+        QSignalSpy failed(w.session(), &AnalysisSession::failed);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("no such file")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,167 @@
+// The table models over the seed's real tables: Qt's model checker, cells, sorting,
+// filtering and CSV copy.
+#include "etl/Pipeline.h"
+#include "io/EventReader.h"
+#include "models/EventsTableModel.h"
+#include "models/LtvTableModel.h"
+#include "models/ProblemsTableModel.h"
+#include "models/VisitsTableModel.h"
+#include "models/WeeklyTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace clv;
+
+namespace {
+
+// Waits until the model's row order (sort/filter) is rebuilt on the worker pool.
+bool waitForOrder(ResultTableModel& model)
+{
+    if (!model.isReordering())
+        return true;
+    QSignalSpy done(&model, &ResultTableModel::reorderingChanged);
+    return done.wait(10000) && !model.isReordering();
+}
+
+QString cellText(const QAbstractItemModel& m, int row, int column)
+{
+    return m.data(m.index(row, column)).toString();
+}
+
+} // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<const ReadResult> m_read;
+    std::shared_ptr<const ResultTables> m_results;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto read = std::make_shared<ReadResult>(
+            EventReader().read({QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt"),
+                                QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt")}));
+        m_results = Pipeline({}).run(read->events);
+        m_read = read;
+        QVERIFY(m_results);
+    }
+
+    void testEveryModelPassesTheModelTester()
+    {
+        EventsTableModel events;
+        VisitsTableModel visits;
+        WeeklyTableModel weekly;
+        LtvTableModel ltv;
+        ProblemsTableModel problems;
+        QAbstractItemModelTester t1(&events, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&visits, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&weekly, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(&ltv, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t5(&problems, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        events.setReadResult(m_read);
+        problems.setReadResult(m_read);
+        visits.setResults(m_results);
+        weekly.setResults(m_results);
+        ltv.setResults(m_results);
+        QCOMPARE(events.rowCount(), 558);
+        QCOMPARE(visits.rowCount(), 558);
+        QCOMPARE(ltv.rowCount(), 51);
+        QCOMPARE(problems.rowCount(), 2);
+        // Sorting and filtering reset the models: the testers check every step.
+        ltv.sort(LtvTableModel::Customer, Qt::AscendingOrder);
+        QVERIFY(waitForOrder(ltv));
+        visits.setCustomerFilter(QStringLiteral("c670"));
+        QVERIFY(waitForOrder(visits));
+        events.sort(EventsTableModel::EventTime, Qt::DescendingOrder);
+        QVERIFY(waitForOrder(events));
+        ltv.setResults(nullptr);
+        QCOMPARE(ltv.rowCount(), 0);
+    }
+
+    void testLtvModelShowsTheLtvTable()
+    {
+        LtvTableModel ltv;
+        ltv.setResults(m_results);
+        QCOMPARE(cellText(ltv, 0, LtvTableModel::Rank), QStringLiteral("1"));
+        QCOMPARE(cellText(ltv, 0, LtvTableModel::Customer), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(cellText(ltv, 0, LtvTableModel::Ltv), QStringLiteral("23516.35"));
+        QCOMPARE(ltv.data(ltv.index(0, LtvTableModel::Ltv), Qt::UserRole).toDouble(), m_results->ltv[0].ltv);
+        QVERIFY(!cellText(ltv, 0, LtvTableModel::LastName).isEmpty());
+        QCOMPARE(ltv.headerData(LtvTableModel::Ltv, Qt::Horizontal).toString(), QStringLiteral("customer_ltv"));
+    }
+
+    void testSortingByLtvAscendingPutsTheLowestFirst()
+    {
+        LtvTableModel ltv;
+        ltv.setResults(m_results);
+        ltv.sort(LtvTableModel::Ltv, Qt::AscendingOrder);
+        QVERIFY(waitForOrder(ltv));
+        for (int r = 1; r < ltv.rowCount(); ++r)
+            QVERIFY(ltv.data(ltv.index(r - 1, LtvTableModel::Ltv), Qt::UserRole).toDouble()
+                    <= ltv.data(ltv.index(r, LtvTableModel::Ltv), Qt::UserRole).toDouble());
+        QCOMPARE(cellText(ltv, ltv.rowCount() - 1, LtvTableModel::Customer), QStringLiteral("c670daa7e51c"));
+    }
+
+    void testFilterKeepsOnlyMatchingCustomers()
+    {
+        VisitsTableModel visits;
+        visits.setResults(m_results);
+        visits.setCustomerFilter(QStringLiteral("C670DAA7")); // case does not matter
+        QVERIFY(waitForOrder(visits));
+        QVERIFY(visits.rowCount() > 0);
+        QVERIFY(visits.rowCount() < 558);
+        for (int r = 0; r < visits.rowCount(); ++r)
+            QCOMPARE(cellText(visits, r, VisitsTableModel::Customer), QStringLiteral("c670daa7e51c"));
+        visits.setCustomerFilter(QString());
+        QVERIFY(waitForOrder(visits));
+        QCOMPARE(visits.rowCount(), 558);
+    }
+
+    void testANewerRequestWinsOverAnOlderOne()
+    {
+        WeeklyTableModel weekly;
+        weekly.setResults(m_results);
+        weekly.setCustomerFilter(QStringLiteral("c670"));
+        weekly.setCustomerFilter(QStringLiteral("zzz-no-such-customer"));
+        QVERIFY(waitForOrder(weekly));
+        QTest::qWait(50); // an older answer arriving late must not replace the newer one
+        QCOMPARE(weekly.rowCount(), 0);
+    }
+
+    void testTopXLimitShowsTheFirstRows()
+    {
+        LtvTableModel ltv;
+        ltv.setResults(m_results);
+        ltv.setRowLimit(3);
+        QCOMPARE(ltv.rowCount(), 3);
+        QCOMPARE(ltv.customerAt(0), m_results->ltv[0].customer);
+        ltv.setRowLimit(0);
+        QCOMPARE(ltv.rowCount(), 51);
+    }
+
+    void testProblemsModelLocatesRejectedLines()
+    {
+        ProblemsTableModel problems;
+        problems.setReadResult(m_read);
+        QCOMPARE(problems.location(0), QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt:1"));
+        QVERIFY(problems.reason(0).contains(QStringLiteral("invalid event_time")));
+        QVERIFY(problems.rawLine(1).contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
+    }
+
+    void testCsvOfSelectedCells()
+    {
+        WeeklyTableModel weekly;
+        weekly.setResults(m_results);
+        const QString csv = weekly.toCsv({0, 1}, {WeeklyTableModel::Customer, WeeklyTableModel::AmountPerWeek});
+        const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("customer_id,amount_per_wk"));
+        QCOMPARE(lines[1], cellText(weekly, 0, 0) + QLatin1Char(',') + cellText(weekly, 0, WeeklyTableModel::AmountPerWeek));
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

@@ -1,0 +1,427 @@
+#include "MainWindow.h"
+
+#include "RecentFiles.h"
+#include "charts/ChartsPage.h"
+#include "dialogs/GenerateDataDialog.h"
+#include "models/EventsTableModel.h"
+#include "models/LtvTableModel.h"
+#include "models/ProblemsTableModel.h"
+#include "models/VisitsTableModel.h"
+#include "models/WeeklyTableModel.h"
+#include "pages/TablePage.h"
+#include "session/AnalysisSession.h"
+#include "widgets/JobStatusWidget.h"
+#include "widgets/MessageBar.h"
+#include "widgets/ParametersPanel.h"
+#include "widgets/RawLineDialog.h"
+#include "widgets/ResultTableView.h"
+
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace clv {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_session(new AnalysisSession(this)), m_messages(new MessageBar(this)),
+      m_tabs(new QTabWidget(this)), m_eventsModel(new EventsTableModel), m_visitsModel(new VisitsTableModel),
+      m_weeklyModel(new WeeklyTableModel), m_ltvModel(new LtvTableModel), m_problemsModel(new ProblemsTableModel),
+      m_charts(new ChartsPage(this)), m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)),
+      m_summary(new QLabel(this))
+{
+    setWindowTitle(tr("CLV Studio"));
+    setAcceptDrops(true);
+    resize(1280, 800);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+
+    auto* dock = new QDockWidget(tr("Parameters"), this);
+    dock->setObjectName(QStringLiteral("parametersDock"));
+    dock->setWidget(m_parameters);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_jobStatus);
+
+    createPages();
+    createActions();
+    connectSession();
+    restoreSettings();
+    updateSummary();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+TablePage* MainWindow::page(const QString& name) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->tabText(i) == name)
+            return qobject_cast<TablePage*>(m_tabs->widget(i));
+    return nullptr;
+}
+
+void MainWindow::createPages()
+{
+    const QString byCustomer = tr("Filter by customer id…");
+    m_tabs->addTab(new TablePage(m_eventsModel, byCustomer, this), tr("Events"));
+    m_tabs->addTab(new TablePage(m_visitsModel, byCustomer, this), tr("Visits"));
+    m_tabs->addTab(new TablePage(m_weeklyModel, byCustomer, this), tr("Weekly"));
+    m_ltvPage = new TablePage(m_ltvModel, byCustomer, this);
+    m_tabs->addTab(m_ltvPage, tr("LTV"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    m_problemsPage = new TablePage(m_problemsModel, tr("Filter by reason or text…"), this);
+    m_tabs->addTab(m_problemsPage, tr("Problems"));
+
+    // The LTV tab's top-X control is the parameters' top X; "only" limits the table to it.
+    m_topXSpin = new QSpinBox(m_ltvPage);
+    m_topXSpin->setObjectName(QStringLiteral("ltvTopXSpin"));
+    m_topXSpin->setRange(1, 1000000);
+    m_topXSpin->setPrefix(tr("Top "));
+    m_topOnly = new QCheckBox(tr("Show only the top X"), m_ltvPage);
+    m_topOnly->setObjectName(QStringLiteral("ltvTopOnlyCheck"));
+    m_ltvPage->toolsLayout()->addWidget(m_topXSpin);
+    m_ltvPage->toolsLayout()->addWidget(m_topOnly);
+    auto applyTop = [this] { m_ltvModel->setRowLimit(m_topOnly->isChecked() ? m_topXSpin->value() : 0); };
+    connect(m_topOnly, &QCheckBox::toggled, this, applyTop);
+    connect(m_topXSpin, &QSpinBox::valueChanged, this, [this, applyTop](int x) {
+        Parameters p = m_parameters->parameters();
+        if (p.topX != x) {
+            p.topX = x;
+            m_parameters->setParameters(p);
+        }
+        m_charts->setTopX(x);
+        applyTop();
+    });
+
+    connect(m_ltvPage->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_charts->showCustomer(m_ltvModel->customerAt(current.row()));
+            });
+    connect(m_problemsPage->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        RawLineDialog dialog(m_problemsModel->location(index.row()), m_problemsModel->reason(index.row()),
+                             m_problemsModel->rawLine(index.row()), this);
+        dialog.exec();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openFiles = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open Event &Files…"),
+                                         this, &MainWindow::openEventFiles);
+    openFiles->setShortcut(QKeySequence::Open);
+    openFiles->setObjectName(QStringLiteral("openFilesAction"));
+    QAction* openFolder = file->addAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open Event F&older…"),
+                                          this, &MainWindow::openEventFolder);
+    openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    QAction* generate = file->addAction(tr("&Generate Fake Data…"), this, &MainWindow::generateFakeData);
+    generate->setObjectName(QStringLiteral("generateAction"));
+    file->addSeparator();
+    m_exportCsvsAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Export CSVs…"),
+                                         this, &MainWindow::exportCsvs);
+    m_exportCsvsAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportCsvsAction->setObjectName(QStringLiteral("exportCsvsAction"));
+    m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
+    m_exportChartAction->setObjectName(QStringLiteral("exportChartAction"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(openFiles);
+    tools->addAction(openFolder);
+    tools->addAction(m_exportCsvsAction);
+    tools->addAction(generate);
+    updateRecentMenu();
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &AnalysisSession::progress, m_jobStatus, &JobStatusWidget::showProgress);
+    connect(m_session, &AnalysisSession::busyChanged, m_jobStatus, &JobStatusWidget::setRunning);
+    connect(m_session, &AnalysisSession::busyChanged, this, &MainWindow::updateActions);
+    connect(m_jobStatus, &JobStatusWidget::cancelRequested, m_session, &AnalysisSession::cancel);
+    connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
+    connect(m_session, &AnalysisSession::failed, this,
+            [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Error); });
+    connect(m_session, &AnalysisSession::cancelled, this, [this] {
+        m_messages->showMessage(tr("Cancelled. The previous results are still shown."), MessageBar::Kind::Info);
+    });
+    connect(m_session, &AnalysisSession::exported, this, [this](const QStringList& files, const QString& directory) {
+        QStringList names;
+        for (const QString& f : files)
+            names << QFileInfo(f).fileName();
+        m_messages->showMessage(tr("Wrote %1 to %2.").arg(names.join(QStringLiteral(", ")), QDir::toNativeSeparators(directory)),
+                                MessageBar::Kind::Info);
+    });
+    connect(m_session, &AnalysisSession::exportFailed, this, [this](const QString& message) {
+        m_messages->showMessage(tr("Export failed: %1. Files already in the folder were left as they were.").arg(message),
+                                MessageBar::Kind::Error);
+    });
+    connect(m_parameters, &ParametersPanel::parametersChanged, this, [this](const Parameters& p) {
+        m_topXSpin->setValue(p.topX);
+        m_session->setParameters(p);
+    });
+}
+
+void MainWindow::showResults()
+{
+    const auto read = m_session->readResult();
+    const auto results = m_session->results();
+    m_eventsModel->setReadResult(read);
+    m_problemsModel->setReadResult(read);
+    m_visitsModel->setResults(results);
+    m_weeklyModel->setResults(results);
+    m_ltvModel->setResults(results);
+    m_charts->setResults(results);
+    m_charts->setTopX(m_session->parameters().topX);
+    const qint64 rejected = read ? read->totals().rejected : 0;
+    m_tabs->setTabText(m_tabs->indexOf(m_problemsPage),
+                       rejected ? tr("Problems (%1)").arg(QLocale().toString(rejected)) : tr("Problems"));
+    QStringList problems = read ? read->inputProblems : QStringList();
+    if (!problems.isEmpty())
+        m_messages->showMessage(problems.join(QLatin1Char('\n')), MessageBar::Kind::Error);
+    else if (m_messages->kind() == MessageBar::Kind::Error)
+        m_messages->hide();
+    updateSummary();
+    updateActions();
+}
+
+void MainWindow::updateSummary()
+{
+    const auto read = m_session->readResult();
+    const auto results = m_session->results();
+    if (!read || !results) {
+        m_summary->setText(tr("Open event files or a folder (File ▸ Open, or drop them on the window)."));
+        return;
+    }
+    const QLocale locale;
+    const FileStats t = read->totals();
+    qint64 ms = 0;
+    for (const auto& [stage, time] : m_session->timings())
+        if (!stage.contains(QLatin1Char('.')))
+            ms += time;
+    m_summary->setText(tr("%1 file(s) · %2 events · %3 rejected · %4 customers · %5 s")
+                           .arg(read->files.size())
+                           .arg(locale.toString(t.accepted), locale.toString(t.rejected),
+                                locale.toString(qulonglong(results->ltv.size())), locale.toString(ms / 1000.0, 'f', 2)));
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveResults = m_session->results() != nullptr;
+    m_exportCsvsAction->setEnabled(haveResults && !m_session->isBusy());
+    m_exportChartAction->setEnabled(haveResults && m_tabs->currentWidget() == m_charts);
+}
+
+void MainWindow::openInputs(const QStringList& inputs)
+{
+    if (inputs.isEmpty())
+        return;
+    RecentFiles::add(inputs);
+    updateRecentMenu();
+    m_session->open(inputs);
+}
+
+void MainWindow::openEventFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Event Files"), lastFolder(QStringLiteral("openFolder")),
+        tr("Event files (*.txt *.json *.jsonl *.ndjson);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    rememberFolder(QStringLiteral("openFolder"), QFileInfo(files.first()).absolutePath());
+    openInputs(files);
+}
+
+void MainWindow::openEventFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Event Folder"), lastFolder(QStringLiteral("openFolder")));
+    if (folder.isEmpty())
+        return;
+    rememberFolder(QStringLiteral("openFolder"), folder);
+    openInputs({folder});
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<QStringList> entries = RecentFiles::load();
+    for (const QStringList& inputs : entries) {
+        QString label = QDir::toNativeSeparators(inputs.first());
+        if (inputs.size() > 1)
+            label += tr(" and %1 more").arg(inputs.size() - 1);
+        m_recentMenu->addAction(label, this, [this, inputs] { openInputs(inputs); });
+    }
+    if (entries.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Recent"), this, [this] {
+            RecentFiles::clear();
+            updateRecentMenu();
+        });
+    }
+}
+
+QString MainWindow::defaultOutputFolder() const
+{
+    const QStringList inputs = m_session->inputs();
+    if (inputs.isEmpty())
+        return QDir::current().absoluteFilePath(QStringLiteral("output"));
+    const QFileInfo first(inputs.first());
+    const QDir inputFolder(first.isDir() ? first.absoluteFilePath() : first.absolutePath());
+    return QDir::cleanPath(inputFolder.absoluteFilePath(QStringLiteral("../output")));
+}
+
+void MainWindow::exportCsvs()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export CSVs to Folder"), defaultOutputFolder(),
+                                                             QFileDialog::ShowDirsOnly);
+    if (folder.isEmpty())
+        return;
+    static const QStringList kOutputs = {QStringLiteral("output_t1.txt"), QStringLiteral("output_ltv_specs.txt"),
+                                         QStringLiteral("output_ltv_final.txt"), QStringLiteral("output.txt"),
+                                         QStringLiteral("rejected.csv"), QStringLiteral("run.json")};
+    QStringList existing;
+    for (const QString& name : kOutputs)
+        if (QFileInfo::exists(QDir(folder).filePath(name)))
+            existing << name;
+    if (!existing.isEmpty()
+        && QMessageBox::question(this, tr("Replace Files?"),
+                                 tr("%1 already holds %2.\nReplace them with the current results?")
+                                     .arg(QDir::toNativeSeparators(folder), existing.join(QStringLiteral(", "))),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+        return;
+    rememberFolder(QStringLiteral("exportFolder"), folder);
+    exportCsvsTo(folder);
+}
+
+void MainWindow::exportCsvsTo(const QString& directory)
+{
+    m_session->exportOutputs(directory);
+}
+
+void MainWindow::exportChart()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+                                                      QDir(lastFolder(QStringLiteral("chartFolder"))).filePath(QStringLiteral("chart.png")),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    rememberFolder(QStringLiteral("chartFolder"), QFileInfo(path).absolutePath());
+    QString error;
+    if (m_charts->exportCurrentChart(path, &error))
+        m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)), MessageBar::Kind::Info);
+    else
+        m_messages->showMessage(tr("Could not save the chart: %1").arg(error), MessageBar::Kind::Error);
+}
+
+void MainWindow::generateFakeData()
+{
+    const QStringList inputs = m_session->inputs();
+    const QString base = inputs.isEmpty() ? QDir::currentPath() : QFileInfo(defaultOutputFolder()).absolutePath();
+    GenerateDataDialog dialog(base, this);
+    connect(&dialog, &GenerateDataDialog::generated, this, [this](const QString& file, qint64 events, bool open) {
+        m_messages->showMessage(tr("Generated %1 events in %2.").arg(QLocale().toString(events), QDir::toNativeSeparators(file)),
+                                MessageBar::Kind::Info);
+        if (open)
+            openInputs({file});
+    });
+    dialog.exec();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList inputs;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            inputs << url.toLocalFile();
+    if (inputs.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openInputs(inputs);
+}
+
+QString MainWindow::lastFolder(const QString& key) const
+{
+    return QSettings().value(QStringLiteral("folders/") + key, QDir::homePath()).toString();
+}
+
+void MainWindow::rememberFolder(const QString& key, const QString& path) const
+{
+    QSettings().setValue(QStringLiteral("folders/") + key, path);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    Parameters p;
+    p.formula = formulaFromName(settings.value(QStringLiteral("parameters/formula")).toString()).value_or(p.formula);
+    p.sessionGapSeconds = settings.value(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60).toInt() * 60;
+    p.weekStart = weekStartFromName(settings.value(QStringLiteral("parameters/weekStart")).toString()).value_or(p.weekStart);
+    p.lifespanYears = settings.value(QStringLiteral("parameters/lifespanYears"), p.lifespanYears).toDouble();
+    p.topX = settings.value(QStringLiteral("parameters/topX"), p.topX).toInt();
+    m_parameters->setParameters(p);
+    m_topXSpin->setValue(p.topX);
+    m_session->setParameters(m_parameters->parameters());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    const Parameters p = m_parameters->parameters();
+    settings.setValue(QStringLiteral("parameters/formula"), formulaName(p.formula));
+    settings.setValue(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60);
+    settings.setValue(QStringLiteral("parameters/weekStart"), weekStartName(p.weekStart));
+    settings.setValue(QStringLiteral("parameters/lifespanYears"), p.lifespanYears);
+    settings.setValue(QStringLiteral("parameters/topX"), p.topX);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_session->cancel();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace clv

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "etl/Parameters.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QMenu;
+class QSpinBox;
+class QTabWidget;
+
+namespace clv {
+
+class AnalysisSession;
+class ChartsPage;
+class EventsTableModel;
+class JobStatusWidget;
+class LtvTableModel;
+class MessageBar;
+class ParametersPanel;
+class ProblemsTableModel;
+class TablePage;
+class VisitsTableModel;
+class WeeklyTableModel;
+
+// The main window: a thin coordinator between the File menu, the analysis session, the
+// table tabs, the charts and the parameters panel. The work itself happens in the
+// session (worker pool) and in each page's own class.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads and analyses files and/or folders; the previous results stay until it is done.
+    void openInputs(const QStringList& inputs);
+    // Writes the output files into `directory` (no questions asked).
+    void exportCsvsTo(const QString& directory);
+    // The folder Export CSVs suggests: output/ beside the input folder.
+    QString defaultOutputFolder() const;
+
+    AnalysisSession* session() const { return m_session; }
+    MessageBar* messageBar() const { return m_messages; }
+    QTabWidget* tabs() const { return m_tabs; }
+    ChartsPage* chartsPage() const { return m_charts; }
+    TablePage* page(const QString& name) const;
+    ParametersPanel* parametersPanel() const { return m_parameters; }
+
+public Q_SLOTS:
+    void openEventFiles();
+    void openEventFolder();
+    void generateFakeData();
+    void exportCsvs();
+    void exportChart();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createPages();
+    void createActions();
+    void connectSession();
+    void showResults();
+    void updateRecentMenu();
+    void updateSummary();
+    void updateActions();
+    void restoreSettings();
+    void saveSettings() const;
+    QString lastFolder(const QString& key) const;
+    void rememberFolder(const QString& key, const QString& path) const;
+
+    AnalysisSession* m_session;
+    MessageBar* m_messages;
+    QTabWidget* m_tabs;
+    EventsTableModel* m_eventsModel;
+    VisitsTableModel* m_visitsModel;
+    WeeklyTableModel* m_weeklyModel;
+    LtvTableModel* m_ltvModel;
+    ProblemsTableModel* m_problemsModel;
+    TablePage* m_ltvPage = nullptr;
+    TablePage* m_problemsPage = nullptr;
+    ChartsPage* m_charts;
+    ParametersPanel* m_parameters;
+    JobStatusWidget* m_jobStatus;
+    QLabel* m_summary;
+    QSpinBox* m_topXSpin = nullptr;
+    QCheckBox* m_topOnly = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_exportCsvsAction = nullptr;
+    QAction* m_exportChartAction = nullptr;
+};
+
+} // namespace clv

@@ -1,0 +1,62 @@
+#include "pages/TablePage.h"
+
+#include "models/ResultTableModel.h"
+#include "widgets/ResultTableView.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace clv {
+
+TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget* parent)
+    : QWidget(parent), m_model(model), m_view(new ResultTableView(this)), m_filter(new QLineEdit(this)),
+      m_count(new QLabel(this)), m_tools(new QHBoxLayout)
+{
+    m_model->setParent(this);
+    m_view->setModel(m_model);
+    m_filter->setPlaceholderText(filterHint);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setMaximumWidth(320);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_filter);
+    top->addLayout(m_tools);
+    top->addStretch();
+    top->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_view);
+
+    // Filtering runs on the worker pool; a short pause after typing avoids one run per key.
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, [this] { m_model->setCustomerFilter(m_filter->text()); });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this, debounce] {
+        debounce->stop();
+        m_model->setCustomerFilter(m_filter->text());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
+    connect(m_model, &ResultTableModel::reorderingChanged, this, &TablePage::updateCount);
+    updateCount();
+}
+
+void TablePage::updateCount()
+{
+    const QLocale locale;
+    QString text = tr("%1 rows").arg(locale.toString(m_model->rowCount()));
+    if (m_model->rowCount() != m_model->sourceRowCount())
+        text = tr("%1 of %2 rows").arg(locale.toString(m_model->rowCount()), locale.toString(m_model->sourceRowCount()));
+    if (m_model->isReordering())
+        text += tr(" — sorting/filtering…");
+    m_count->setText(text);
+}
+
+} // namespace clv

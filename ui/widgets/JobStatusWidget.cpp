@@ -1,0 +1,42 @@
+#include "widgets/JobStatusWidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace clv {
+
+JobStatusWidget::JobStatusWidget(QWidget* parent)
+    : QWidget(parent), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    m_bar->setRange(0, 1000);
+    m_bar->setTextVisible(false);
+    m_bar->setFixedWidth(180);
+    m_cancel->setObjectName(QStringLiteral("cancelJobButton"));
+    m_stage->setObjectName(QStringLiteral("jobStageLabel"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stage);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, this, &JobStatusWidget::cancelRequested);
+    setVisible(false);
+}
+
+void JobStatusWidget::showProgress(const QString& stage, double fraction)
+{
+    m_stage->setText(stage + QStringLiteral("…"));
+    m_bar->setValue(static_cast<int>(fraction * 1000));
+}
+
+void JobStatusWidget::setRunning(bool running)
+{
+    if (running) {
+        m_stage->setText(tr("Working…"));
+        m_bar->setValue(0);
+    }
+    setVisible(running);
+}
+
+} // namespace clv

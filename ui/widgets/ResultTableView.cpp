@@ -1,0 +1,78 @@
+#include "widgets/ResultTableView.h"
+
+#include "models/ResultTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+
+#include <set>
+
+namespace clv {
+
+ResultTableView::ResultTableView(QWidget* parent) : QTableView(parent)
+{
+    setSortingEnabled(true);
+    horizontalHeader()->setSortIndicatorShown(true);
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setDefaultSectionSize(120);
+    // Fixed heights: the view never asks millions of rows for their size.
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    setSelectionBehavior(QAbstractItemView::SelectItems);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    auto* copy = new QAction(tr("Copy as CSV"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &ResultTableView::copySelection);
+    addAction(copy);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+ResultTableModel* ResultTableView::resultModel() const
+{
+    return qobject_cast<ResultTableModel*>(model());
+}
+
+QString ResultTableView::selectionAsCsv() const
+{
+    ResultTableModel* m = resultModel();
+    if (!m || !selectionModel())
+        return {};
+    // A selection of a million rows is copied row by row through ranges, never as a
+    // list of a million indexes.
+    std::set<int> rows;
+    std::set<int> columns;
+    for (const QItemSelectionRange& range : selectionModel()->selection()) {
+        for (int r = range.top(); r <= range.bottom(); ++r)
+            rows.insert(r);
+        for (int c = range.left(); c <= range.right(); ++c)
+            columns.insert(c);
+    }
+    if (rows.empty())
+        return {};
+    QList<int> orderedColumns;
+    for (int visual = 0; visual < horizontalHeader()->count(); ++visual) {
+        const int logical = horizontalHeader()->logicalIndex(visual);
+        if (columns.count(logical) && !isColumnHidden(logical))
+            orderedColumns << logical;
+    }
+    return m->toCsv(QList<int>(rows.begin(), rows.end()), orderedColumns);
+}
+
+void ResultTableView::copySelection() const
+{
+    const QString csv = selectionAsCsv();
+    if (!csv.isEmpty())
+        QApplication::clipboard()->setText(csv);
+}
+
+} // namespace clv
