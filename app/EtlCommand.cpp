@@ -3,6 +3,7 @@
 #include "etl/Analysis.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
+#include "store/WorkspaceRun.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -24,6 +25,8 @@ struct EtlSettings {
     QString outputDir;
     long long topN = 0;
     bool quiet = false;
+    QString workspace;           // --workspace or --from-workspace
+    bool fromWorkspace = false;  // re-run from the stored events only
 };
 
 // Fills `settings` from the parsed options; returns an error message for a bad value.
@@ -75,9 +78,27 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     settings.request.inputs = parser.positionalArguments();
     settings.outputDir = parser.value("output");
     settings.quiet = parser.isSet("quiet");
-    if (settings.request.inputs.isEmpty())
+    settings.request.dropExactDuplicates = parser.isSet("drop-duplicates");
+    if (parser.isSet("workspace") && parser.isSet("from-workspace"))
+        return QStringLiteral("use --workspace or --from-workspace, not both");
+    settings.fromWorkspace = parser.isSet("from-workspace");
+    settings.workspace = parser.value(settings.fromWorkspace ? "from-workspace" : "workspace");
+    if (settings.fromWorkspace && !settings.request.inputs.isEmpty())
+        return QStringLiteral("--from-workspace re-runs the stored events and takes no inputs; "
+                              "use --workspace FILE INPUT... to add files");
+    if (settings.request.inputs.isEmpty() && !settings.fromWorkspace)
         return QStringLiteral("no input given: name one or more event files or folders");
     return {};
+}
+
+// The stages' time (steps within a stage, named "stage.step", are part of it).
+qint64 stagesMs(const clv::StageTimings& timings)
+{
+    qint64 total = 0;
+    for (const auto& [stage, ms] : timings)
+        if (!stage.contains(QLatin1Char('.')))
+            total += ms;
+    return total;
 }
 
 void printTop(const clv::ResultTables& tables, long long topN)
@@ -93,6 +114,50 @@ void printTop(const clv::ResultTables& tables, long long topN)
     }
 }
 
+// Opens the workspace, adds the inputs to it and re-runs the analysis over everything it
+// stores. Returns -1 when the run can go on to the exports, else the exit code.
+int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control, bool showProgress,
+                     clv::AnalysisOutcome& outcome)
+{
+    QString error;
+    clv::WorkspaceOpenFailure failure = clv::WorkspaceOpenFailure::None;
+    const auto mode = settings.fromWorkspace ? clv::WorkspaceOpenMode::ExistingOnly : clv::WorkspaceOpenMode::CreateIfMissing;
+    std::unique_ptr<clv::Workspace> workspace = clv::Workspace::open(settings.workspace, &error, mode, &failure);
+    if (!workspace) {
+        printErr(QStringLiteral("clv-etl: %1").arg(error));
+        return failure == clv::WorkspaceOpenFailure::Unwritable ? ExitOutputFailed : ExitInputUnusable;
+    }
+    clv::WorkspaceRunOutcome run = clv::runWorkspaceAnalysis(*workspace, settings.request, &control);
+    if (showProgress)
+        std::fputs("\r                 \r", stderr);
+    for (const QString& problem : run.ingest.problems)
+        printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    if (!settings.quiet)
+        for (const QString& message : run.ingest.messages)
+            std::printf("%s\n", qPrintable(message));
+    if (run.ingest.stoppedStrict) {
+        printErr(QStringLiteral("clv-etl: %1 (stopped: --strict; nothing was added to the workspace)")
+                     .arg(run.ingest.strictRejection));
+        return ExitInputUnusable;
+    }
+    const QString storeError = !run.ingest.error.isEmpty() ? run.ingest.error : run.storeError;
+    if (!storeError.isEmpty()) {
+        printErr(QStringLiteral("clv-etl: workspace %1: %2; it was left as it was before this run")
+                     .arg(QDir::toNativeSeparators(settings.workspace), storeError));
+        return run.ingest.damaged || run.storeUnreadable ? ExitInputUnusable : ExitOutputFailed;
+    }
+    if (!settings.request.inputs.isEmpty() && run.ingest.filesAdded + run.ingest.filesSkipped == 0) {
+        printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
+        return ExitInputUnusable;
+    }
+    if (!settings.quiet)
+        std::printf("Workspace %s: %d file(s) added, %d already stored; analysing all %zu stored file(s).\n",
+                    qPrintable(QDir::toNativeSeparators(workspace->path())), run.ingest.filesAdded,
+                    run.ingest.filesSkipped, run.analysis.read.files.size());
+    outcome = std::move(run.analysis);
+    return -1;
+}
+
 } // namespace
 
 int runEtlCommand(const QStringList& arguments)
@@ -102,11 +167,14 @@ int runEtlCommand(const QStringList& arguments)
         "Computes customer lifetime value from web-site event logs (JSON lines or JSON arrays).\n"
         "Writes output_t1.txt, output_ltv_specs.txt, output_ltv_final.txt, rejected.csv and run.json.\n"
         "Also: clv-etl generate --help (fake event data).\n"
-        "Exit codes: 0 done, 1 usage error, 2 input unusable (nothing readable, or a strict rejection),\n"
-        "3 output could not be written."));
+        "With --workspace FILE the inputs are also stored in a SQLite workspace (files already stored are\n"
+        "skipped) and the analysis and outputs cover every event it holds; --from-workspace FILE re-runs\n"
+        "them from the stored events alone.\n"
+        "Exit codes: 0 done, 1 usage error, 2 input unusable (nothing readable, a strict rejection, or a\n"
+        "workspace that is missing, damaged or from a newer version), 3 output or workspace could not be written."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("INPUT", "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson).", "INPUT...");
+    parser.addPositionalArgument("INPUT", "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson).", "[INPUT...]");
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
         {"formula", "LTV formula: seed (default) or weekly.", "seed|weekly"},
@@ -115,6 +183,10 @@ int runEtlCommand(const QStringList& arguments)
         {"lifespan", "Customer lifespan in years (default 10).", "YEARS"},
         {"top", "Also write output.txt with the top N customers, and print them.", "N"},
         {"threads", "Worker threads (default: one per core).", "N"},
+        {"workspace", "Also store the inputs in the workspace FILE (*.clvdb, created when missing), then analyse "
+                      "everything it holds and save the results into it.", "FILE"},
+        {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
+        {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
         {"strict", "Stop at the first rejected line (exit code 2)."},
         {"recursive", "Read the sub-folders of named folders too."},
         {"quiet", "Print nothing but errors."},
@@ -143,7 +215,12 @@ int runEtlCommand(const QStringList& arguments)
         if (showProgress)
             std::fprintf(stderr, "\r%-10s %3d%%", qPrintable(stage), static_cast<int>(fraction * 100));
     });
-    clv::AnalysisOutcome outcome = clv::runAnalysis(settings.request, &control);
+    clv::AnalysisOutcome outcome;
+    if (settings.workspace.isEmpty()) {
+        outcome = clv::runAnalysis(settings.request, &control);
+    } else if (const int exitCode = runWithWorkspace(settings, control, showProgress, outcome); exitCode >= 0) {
+        return exitCode;
+    }
     if (showProgress)
         std::fputs("\r                 \r", stderr);
 
@@ -185,9 +262,11 @@ int runEtlCommand(const QStringList& arguments)
         }
         if (outcome.read.rejections.size() > static_cast<std::size_t>(shown))
             std::printf("  … and %zu more, listed in rejected.csv\n", outcome.read.rejections.size() - shown);
+        if (settings.request.dropExactDuplicates)
+            std::printf("Dropped %lld exact duplicate event(s).\n", outcome.duplicatesDropped);
         std::printf("Wrote %lld file(s) to %s in %.2f s.\n", static_cast<long long>(exported.written.size()),
                     qPrintable(QDir(settings.outputDir).absolutePath()),
-                    double(clock.elapsed() + outcome.timings.value(0).second + outcome.timings.value(1).second) / 1000.0);
+                    double(clock.elapsed() + stagesMs(outcome.timings)) / 1000.0);
         if (settings.topN > 0)
             printTop(*outcome.tables, settings.topN);
     }

@@ -1,7 +1,10 @@
-// clv-studio: the desktop application.
+// clv-studio: the desktop application. `clv-studio [FILE|FOLDER...]` opens the window and
+// reads the given event files or folders.
 #include "MainWindow.h"
+#include "ScreenshotTour.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
 
 int main(int argc, char* argv[])
@@ -13,10 +16,25 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(CLV_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/clv-studio.svg")));
 
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CLV Studio: customer lifetime value from web-site event logs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Event files or folders to open."), QStringLiteral("[INPUT...]"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Open the inputs, save a PNG of every tab into DIR, and quit."),
+                                         QStringLiteral("DIR"));
+    parser.addOption(screenshots);
+    parser.process(app);
+
     clv::MainWindow window;
     window.show();
-    const QStringList inputs = QApplication::arguments().mid(1);
-    if (!inputs.isEmpty())
+    const QStringList inputs = parser.positionalArguments();
+    if (parser.isSet(screenshots)) {
+        auto* tour = new clv::ScreenshotTour(&window, parser.value(screenshots), &app);
+        tour->start(inputs);
+    } else if (!inputs.isEmpty()) {
         window.openInputs(inputs);
+    }
     return app.exec();
 }

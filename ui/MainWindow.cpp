@@ -119,9 +119,10 @@ void MainWindow::createPages()
                     m_charts->showCustomer(m_ltvModel->customerAt(current.row()));
             });
     connect(m_problemsPage->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
-        RawLineDialog dialog(m_problemsModel->location(index.row()), m_problemsModel->reason(index.row()),
-                             m_problemsModel->rawLine(index.row()), this);
-        dialog.exec();
+        auto* dialog = new RawLineDialog(m_problemsModel->location(index.row()), m_problemsModel->reason(index.row()),
+                                         m_problemsModel->rawLine(index.row()), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 }
@@ -251,24 +252,44 @@ void MainWindow::openInputs(const QStringList& inputs)
     m_session->open(inputs);
 }
 
+// Dialogs are opened window-modal with open(), never exec(): the window keeps one event
+// loop, and a job that finishes meanwhile is shown at once.
+QFileDialog* MainWindow::fileDialog(const QString& objectName, const QString& title, const QString& folder)
+{
+    auto* dialog = new QFileDialog(this, title, folder);
+    dialog->setObjectName(objectName);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
+}
+
 void MainWindow::openEventFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Event Files"), lastFolder(QStringLiteral("openFolder")),
-        tr("Event files (*.txt *.json *.jsonl *.ndjson);;All files (*)"));
-    if (files.isEmpty())
-        return;
-    rememberFolder(QStringLiteral("openFolder"), QFileInfo(files.first()).absolutePath());
-    openInputs(files);
+    QFileDialog* dialog = fileDialog(QStringLiteral("openFilesDialog"), tr("Open Event Files"),
+                                     lastFolder(QStringLiteral("openFolder")));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setNameFilters({tr("Event files (*.txt *.json *.jsonl *.ndjson)"), tr("All files (*)")});
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList& files) {
+        if (files.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("openFolder"), QFileInfo(files.first()).absolutePath());
+        openInputs(files);
+    });
+    dialog->open();
 }
 
 void MainWindow::openEventFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Event Folder"), lastFolder(QStringLiteral("openFolder")));
-    if (folder.isEmpty())
-        return;
-    rememberFolder(QStringLiteral("openFolder"), folder);
-    openInputs({folder});
+    QFileDialog* dialog = fileDialog(QStringLiteral("openFolderDialog"), tr("Open Event Folder"),
+                                     lastFolder(QStringLiteral("openFolder")));
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& folder) {
+        if (folder.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("openFolder"), folder);
+        openInputs({folder});
+    });
+    dialog->open();
 }
 
 void MainWindow::updateRecentMenu()
@@ -304,8 +325,20 @@ QString MainWindow::defaultOutputFolder() const
 
 void MainWindow::exportCsvs()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export CSVs to Folder"), defaultOutputFolder(),
-                                                             QFileDialog::ShowDirsOnly);
+    // The default folder may not exist yet: start in its parent with its name filled in.
+    const QFileInfo suggested(defaultOutputFolder());
+    QFileDialog* dialog = fileDialog(QStringLiteral("exportFolderDialog"), tr("Export CSVs to Folder"),
+                                     suggested.absolutePath());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->selectFile(suggested.fileName());
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::confirmExport);
+    dialog->open();
+}
+
+void MainWindow::confirmExport(const QString& folder)
+{
     if (folder.isEmpty())
         return;
     static const QStringList kOutputs = {QStringLiteral("output_t1.txt"), QStringLiteral("output_ltv_specs.txt"),
@@ -315,15 +348,25 @@ void MainWindow::exportCsvs()
     for (const QString& name : kOutputs)
         if (QFileInfo::exists(QDir(folder).filePath(name)))
             existing << name;
-    if (!existing.isEmpty()
-        && QMessageBox::question(this, tr("Replace Files?"),
-                                 tr("%1 already holds %2.\nReplace them with the current results?")
-                                     .arg(QDir::toNativeSeparators(folder), existing.join(QStringLiteral(", "))),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
+    if (existing.isEmpty()) {
+        rememberFolder(QStringLiteral("exportFolder"), folder);
+        exportCsvsTo(folder);
         return;
-    rememberFolder(QStringLiteral("exportFolder"), folder);
-    exportCsvsTo(folder);
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Replace Files?"),
+                                tr("%1 already holds %2.\nReplace them with the current results?")
+                                    .arg(QDir::toNativeSeparators(folder), existing.join(QStringLiteral(", "))),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("replaceFilesBox"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, folder] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        rememberFolder(QStringLiteral("exportFolder"), folder);
+        exportCsvsTo(folder);
+    });
+    box->open();
 }
 
 void MainWindow::exportCsvsTo(const QString& directory)
@@ -333,31 +376,42 @@ void MainWindow::exportCsvsTo(const QString& directory)
 
 void MainWindow::exportChart()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-                                                      QDir(lastFolder(QStringLiteral("chartFolder"))).filePath(QStringLiteral("chart.png")),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
-    if (path.isEmpty())
-        return;
-    rememberFolder(QStringLiteral("chartFolder"), QFileInfo(path).absolutePath());
-    QString error;
-    if (m_charts->exportCurrentChart(path, &error))
-        m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)), MessageBar::Kind::Info);
-    else
-        m_messages->showMessage(tr("Could not save the chart: %1").arg(error), MessageBar::Kind::Error);
+    QFileDialog* dialog = fileDialog(QStringLiteral("exportChartDialog"), tr("Export Chart"),
+                                     lastFolder(QStringLiteral("chartFolder")));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("PNG image (*.png)"), tr("SVG drawing (*.svg)")});
+    dialog->selectFile(QStringLiteral("chart.png"));
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString& filter) {
+        dialog->setDefaultSuffix(filter.contains(QLatin1String("svg")) ? QStringLiteral("svg") : QStringLiteral("png"));
+    });
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (path.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("chartFolder"), QFileInfo(path).absolutePath());
+        QString error;
+        if (m_charts->exportCurrentChart(path, &error))
+            m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)), MessageBar::Kind::Info);
+        else
+            m_messages->showMessage(tr("Could not save the chart: %1").arg(error), MessageBar::Kind::Error);
+    });
+    dialog->open();
 }
 
 void MainWindow::generateFakeData()
 {
     const QStringList inputs = m_session->inputs();
     const QString base = inputs.isEmpty() ? QDir::currentPath() : QFileInfo(defaultOutputFolder()).absolutePath();
-    GenerateDataDialog dialog(base, this);
-    connect(&dialog, &GenerateDataDialog::generated, this, [this](const QString& file, qint64 events, bool open) {
+    auto* dialog = new GenerateDataDialog(base, this);
+    dialog->setObjectName(QStringLiteral("generateDataDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GenerateDataDialog::generated, this, [this](const QString& file, qint64 events, bool open) {
         m_messages->showMessage(tr("Generated %1 events in %2.").arg(QLocale().toString(events), QDir::toNativeSeparators(file)),
                                 MessageBar::Kind::Info);
         if (open)
             openInputs({file});
     });
-    dialog.exec();
+    dialog->open();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -8,6 +8,7 @@
 
 class QAction;
 class QCheckBox;
+class QFileDialog;
 class QLabel;
 class QMenu;
 class QSpinBox;
@@ -63,6 +64,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    QFileDialog* fileDialog(const QString& objectName, const QString& title, const QString& folder);
+    void confirmExport(const QString& folder);
     void createPages();
     void createActions();
     void connectSession();

@@ -1,5 +1,7 @@
 #include "etl/Analysis.h"
 
+#include "etl/DuplicateFilter.h"
+
 #include <QElapsedTimer>
 
 namespace clv {
@@ -17,6 +19,19 @@ AnalysisOutcome runAnalysis(const AnalysisRequest& request, const JobControl* co
     }
     if (outcome.read.stoppedStrict)
         return outcome;
+    if (request.dropExactDuplicates) {
+        QString error;
+        outcome.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, control, &error);
+        outcome.timings.append({QStringLiteral("duplicates"), clock.restart()});
+        if (control && control->isCancelled()) {
+            outcome.cancelled = true;
+            return outcome;
+        }
+        if (outcome.duplicatesDropped < 0) {
+            outcome.read.inputProblems << QStringLiteral("duplicates were not dropped: %1").arg(error);
+            outcome.duplicatesDropped = 0;
+        }
+    }
     outcome.tables = Pipeline(request.parameters, request.reader.pool).run(outcome.read.events, control);
     outcome.timings.append({QStringLiteral("analyse"), clock.restart()});
     if (outcome.tables)

@@ -10,6 +10,8 @@ struct AnalysisRequest {
     QStringList inputs;
     ReaderOptions reader;
     Parameters parameters;
+    // Drop exact duplicate events before the analysis (see DuplicateFilter); off by default.
+    bool dropExactDuplicates = false;
 };
 
 struct AnalysisOutcome {
@@ -17,6 +19,7 @@ struct AnalysisOutcome {
     std::shared_ptr<const ResultTables> tables; // null when cancelled or stopped strictly
     StageTimings timings;
     bool cancelled = false;
+    long long duplicatesDropped = 0;
 };
 
 // Reads the inputs and runs the ETL over them: the one entry point that the command

@@ -1,54 +1,48 @@
 #pragma once
 
-// Helpers for driving the real window offscreen: answering the modal dialogs that the
-// File menu opens, and isolating QSettings in a temporary folder.
+// Helpers for driving the real window offscreen: answering the dialogs that the File menu
+// opens (window-modal, with open(), so they are found among the window's children), and
+// isolating QSettings in a temporary folder.
 
 #include <QApplication>
 #include <QDialog>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-
-#include <functional>
 
 namespace clv::test {
 
-// Calls `answer` with the next modal dialog of type T once it is shown.
+// The shown child of `parent` named `name` (closed dialogs linger until deleted later).
 template <class T>
-void whenModal(std::function<void(T*)> answer, int timeoutMs = 10000)
+T* shownChild(const QObject& parent, const QString& name)
 {
-    auto* timer = new QTimer;
-    auto waited = std::make_shared<int>(0);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer, waited, timeoutMs] {
-        *waited += 20;
-        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        } else if (*waited > timeoutMs) {
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start();
+    for (T* child : parent.findChildren<T*>(name))
+        if (child->isVisible())
+            return child;
+    return nullptr;
 }
 
-// Answers the next file dialog with `paths` (files, or one folder).
-inline void answerFileDialog(const QStringList& paths)
+// Chooses `paths` in an open file dialog (files, or one folder) and presses its OK button.
+inline bool answerFileDialog(QFileDialog* dialog, const QStringList& paths)
 {
-    whenModal<QFileDialog>([paths](QFileDialog* dialog) {
+    if (!dialog || !dialog->isVisible())
+        return false;
+    if (dialog->fileMode() == QFileDialog::Directory) {
+        const QFileInfo folder(paths.first());
+        dialog->setDirectory(folder.absolutePath());
+        dialog->selectFile(folder.fileName());
+    } else if (paths.size() == 1) {
+        dialog->selectFile(paths.first());
+    } else {
+        dialog->setDirectory(QFileInfo(paths.first()).absolutePath());
         QStringList quoted;
         for (const QString& p : paths)
-            quoted << QLatin1Char('"') + p + QLatin1Char('"');
-        if (dialog->fileMode() == QFileDialog::Directory)
-            dialog->setDirectory(paths.first());
-        dialog->selectFile(paths.size() == 1 ? paths.first() : quoted.join(QLatin1Char(' ')));
-        dialog->accept();
-    });
+            quoted << QLatin1Char('"') + QFileInfo(p).fileName() + QLatin1Char('"');
+        dialog->selectFile(quoted.join(QLatin1Char(' ')));
+    }
+    return QMetaObject::invokeMethod(dialog, "accept");
 }
 
 // Points QSettings at a folder of its own for the test's life.

@@ -1,6 +1,7 @@
 // The real main window, offscreen, driven through its File menu like a user would.
 #include "MainWindow.h"
 #include "charts/ChartsPage.h"
+#include "dialogs/GenerateDataDialog.h"
 #include "generate/FakeDataGenerator.h"
 #include "models/ResultTableModel.h"
 #include "pages/TablePage.h"
@@ -14,7 +15,12 @@
 #include "UiTestSupport.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -23,6 +29,8 @@
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTest>
+#include <QTimer>
 
 using namespace clv;
 
@@ -61,9 +69,9 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
-        test::answerFileDialog({kSeedInput});
         QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
         action(w, "openFilesAction")->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFilesDialog")), {kSeedInput}));
         QVERIFY(results.count() == 1 || results.wait(60000));
         QCOMPARE(w.page("Events")->model()->rowCount(), 556);
         QCOMPARE(w.page("Visits")->model()->rowCount(), 556);
@@ -82,9 +90,9 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(kSeedInput, dir.filePath("data/input/input.txt")));
         MainWindow w;
         w.show();
-        test::answerFileDialog({dir.filePath("data/input")});
         QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
         action(w, "openFolderAction")->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFolderDialog")), {dir.filePath("data/input")}));
         QVERIFY(results.count() == 1 || results.wait(60000));
         QCOMPARE(w.page("Events")->model()->rowCount(), 556);
         QCOMPARE(w.defaultOutputFolder(), QDir::cleanPath(dir.filePath("data/output")));
@@ -113,8 +121,8 @@ private Q_SLOTS:
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
         QSignalSpy exported(w.session(), &AnalysisSession::exported);
-        test::answerFileDialog({out.path()});
         action(w, "exportCsvsAction")->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out.path()}));
         QVERIFY(exported.count() == 1 || exported.wait(30000));
         for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
             const QString diff = test::compareAsMultisets(test::readCsv(out.filePath(file)),
@@ -124,16 +132,18 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(out.filePath("run.json")));
         QVERIFY(w.messageBar()->text().contains(QStringLiteral("output_t1.txt")));
 
-        // A second export into the same folder asks first; Yes replaces.
-        bool asked = false;
-        test::answerFileDialog({out.path()});
-        test::whenModal<QMessageBox>([&asked](QMessageBox* box) {
-            asked = box->text().contains(QStringLiteral("output_t1.txt"));
-            box->button(QMessageBox::Yes)->click();
-        }, 20000);
-        action(w, "exportCsvsAction")->trigger();
+        // A second export into the same folder asks first; Cancel keeps the files, Yes replaces.
+        for (QMessageBox::StandardButton answer : {QMessageBox::Cancel, QMessageBox::Yes}) {
+            action(w, "exportCsvsAction")->trigger();
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out.path()}));
+            auto* box = test::shownChild<QMessageBox>(w, QStringLiteral("replaceFilesBox"));
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QStringLiteral("output_t1.txt")));
+            box->button(answer)->click();
+        }
         QVERIFY(exported.count() == 2 || exported.wait(30000));
-        QVERIFY(asked);
+        QTest::qWait(100);
+        QCOMPARE(exported.count(), 2); // the cancelled one wrote nothing
     }
 
     void testExportFailureIsShownAndLosesNothing()
@@ -164,14 +174,16 @@ private Q_SLOTS:
         QCOMPARE(problems->model()->rowCount(), 2);
         QVERIFY(cell(problems, 0, 2).contains(QStringLiteral("invalid event_time")));
         w.tabs()->setCurrentWidget(problems);
-        QString shown;
-        test::whenModal<RawLineDialog>([&shown](RawLineDialog* dialog) {
-            shown = dialog->findChild<QPlainTextEdit*>(QStringLiteral("rawText"))->toPlainText();
-            dialog->reject();
-        });
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(problems->view()->visualRect(problems->model()->index(1, 3)).isValid());
         const QRect cellRect = problems->view()->visualRect(problems->model()->index(1, 3));
+        QTest::mouseClick(problems->view()->viewport(), Qt::LeftButton, {}, cellRect.center());
         QTest::mouseDClick(problems->view()->viewport(), Qt::LeftButton, {}, cellRect.center());
-        QVERIFY(shown.contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
+        RawLineDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<RawLineDialog*>()) != nullptr);
+        QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("rawText"))->toPlainText().contains(
+            QStringLiteral("2017-01-06:12:55.55.555Z")));
+        QVERIFY(dialog->windowTitle().contains(QStringLiteral("challenge-sample-events.txt:4")));
     }
 
     void testCopySelectionAsCsv()
@@ -262,6 +274,48 @@ private Q_SLOTS:
         recent->actions().first()->trigger();
         QVERIFY(results.wait(60000));
         QCOMPARE(again.page("LTV")->model()->rowCount(), 50);
+    }
+
+    void testGenerateFakeDataFromTheFileMenuOpensTheNewFile()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        action(w, "generateAction")->trigger();
+        auto* dialog = test::shownChild<GenerateDataDialog>(w, QStringLiteral("generateDataDialog"));
+        QVERIFY(dialog);
+        auto* mode = dialog->findChild<QComboBox*>(QStringLiteral("modeCombo"));
+        mode->setCurrentIndex(mode->findData(QStringLiteral("seed")));
+        dialog->findChild<QSpinBox*>(QStringLiteral("customersSpin"))->setValue(20);
+        dialog->findChild<QSpinBox*>(QStringLiteral("maxEventsSpin"))->setValue(1);
+        dialog->findChild<QLineEdit*>(QStringLiteral("outputEdit"))->setText(dir.filePath("data/input/input.txt"));
+        QVERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("openWhenDoneCheck"))->isChecked());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
+        QVERIFY(results.wait(60000));
+        QCOMPARE(w.session()->inputs(), QStringList{dir.filePath("data/input/input.txt")});
+        QCOMPARE(w.page("Events")->model()->rowCount(), 80); // 20 customers × 1 round × 4 events
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Generated 80 events")));
+    }
+
+    void testExportChartFromTheFileMenu()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QSignalSpy charts(w.chartsPage(), &ChartsPage::summariesReady);
+        w.openInputs({kSeedInput});
+        QVERIFY(charts.wait(60000));
+        w.tabs()->setCurrentWidget(w.chartsPage());
+        QAction* exportChart = action(w, "exportChartAction");
+        QVERIFY(exportChart->isEnabled());
+        exportChart->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportChartDialog")),
+                                       {dir.filePath("weekly.png")}));
+        QImage image(dir.filePath("weekly.png"));
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 200);
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("weekly.png")));
     }
 
     void testOpeningSomethingUnreadableSaysSo()

@@ -6,6 +6,7 @@
 #include "pages/TablePage.h"
 #include "models/ResultTableModel.h"
 #include "session/AnalysisSession.h"
+#include "widgets/ResultTableView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

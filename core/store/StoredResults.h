@@ -1,0 +1,46 @@
+#pragma once
+
+#include "io/ReadResult.h"
+#include "model/ResultTables.h"
+#include "store/LoadedEvents.h"
+#include "util/JobControl.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace clv {
+
+// The result tables of a workspace's last analysis: written as rows that name events by id
+// and customers by their text id, and read back onto the rows and interned ids of a freshly
+// loaded event store. The caller holds the transaction around save().
+class StoredResults {
+public:
+    explicit StoredResults(QSqlDatabase db) : m_db(db) {}
+
+    // Replaces every stored result table with `tables`, computed from the loaded events.
+    bool save(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control);
+
+    // Null (and no error) when no results are stored or when they were computed from other
+    // events than `loaded` holds; null with `error` set when the tables cannot be read.
+    std::shared_ptr<const ResultTables> load(const ReadResult& read, const LoadedEvents& loaded, QString* error);
+
+    std::optional<Parameters> parameters();
+    // Whether the stored results were computed from the events `loaded` holds.
+    bool areCurrent(const LoadedEvents& loaded);
+
+private:
+    bool saveVisits(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control);
+    bool saveWeekly(const ResultTables& tables, QString* error);
+    bool saveLtvAndCustomers(const ResultTables& tables, QString* error);
+    bool saveParameters(const ResultTables& tables, const LoadedEvents& loaded, QString* error);
+    bool loadVisits(ResultTables& tables, const LoadedEvents& loaded, QString* error);
+    bool loadWeekly(ResultTables& tables, QString* error);
+    bool loadLtv(ResultTables& tables, QString* error);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace clv

@@ -1,0 +1,294 @@
+#include "store/Workspace.h"
+
+#include "store/StoredEventsLoader.h"
+#include "store/StoredResults.h"
+#include "store/WorkspaceSchema.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace clv {
+
+namespace {
+
+constexpr char kSqliteDriver[] = "QSQLITE";
+constexpr char kSqliteMagic[] = "SQLite format 3"; // 16 bytes with its terminating zero
+
+// Each instance has a connection of its own, so workspaces on several threads never share one.
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("clv-workspace-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// A file that is not empty must start with SQLite's magic bytes. Checked before SQLite sees
+// the file, so that nothing — not even a journal — is written next to a stranger's file.
+bool looksLikeSqlite(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray(kSqliteMagic, 16);
+}
+
+// SQLite pragmas, on this connection only: they have no meaning on a PostgreSQL store.
+// WAL keeps the last committed state readable while a write is under way and makes a
+// killed write vanish on the next open; NORMAL syncs at checkpoints, which WAL makes safe
+// against corruption (a power cut may lose the last commit, never the file). The bigger page
+// cache keeps a large ingest from spilling to the WAL page by page, and the size limit stops a
+// long session from keeping a WAL as large as its biggest ingest once it is checkpointed.
+bool configureSqlite(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
+        || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = q.lastError().isValid() ? q.lastError().text()
+                                         : QStringLiteral("the file system refuses SQLite's write-ahead log");
+        return false;
+    }
+    for (const char* pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+                               "PRAGMA journal_size_limit=67108864"})
+        if (!q.exec(QString::fromLatin1(pragma))) {
+            *error = q.lastError().text();
+            return false;
+        }
+    return true;
+}
+
+} // namespace
+
+Workspace::Workspace(QString path, QString connection)
+    : m_path(std::move(path)), m_connection(std::move(connection)), m_thread(QThread::currentThread())
+{
+}
+
+Workspace::~Workspace()
+{
+    assertOwnerThread();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase Workspace::database() const
+{
+    assertOwnerThread();
+    return QSqlDatabase::database(m_connection, false);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, WorkspaceOpenMode mode,
+                                           WorkspaceOpenFailure* failure)
+{
+    QString message;
+    WorkspaceOpenFailure kind = WorkspaceOpenFailure::None;
+    auto refuse = [&](WorkspaceOpenFailure why, const QString& text) {
+        kind = why;
+        message = QStringLiteral("cannot open the workspace %1: %2").arg(QDir::toNativeSeparators(path), text);
+    };
+
+    const QFileInfo info(path);
+    const bool existed = info.exists();
+    if (existed && info.isDir()) {
+        refuse(WorkspaceOpenFailure::Refused, QStringLiteral("it is a folder"));
+    } else if (!existed && mode == WorkspaceOpenMode::ExistingOnly) {
+        refuse(WorkspaceOpenFailure::Missing, QStringLiteral("no such file"));
+    } else if (!existed && !QFileInfo(info.absolutePath()).isDir()) {
+        refuse(WorkspaceOpenFailure::Unwritable,
+               QStringLiteral("%1 is not a folder that a file can be created in")
+                   .arg(QDir::toNativeSeparators(info.absolutePath())));
+    } else if (existed && info.size() > 0 && !looksLikeSqlite(path)) {
+        refuse(WorkspaceOpenFailure::Refused,
+               QStringLiteral("it is not a CLV Studio workspace (not an SQLite database); the file was left as it was"));
+    } else if (!QSqlDatabase::isDriverAvailable(QLatin1String(kSqliteDriver))) {
+        refuse(WorkspaceOpenFailure::Refused, QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed"));
+    }
+    if (kind != WorkspaceOpenFailure::None) {
+        if (error)
+            *error = message;
+        if (failure)
+            *failure = kind;
+        return nullptr;
+    }
+
+    std::unique_ptr<Workspace> workspace(new Workspace(info.absoluteFilePath(), uniqueConnectionName()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(kSqliteDriver), workspace->m_connection);
+        db.setDatabaseName(workspace->m_path);
+        QString why;
+        if (!db.open()) {
+            refuse(existed ? WorkspaceOpenFailure::Refused : WorkspaceOpenFailure::Unwritable, db.lastError().text());
+        } else {
+            // A read of the schema is the first thing SQLite does with the file's pages: a
+            // damaged or foreign file fails here, before anything could be written to it.
+            QSqlQuery probe(db);
+            if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")) || !probe.next()) {
+                refuse(WorkspaceOpenFailure::Refused,
+                       QStringLiteral("it is damaged or not an SQLite database (%1); the file was left as it was")
+                           .arg(probe.lastError().text()));
+            } else {
+                probe.finish();
+                const int version = WorkspaceSchema::storedVersion(db, &why);
+                if (version < 0)
+                    refuse(WorkspaceOpenFailure::Refused, why);
+                else if (version > WorkspaceSchema::kCurrentVersion)
+                    refuse(WorkspaceOpenFailure::Refused, WorkspaceSchema::newerVersionMessage(version));
+                else if (!configureSqlite(db, &why))
+                    refuse(WorkspaceOpenFailure::Unwritable, why);
+                else if (!WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion, &why))
+                    refuse(version == 0 ? WorkspaceOpenFailure::Unwritable : WorkspaceOpenFailure::Refused, why);
+                else
+                    workspace->m_schemaVersion = WorkspaceSchema::kCurrentVersion;
+            }
+        }
+    }
+    if (kind == WorkspaceOpenFailure::None)
+        return workspace;
+
+    workspace.reset(); // closes the connection before a file we created is taken away
+    if (!existed) {
+        QFile::remove(path);
+        QFile::remove(path + QLatin1String("-wal"));
+        QFile::remove(path + QLatin1String("-shm"));
+    }
+    if (error)
+        *error = message;
+    if (failure)
+        *failure = kind;
+    return nullptr;
+}
+
+std::unique_ptr<Workspace> Workspace::attach(const QString& connectionName, QString* error)
+{
+    QString name;
+    QString why;
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        name = db.databaseName();
+        if (!db.isOpen())
+            why = QStringLiteral("the connection is not open");
+        else if (version = WorkspaceSchema::storedVersion(db, &why); version > WorkspaceSchema::kCurrentVersion)
+            why = WorkspaceSchema::newerVersionMessage(version);
+        else if (version >= 0
+                 && !WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion, &why))
+            version = -1;
+    } // no handle of ours outlives this block, so the workspace can remove the connection
+    std::unique_ptr<Workspace> workspace(new Workspace(name, connectionName));
+    if (version >= 0 && version <= WorkspaceSchema::kCurrentVersion) {
+        workspace->m_schemaVersion = WorkspaceSchema::kCurrentVersion;
+        return workspace;
+    }
+    if (error)
+        *error = QStringLiteral("cannot use the workspace %1: %2").arg(name, why);
+    return nullptr; // the connection was taken over: it is closed and removed with the workspace
+}
+
+IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions& options, const JobControl* control)
+{
+    IngestReport report;
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        report.error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+        return report;
+    }
+    bool ok = false;
+    {
+        WorkspaceIngester ingester(db, options, control);
+        ok = ingester.ingest(inputs, report);
+    } // the ingester's statements are released before the commit or rollback
+    if (ok && !db.commit()) {
+        report.error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+        ok = false;
+    }
+    if (!ok) {
+        db.rollback();
+        report.filesAdded = 0;
+        report.eventsAdded = 0;
+        report.rejectionsAdded = 0;
+    }
+    return report;
+}
+
+std::shared_ptr<ReadResult> Workspace::loadEvents(const JobControl* control, QString* error)
+{
+    // Reading inside a transaction sees one consistent state even if another process
+    // writes to the same file meanwhile.
+    QSqlDatabase db = database();
+    db.transaction();
+    // PostgreSQL's default isolation gives each statement its own snapshot: ask for one
+    // snapshot for the whole load. (SQLite's transactions are serializable already.)
+    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
+        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    LoadedEvents loaded;
+    std::shared_ptr<ReadResult> read = StoredEventsLoader(db, control).load(m_dropExactDuplicates, loaded, error);
+    db.commit();
+    if (read)
+        m_loaded = std::move(loaded);
+    return read;
+}
+
+bool Workspace::saveResults(const ResultTables& tables, QString* error, const JobControl* control)
+{
+    if (!m_loaded.isStore(tables.events.get())) {
+        if (error)
+            *error = QStringLiteral("these results were not computed from this workspace's events");
+        return false;
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        if (error)
+            *error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+        return false;
+    }
+    bool ok = StoredResults(db).save(tables, m_loaded, error, control);
+    if (ok && !db.commit()) {
+        if (error)
+            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+        ok = false;
+    }
+    if (!ok)
+        db.rollback();
+    return ok;
+}
+
+std::shared_ptr<const ResultTables> Workspace::loadResults(const ReadResult& loaded, QString* error)
+{
+    QSqlDatabase db = database();
+    db.transaction();
+    auto tables = StoredResults(db).load(loaded, m_loaded, error);
+    db.commit();
+    return tables;
+}
+
+bool Workspace::hasCurrentResults(const Parameters& parameters)
+{
+    StoredResults stored(database());
+    return stored.areCurrent(m_loaded) && stored.parameters() == parameters;
+}
+
+std::optional<Parameters> Workspace::storedParameters()
+{
+    return StoredResults(database()).parameters();
+}
+
+qint64 Workspace::countRows(const char* table)
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+qint64 Workspace::storedEventCount() { return countRows("events"); }
+
+qint64 Workspace::storedFileCount() { return countRows("source_files"); }
+
+} // namespace clv

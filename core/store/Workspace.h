@@ -1,0 +1,118 @@
+#pragma once
+
+#include "etl/Parameters.h"
+#include "io/EventReader.h"
+#include "model/ResultTables.h"
+#include "store/LoadedEvents.h"
+#include "store/WorkspaceIngester.h"
+#include "util/JobControl.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+
+#include <memory>
+#include <optional>
+
+namespace clv {
+
+enum class WorkspaceOpenMode {
+    CreateIfMissing, // clv-etl --workspace, Save Workspace As…
+    ExistingOnly,    // clv-etl --from-workspace, Open Workspace…
+};
+
+// Why a workspace could not be opened; the command line maps these to its exit codes.
+enum class WorkspaceOpenFailure {
+    None,
+    Missing,    // ExistingOnly, and there is no such file
+    Refused,    // not a workspace, damaged, or made by a newer program: the file is left untouched
+    Unwritable, // the file cannot be created or written where it is
+};
+
+// A workspace file (*.clvdb): the data store D of spec §6, in SQLite through Qt SQL. It holds
+// the ingested files (by content hash), their accepted events with every field the ETL reads
+// and the raw JSON line, the rejected lines, and the result tables and parameters of the
+// last analysis (schema in WorkspaceSchema). Every write is one transaction, and the file is
+// in WAL mode, so a crash, a kill or a cancel in the middle of a write leaves the workspace as
+// it was before that write.
+//
+// Threads: a Qt SQL connection may only be used by the thread that created it. open()
+// creates this workspace's own connection (a unique connection name per instance) in the
+// calling thread; use and destroy the Workspace in that same thread — typically a worker
+// that opens it, ingests, analyses, saves and closes it within one job.
+class Workspace {
+public:
+    static constexpr char kFileSuffix[] = "clvdb";
+
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // Opens the workspace at `path`, creating it when missing (CreateIfMissing), and brings
+    // an older schema up to date in one transaction. Refuses, without writing a byte, a file
+    // that is not a CLV Studio workspace, a damaged one, or one from a newer program.
+    static std::unique_ptr<Workspace> open(const QString& path, QString* error,
+                                           WorkspaceOpenMode mode = WorkspaceOpenMode::CreateIfMissing,
+                                           WorkspaceOpenFailure* failure = nullptr);
+
+    // Uses an open Qt SQL connection of any driver as the workspace — QPSQL to a PostgreSQL
+    // server that a team shares, say — creating or updating the tables there (no SQLite
+    // pragmas, no file checks). The workspace takes the connection over: it is closed and
+    // removed when the workspace is destroyed, or at once when this fails.
+    static std::unique_ptr<Workspace> attach(const QString& connectionName, QString* error);
+
+    // Adds event files and folders (as the reader collects them). A file whose content is
+    // already stored is skipped with "already in the workspace: FILE". All files of one call
+    // go in one transaction: when the call fails or is cancelled nothing of it is kept.
+    IngestReport addFiles(const QStringList& inputs, const ReaderOptions& options = {},
+                          const JobControl* control = nullptr);
+
+    // Everything stored, as a ReadResult (files, per-file counts, events in ingest order,
+    // rejected lines), read from the columns: no JSON is parsed. With dropExactDuplicates()
+    // the events leave out exact duplicates, as a batch run with the option does. Null, with
+    // `error` set, on failure or cancel.
+    std::shared_ptr<ReadResult> loadEvents(const JobControl* control = nullptr, QString* error = nullptr);
+
+    // Replaces the stored results (visits, weekly, ltv, customers, parameters) in one
+    // transaction. The tables must have been computed from the events of this workspace's
+    // latest loadEvents(), whose rows the visits table refers to.
+    bool saveResults(const ResultTables& tables, QString* error, const JobControl* control = nullptr);
+
+    // The stored results over the events of `loaded` (this workspace's latest loadEvents()),
+    // without re-running the analysis. Null when none are stored or when they are stale:
+    // computed before files were added, or with the other duplicate setting.
+    std::shared_ptr<const ResultTables> loadResults(const ReadResult& loaded, QString* error = nullptr);
+
+    // True when the stored results were computed with `parameters` from the events of the
+    // latest loadEvents(): saving the same results again can be skipped.
+    bool hasCurrentResults(const Parameters& parameters);
+
+    std::optional<Parameters> storedParameters();
+    int schemaVersion() const { return m_schemaVersion; }
+    QString path() const { return m_path; }
+    qint64 storedEventCount();
+    qint64 storedFileCount();
+
+    // Spec §6: off by default, because the seed's tables count its repeated CUSTOMER records.
+    void setDropExactDuplicates(bool drop) { m_dropExactDuplicates = drop; }
+    bool dropExactDuplicates() const { return m_dropExactDuplicates; }
+
+    // The name of this instance's Qt SQL connection (for tests that inspect the file).
+    QString connectionName() const { return m_connection; }
+
+private:
+    Workspace(QString path, QString connection);
+    QSqlDatabase database() const;
+    void assertOwnerThread() const { Q_ASSERT(QThread::currentThread() == m_thread); }
+    qint64 countRows(const char* table);
+
+    QString m_path;
+    QString m_connection;
+    QThread* m_thread = nullptr;
+    int m_schemaVersion = 0;
+    bool m_dropExactDuplicates = false;
+    LoadedEvents m_loaded;
+};
+
+} // namespace clv

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "io/EventReader.h"
+#include "store/PreparedInsert.h"
+#include "util/JobControl.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace clv {
+
+// What Workspace::addFiles did.
+struct IngestReport {
+    QStringList messages; // "already in the workspace: FILE", one per skipped file
+    QStringList problems; // inputs that could not be read at all, in plain words
+    int filesAdded = 0;
+    int filesSkipped = 0;
+    qint64 eventsAdded = 0;
+    qint64 rejectionsAdded = 0;
+    bool cancelled = false;
+    bool stoppedStrict = false;
+    QString strictRejection; // "FILE:LINE: reason", when stoppedStrict
+    QString error;           // the database refused a write: nothing of the call was kept
+    bool damaged = false;    // ... because the workspace file is damaged
+    bool ok() const { return error.isEmpty() && !cancelled && !stoppedStrict; }
+};
+
+// Puts event files into a workspace's tables: hashes each file's bytes, reads the new ones
+// with EventReader, and stores their events — with the raw line, fetched again from the
+// file by line number — and their rejected lines through prepared statements re-bound per
+// row. The caller holds the transaction around ingest() and rolls it back when it fails.
+class WorkspaceIngester {
+public:
+    WorkspaceIngester(QSqlDatabase db, const ReaderOptions& options, const JobControl* control);
+
+    // False when the caller must roll back: a database error, a cancel, or a strict stop.
+    bool ingest(const QStringList& inputs, IngestReport& report);
+
+    // The SHA-256 of a file's bytes, in lower-case hex; empty with `error` set when the
+    // file cannot be read.
+    static QString contentHash(const QString& path, QString* error, const JobControl* control = nullptr);
+
+private:
+    bool prepareStatements(IngestReport& report);
+    bool isStored(const QString& sha256, IngestReport& report);
+    bool storeFile(const InputFile& file, const QString& sha256, const ReadResult& read, IngestReport& report);
+    bool storeEvents(const InputFile& file, std::int64_t fileId, const EventStore& events, IngestReport& report);
+    bool storeRejections(std::int64_t fileId, const ReadResult& read, IngestReport& report);
+    bool fail(IngestReport& report, const QString& what, const QSqlError& why);
+    bool cancelled(IngestReport& report);
+    std::int64_t nextId(const char* table, IngestReport& report);
+
+    QSqlDatabase m_db;
+    ReaderOptions m_options;
+    const JobControl* m_control;
+    PreparedInsert m_insertFile;
+    PreparedInsert m_insertEvent;
+    PreparedInsert m_insertPayload;
+    PreparedInsert m_insertRejection;
+    QSqlQuery m_findHash;
+    std::int64_t m_nextFileId = 1;
+    std::int64_t m_nextEventId = 1;
+    std::int64_t m_nextRejectionId = 1;
+};
+
+} // namespace clv

@@ -1,0 +1,63 @@
+#include "store/WorkspaceRun.h"
+
+#include <QElapsedTimer>
+
+namespace clv {
+
+WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisRequest& request,
+                                         const JobControl* control)
+{
+    WorkspaceRunOutcome outcome;
+    AnalysisOutcome& analysis = outcome.analysis;
+    QElapsedTimer clock;
+    clock.start();
+    if (!request.inputs.isEmpty()) {
+        outcome.ingest = workspace.addFiles(request.inputs, request.reader, control);
+        analysis.timings.append({QStringLiteral("ingest"), clock.restart()});
+        if (outcome.ingest.cancelled)
+            analysis.cancelled = true;
+        if (!outcome.ingest.ok())
+            return outcome;
+    }
+
+    workspace.setDropExactDuplicates(request.dropExactDuplicates);
+    QString error;
+    std::shared_ptr<ReadResult> read = workspace.loadEvents(control, &error);
+    analysis.timings.append({QStringLiteral("load"), clock.restart()});
+    if (!read) {
+        analysis.cancelled = control && control->isCancelled();
+        if (!analysis.cancelled) {
+            outcome.storeError = error;
+            outcome.storeUnreadable = true; // loading only reads: what failed is the stored data
+        }
+        return outcome;
+    }
+    // Duplicates are counted against what the files held, as in a batch run.
+    analysis.duplicatesDropped = read->totals().accepted - static_cast<qint64>(read->events->size());
+    analysis.read = std::move(*read);
+
+    analysis.tables = Pipeline(request.parameters, request.reader.pool).run(analysis.read.events, control);
+    analysis.timings.append({QStringLiteral("analyse"), clock.restart()});
+    if (!analysis.tables) {
+        analysis.cancelled = true;
+        return outcome;
+    }
+    for (const auto& [step, ms] : analysis.tables->timings)
+        analysis.timings.append({QStringLiteral("analyse.") + step, ms});
+
+    // A re-run with the parameters of the stored results over the same events computes the
+    // same tables (the pipeline is deterministic): writing them again would only cost time.
+    if (workspace.hasCurrentResults(request.parameters)) {
+        analysis.timings.append({QStringLiteral("save"), clock.restart()});
+        return outcome;
+    }
+    if (!workspace.saveResults(*analysis.tables, &error, control)) {
+        analysis.cancelled = control && control->isCancelled();
+        if (!analysis.cancelled)
+            outcome.storeError = error;
+    }
+    analysis.timings.append({QStringLiteral("save"), clock.restart()});
+    return outcome;
+}
+
+} // namespace clv

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "etl/Analysis.h"
+#include "store/Workspace.h"
+
+namespace clv {
+
+struct WorkspaceRunOutcome {
+    IngestReport ingest;      // what was added to the workspace (nothing when no inputs were named)
+    AnalysisOutcome analysis; // over everything stored: read.files lists every stored file
+    QString storeError;       // the workspace could not be read or written, in plain words
+    bool storeUnreadable = false; // ... because its stored data cannot be read (a damaged file)
+    bool ok() const { return storeError.isEmpty() && ingest.ok() && analysis.tables != nullptr; }
+};
+
+// The workspace counterpart of runAnalysis(), shared by the command line and the desktop
+// application: adds request.inputs to the workspace (files already stored are skipped),
+// re-runs the analysis over every stored event with request.parameters, and saves the
+// results into the workspace. request.dropExactDuplicates applies as in a batch run. Runs on
+// the calling thread, which must be the workspace's thread.
+WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisRequest& request,
+                                         const JobControl* control = nullptr);
+
+} // namespace clv

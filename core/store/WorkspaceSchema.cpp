@@ -1,0 +1,231 @@
+#include "store/WorkspaceSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace clv {
+
+namespace {
+
+// Version 1. Ids are given by the program (file and event ids count up from 1 in ingest
+// order), so the same statements work where SQLite would say AUTOINCREMENT and PostgreSQL
+// SERIAL. `INTEGER PRIMARY KEY` makes the id SQLite's row id (no second index) and is an
+// int4 key on PostgreSQL. Money is in cents and times in microseconds since the epoch
+// (UTC), as in the engine, so nothing is rounded on the way in or out.
+const QStringList kVersion1 = {
+    QStringLiteral("CREATE TABLE schema_info (version INTEGER NOT NULL, application TEXT NOT NULL)"),
+    QStringLiteral("INSERT INTO schema_info (version, application) VALUES (0, '%1')")
+        .arg(QLatin1String(WorkspaceSchema::kApplication)),
+
+    // The codes of events.event_type and events.event_verb, for people who query the file.
+    QStringLiteral("CREATE TABLE event_types (code SMALLINT PRIMARY KEY, name TEXT NOT NULL)"),
+    QStringLiteral("INSERT INTO event_types (code, name) VALUES (0, 'CUSTOMER'), (1, 'SITE_VISIT'), (2, 'IMAGE'), "
+                   "(3, 'ORDER')"),
+    QStringLiteral("CREATE TABLE event_verbs (code SMALLINT PRIMARY KEY, name TEXT NOT NULL)"),
+    QStringLiteral("INSERT INTO event_verbs (code, name) VALUES (0, 'NEW'), (1, 'UPDATE'), (2, 'UPLOAD')"),
+
+    // A file is known by the SHA-256 of its bytes: the same content under another name is
+    // skipped, a changed file under the same name is new data.
+    QStringLiteral("CREATE TABLE source_files ("
+                   "id INTEGER PRIMARY KEY, "
+                   "path TEXT NOT NULL, "
+                   "display_name TEXT NOT NULL, "
+                   "content_sha256 TEXT NOT NULL UNIQUE, "
+                   "size_bytes BIGINT NOT NULL, "
+                   "line_count BIGINT NOT NULL, "
+                   "record_count BIGINT NOT NULL, "
+                   "accepted_count BIGINT NOT NULL, "
+                   "rejected_count BIGINT NOT NULL, "
+                   "ingested_at TEXT NOT NULL)"),
+
+    // Every field the ETL reads, so that a re-run needs no JSON parsing. detail_1..3 are
+    // last_name, adr_city, adr_state for CUSTOMER and camera_make, camera_model for IMAGE
+    // (NULL when absent). event_time_us is UTC microseconds; amount_cents is 0 but for ORDER.
+    QStringLiteral("CREATE TABLE events ("
+                   "id INTEGER PRIMARY KEY, "
+                   "file_id INTEGER NOT NULL REFERENCES source_files (id), "
+                   "line_number INTEGER NOT NULL, "
+                   "event_type SMALLINT NOT NULL, "
+                   "event_verb SMALLINT NOT NULL, "
+                   "event_key TEXT NOT NULL, "
+                   "customer_id TEXT NOT NULL, "
+                   "event_time_us BIGINT NOT NULL, "
+                   "amount_cents BIGINT NOT NULL, "
+                   "detail_1 TEXT, "
+                   "detail_2 TEXT, "
+                   "detail_3 TEXT)"),
+
+    // The raw JSON line of each event, apart from `events` so that reloading the events
+    // does not read through hundreds of megabytes of text. payload_hash is
+    // DuplicateFilter::payloadHash of the line (a signed 64-bit image of the unsigned hash).
+    QStringLiteral("CREATE TABLE event_payloads ("
+                   "event_id INTEGER PRIMARY KEY REFERENCES events (id), "
+                   "payload_hash BIGINT NOT NULL, "
+                   "raw_json TEXT NOT NULL)"),
+
+    QStringLiteral("CREATE TABLE rejected_lines ("
+                   "id INTEGER PRIMARY KEY, "
+                   "file_id INTEGER NOT NULL REFERENCES source_files (id), "
+                   "line_number INTEGER NOT NULL, "
+                   "reason TEXT NOT NULL, "
+                   "raw_text TEXT NOT NULL)"),
+
+    // The results of the last analysis. Each save replaces all of them in one transaction.
+    QStringLiteral("CREATE TABLE customers ("
+                   "customer_id TEXT PRIMARY KEY, "
+                   "last_name TEXT, "
+                   "city TEXT, "
+                   "state TEXT)"),
+    QStringLiteral("CREATE TABLE result_visits ("
+                   "row_no INTEGER PRIMARY KEY, "
+                   "event_id INTEGER NOT NULL, "
+                   "week_id INTEGER NOT NULL, "
+                   "visit_id INTEGER NOT NULL, "
+                   "is_order SMALLINT NOT NULL, "
+                   "amount_cents BIGINT NOT NULL)"),
+    QStringLiteral("CREATE TABLE result_weekly ("
+                   "row_no INTEGER PRIMARY KEY, "
+                   "customer_id TEXT NOT NULL, "
+                   "week_id INTEGER NOT NULL, "
+                   "visits_per_week INTEGER NOT NULL, "
+                   "amount_cents BIGINT NOT NULL, "
+                   "amount_per_visit DOUBLE PRECISION NOT NULL)"),
+    QStringLiteral("CREATE TABLE result_ltv ("
+                   "ltv_rank INTEGER PRIMARY KEY, "
+                   "customer_id TEXT NOT NULL, "
+                   "ltv DOUBLE PRECISION NOT NULL, "
+                   "visits INTEGER NOT NULL, "
+                   "orders INTEGER NOT NULL, "
+                   "total_cents BIGINT NOT NULL, "
+                   "visit_week_sum BIGINT NOT NULL, "
+                   "weeks_observed INTEGER NOT NULL, "
+                   "first_event_us BIGINT NOT NULL, "
+                   "last_event_us BIGINT NOT NULL)"),
+    // One row (id 1). event_count and drop_duplicates say which events the results were
+    // computed from, so that results older than the stored events are not shown as current.
+    QStringLiteral("CREATE TABLE run_parameters ("
+                   "id INTEGER PRIMARY KEY, "
+                   "formula TEXT NOT NULL, "
+                   "session_gap_seconds INTEGER NOT NULL, "
+                   "week_start TEXT NOT NULL, "
+                   "lifespan_years DOUBLE PRECISION NOT NULL, "
+                   "top_x INTEGER NOT NULL, "
+                   "drop_duplicates SMALLINT NOT NULL, "
+                   "event_count BIGINT NOT NULL, "
+                   "saved_at TEXT NOT NULL)"),
+};
+
+QString sqlError(const QSqlQuery& q) { return q.lastError().text(); }
+
+} // namespace
+
+const std::vector<SchemaStep>& WorkspaceSchema::steps()
+{
+    // A later version appends {1, {"ALTER TABLE ..."}} and raises kCurrentVersion.
+    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}};
+    return kSteps;
+}
+
+QStringList WorkspaceSchema::resultTables()
+{
+    return {"customers", "result_visits", "result_weekly", "result_ltv", "run_parameters"};
+}
+
+QStringList WorkspaceSchema::tables()
+{
+    return QStringList{"schema_info", "event_types", "event_verbs", "source_files", "events", "event_payloads",
+                       "rejected_lines"}
+        + resultTables();
+}
+
+QString WorkspaceSchema::newerVersionMessage(int storedVersion, int readableVersion)
+{
+    return QStringLiteral("this workspace was made by a newer CLV Studio (schema %1, this program reads up to %2)")
+        .arg(storedVersion)
+        .arg(readableVersion);
+}
+
+int WorkspaceSchema::storedVersion(QSqlDatabase& db, QString* error)
+{
+    const QStringList existing = db.tables(QSql::Tables);
+    if (existing.isEmpty())
+        return 0;
+    if (!existing.contains(QStringLiteral("schema_info"), Qt::CaseInsensitive)) {
+        if (error)
+            *error = QStringLiteral("it is a database, but not a CLV Studio workspace (it has no schema_info table)");
+        return -1;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT version, application FROM schema_info")) || !q.next()) {
+        if (error)
+            *error = QStringLiteral("its schema version cannot be read: %1")
+                         .arg(q.lastError().isValid() ? sqlError(q) : QStringLiteral("schema_info is empty"));
+        return -1;
+    }
+    bool ok = false;
+    const int version = q.value(0).toInt(&ok);
+    if (!ok || version < 0 || q.value(1).toString() != QLatin1String(kApplication)) {
+        if (error)
+            *error = QStringLiteral("it is a database, but not a CLV Studio workspace (schema_info says \"%1\", version %2)")
+                         .arg(q.value(1).toString(), q.value(0).toString());
+        return -1;
+    }
+    return version;
+}
+
+bool WorkspaceSchema::upgrade(QSqlDatabase& db, const std::vector<SchemaStep>& steps, int targetVersion, QString* error)
+{
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    const int stored = storedVersion(db, error);
+    if (stored < 0)
+        return false;
+    if (stored > targetVersion)
+        return fail(newerVersionMessage(stored, targetVersion));
+    if (stored == targetVersion)
+        return true;
+
+    if (!db.transaction())
+        return fail(QStringLiteral("cannot start a transaction: %1").arg(db.lastError().text()));
+    for (int version = stored; version < targetVersion; ++version) {
+        const auto step = std::find_if(steps.begin(), steps.end(),
+                                       [version](const SchemaStep& s) { return s.fromVersion == version; });
+        if (step == steps.end()) {
+            db.rollback();
+            return fail(QStringLiteral("no way to bring schema %1 to %2").arg(version).arg(version + 1));
+        }
+        QSqlQuery q(db);
+        for (const QString& statement : step->statements) {
+            if (!q.exec(statement)) {
+                const QString why = sqlError(q);
+                q.finish();
+                db.rollback();
+                return fail(QStringLiteral("updating the workspace from schema %1 to %2 failed (%3); it was left as it was")
+                                .arg(version)
+                                .arg(version + 1)
+                                .arg(why));
+            }
+        }
+        q.prepare(QStringLiteral("UPDATE schema_info SET version = ?"));
+        q.addBindValue(version + 1);
+        if (!q.exec()) {
+            const QString why = sqlError(q);
+            q.finish();
+            db.rollback();
+            return fail(QStringLiteral("recording schema version %1 failed: %2").arg(version + 1).arg(why));
+        }
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return fail(QStringLiteral("saving the schema update failed: %1").arg(why));
+    }
+    return true;
+}
+
+} // namespace clv

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# CLV Studio workspace benchmark (SPEC §6, §8): how long storing the benchmark dataset in a
+# SQLite workspace takes, and how long re-running from the workspace takes.
+#
+#   tests/bench/workspace-bench.sh                       # the SPEC dataset (~3.5 M events, ~600 MB)
+#   tests/bench/workspace-bench.sh --build /tmp/build    # another build folder
+#   tests/bench/workspace-bench.sh --help
+#
+# On one event file it:
+#   1. generates tests/bench/.work/bench-events.jsonl with
+#      `clv-etl generate --mode realistic --customers 200000 --weeks 26 --max-visits 12 --seed 1`
+#      unless it is already there (or --input FILE);
+#   2. times, with /usr/bin/time (wall seconds, peak RSS), one after the other:
+#        batch   clv-etl FILE                         (reference: no workspace)
+#        save    clv-etl --workspace W FILE           (new workspace: ingest, analyse, save results)
+#        reopen  clv-etl --from-workspace W           (load the stored events, analyse, save results)
+#      each preceded by a read of the file into the page cache;
+#   3. checks that the three runs wrote the same three tables;
+#   4. prints seconds, events/s, peak RSS, the workspace file size and the stage times from
+#      run.json; the table is also saved to .work/workspace-last-run.txt.
+# Exit status: 0 done, 1 the tables differ, 2 usage or setup error, 3 a run failed.
+
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+usage() {
+    cat <<EOF
+usage: tests/bench/workspace-bench.sh [options]
+
+options:
+  --build DIR     build folder holding app/clv-etl (default: \$CLV_BUILD_DIR or build/)
+  --work DIR      scratch folder (default: \$CLV_BENCH_WORK or tests/bench/.work/)
+  --input FILE    use this event file instead of the benchmark dataset
+  --threads N     clv-etl --threads (default 2)
+  --keep          keep the workspace file afterwards (it is about twice the input's size)
+  -h, --help      this help
+EOF
+}
+
+die() { echo "workspace-bench: $*" >&2; exit 2; }
+note() { echo "== $*" >&2; }
+cwd_path() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$PWD/$1" ;; esac; }
+
+build_dir="$(cwd_path "${CLV_BUILD_DIR:-$repo/build}")"
+work_dir="$(cwd_path "${CLV_BENCH_WORK:-$repo/tests/bench/.work}")"
+input="" threads=2 keep=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        -h|--help) usage; exit 0 ;;
+        --build) [[ $# -ge 2 ]] || die "--build needs a folder"; build_dir="$(cwd_path "$2")"; shift 2 ;;
+        --work) [[ $# -ge 2 ]] || die "--work needs a folder"; work_dir="$(cwd_path "$2")"; shift 2 ;;
+        --input) [[ $# -ge 2 ]] || die "--input needs a file"; input="$(cwd_path "$2")"; shift 2 ;;
+        --threads) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--threads needs a positive integer"
+                   threads="$2"; shift 2 ;;
+        --keep) keep=1; shift ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+
+etl="$build_dir/app/clv-etl"
+[[ -x "$etl" ]] || die "no clv-etl in $build_dir/app (build it, or pass --build DIR)"
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (apt-get install time)"
+command -v python3 >/dev/null || die "python3 is missing"
+mkdir -p "$work_dir"
+
+if [[ -z "$input" ]]; then
+    input="$work_dir/bench-events.jsonl"
+    if [[ ! -s "$input" ]]; then
+        note "generating $input"
+        "$etl" generate --mode realistic --customers 200000 --weeks 26 --max-visits 12 --seed 1 \
+            --output "$input" --quiet || die "generating the dataset failed"
+    fi
+fi
+[[ -r "$input" ]] || die "cannot read $input"
+
+workspace="$work_dir/bench-workspace.clvdb"
+rm -f "$workspace" "$workspace-wal" "$workspace-shm"
+
+# timed NAME ARGS...: runs clv-etl with /usr/bin/time; leaves "<seconds> <peak KB>" in time-NAME.
+timed() {
+    local name="$1"; shift
+    cat "$input" > /dev/null
+    note "$name: clv-etl $*"
+    if ! /usr/bin/time -f "%e %M" -o "$work_dir/ws-time-$name.txt" "$etl" "$@" --threads "$threads" --quiet \
+            > "$work_dir/ws-log-$name.txt" 2>&1; then
+        cat "$work_dir/ws-log-$name.txt" >&2
+        echo "workspace-bench: the $name run failed" >&2
+        exit 3
+    fi
+}
+
+timed batch "$input" --output "$work_dir/ws-out-batch"
+timed save --workspace "$workspace" "$input" --output "$work_dir/ws-out-save"
+workspace_bytes=$(stat -c %s "$workspace")
+timed reopen --from-workspace "$workspace" --output "$work_dir/ws-out-reopen"
+
+status=0
+for table in output_t1.txt output_ltv_specs.txt output_ltv_final.txt; do
+    for run in save reopen; do
+        if ! cmp -s "$work_dir/ws-out-batch/$table" "$work_dir/ws-out-$run/$table"; then
+            echo "workspace-bench: $table of the $run run differs from the batch run's" >&2
+            status=1
+        fi
+    done
+done
+
+python3 - "$work_dir" "$input" "$workspace_bytes" "$threads" <<'EOF' | tee "$work_dir/workspace-last-run.txt"
+import json, os, sys
+work, input_path, workspace_bytes, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+report = json.load(open(os.path.join(work, "ws-out-batch", "run.json")))
+events = report["counts"]["accepted"]
+print(f"input      {input_path}: {os.path.getsize(input_path) / 1e6:.0f} MB, {events} events, --threads {threads}")
+print(f"workspace  {workspace_bytes / 1e6:.0f} MB ({workspace_bytes / max(events, 1):.0f} bytes per event)")
+print(f"{'run':<8} {'seconds':>8} {'events/s':>12} {'peak RSS MB':>12}   stages (ms)")
+for run in ("batch", "save", "reopen"):
+    seconds, peak_kb = open(os.path.join(work, f"ws-time-{run}.txt")).read().split()[-2:]
+    seconds = float(seconds)
+    stages = json.load(open(os.path.join(work, f"ws-out-{run}", "run.json")))["timings_ms"]
+    shown = " ".join(f"{k}={v}" for k, v in stages.items() if "." not in k)
+    print(f"{run:<8} {seconds:8.2f} {events / seconds:12,.0f} {int(peak_kb) / 1024:12.0f}   {shown}")
+EOF
+
+if [[ $keep -eq 0 ]]; then
+    rm -f "$workspace" "$workspace-wal" "$workspace-shm"
+fi
+exit $status

@@ -1,0 +1,513 @@
+// The SQLite workspace (spec §6): real files in temporary folders, the real reader, pipeline
+// and clv-etl binary; no mocks.
+#include "WorkspaceTestSupport.h"
+
+#include "etl/DuplicateFilter.h"
+#include "store/WorkspaceRun.h"
+#include "store/WorkspaceSchema.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace clv;
+using namespace clv::test;
+
+class TestWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void testSavedResultsReopenAsTheSameTables()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        Parameters parameters;
+        parameters.formula = LtvFormula::Weekly;
+        parameters.weekStart = WeekStart::Monday;
+        parameters.sessionGapSeconds = 45 * 60;
+        parameters.lifespanYears = 5;
+        parameters.topX = 7;
+        TablesText saved;
+        QByteArray rejected;
+        {
+            QString error;
+            auto workspace = Workspace::open(path, &error);
+            QVERIFY2(workspace, qPrintable(error));
+            const IngestReport report = workspace->addFiles({kSeedInput, kChallengeInput});
+            QVERIFY2(report.ok(), qPrintable(report.error));
+            QCOMPARE(report.filesAdded, 2);
+            const auto tables = analyseAndSave(*workspace, parameters);
+            QVERIFY(tables);
+            saved = textOf(*tables);
+        }
+        QString error;
+        auto workspace = Workspace::open(path, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
+        QCOMPARE(workspace->storedParameters().value(), parameters);
+        const std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
+        QVERIFY2(read, qPrintable(error));
+        const auto reopened = workspace->loadResults(*read, &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QCOMPARE(reopened->parameters, parameters);
+        const TablesText again = textOf(*reopened);
+        QCOMPARE(again.visits, saved.visits);
+        QCOMPARE(again.weekly, saved.weekly);
+        QCOMPARE(again.ltv, saved.ltv);
+        QCOMPARE(again.names, saved.names);
+
+        // And both equal a batch run over the same files, rejected lines included.
+        const AnalysisOutcome direct = batch({kSeedInput, kChallengeInput}, false, parameters);
+        QVERIFY(textOf(*direct.tables) == saved);
+        QCOMPARE(rejectedText(*read), rejectedText(direct.read));
+        QCOMPARE(read->rejections.size(), 2u);
+        QCOMPARE(read->totals().lines, direct.read.totals().lines);
+    }
+
+    void testIncrementalIngestEqualsOneBatchOverAllFiles()
+    {
+        QTemporaryDir dir;
+        const QStringList halves = splitSeed(dir);
+        QString error;
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QVERIFY(workspace->addFiles({halves[0]}).ok());
+        QVERIFY(analyseAndSave(*workspace));
+        QVERIFY(workspace->addFiles({halves[1]}).ok());
+        const auto incremental = analyseAndSave(*workspace);
+        QVERIFY(incremental);
+        QCOMPARE(workspace->storedFileCount(), 2);
+        QCOMPARE(workspace->storedEventCount(), 556);
+        QVERIFY(textOf(*incremental) == textOf(*batch(halves, false).tables));
+        QVERIFY(textOf(*incremental) == textOf(*batch({kSeedInput}, false).tables));
+    }
+
+    void testFileAlreadyIngestedIsSkippedWithAMessage()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace);
+        QCOMPARE(workspace->addFiles({kSeedInput}).filesAdded, 1);
+        const IngestReport again = workspace->addFiles({kSeedInput});
+        QVERIFY(again.ok());
+        QCOMPARE(again.filesAdded, 0);
+        QCOMPARE(again.filesSkipped, 1);
+        QCOMPARE(again.messages, QStringList{"already in the workspace: " + kSeedInput});
+        // The same bytes under another name are the same data.
+        QVERIFY(QFile::copy(kSeedInput, dir.filePath("copy.txt")));
+        const IngestReport copy = workspace->addFiles({dir.filePath("copy.txt")});
+        QCOMPARE(copy.messages, QStringList{"already in the workspace: " + dir.filePath("copy.txt")});
+        QCOMPARE(workspace->storedFileCount(), 1);
+        QCOMPARE(workspace->storedEventCount(), 556);
+    }
+
+    void testDroppingDuplicatesGivesTheSameTablesInBatchAndWorkspace()
+    {
+        QTemporaryDir dir;
+        const QStringList halves = splitSeed(dir);
+        const AnalysisOutcome kept = batch(halves, false);
+        const AnalysisOutcome dropped = batch(halves, true);
+        QCOMPARE(kept.tables->events->size(), 556u); // the seed's repeated CUSTOMER records count
+        QCOMPARE(dropped.tables->events->size(), 467u);
+        QCOMPARE(dropped.duplicatesDropped, 89);
+
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace);
+        QVERIFY(workspace->addFiles({halves[0]}).ok());
+        QVERIFY(workspace->addFiles({halves[1]}).ok());
+        QCOMPARE(workspace->storedEventCount(), 556); // stored whole: the option applies when counting
+        workspace->setDropExactDuplicates(true);
+        const auto withoutDuplicates = analyseAndSave(*workspace);
+        QCOMPARE(withoutDuplicates->events->size(), 467u);
+        QVERIFY(textOf(*withoutDuplicates) == textOf(*dropped.tables));
+
+        // Results saved with the other setting are not this setting's results.
+        workspace->setDropExactDuplicates(false);
+        const std::shared_ptr<ReadResult> all = workspace->loadEvents();
+        QCOMPARE(all->events->size(), 556u);
+        QVERIFY(!workspace->loadResults(*all));
+        QVERIFY(textOf(*Pipeline({}).run(all->events)) == textOf(*kept.tables));
+    }
+
+    void testArrayElementAndJsonLineAreTheSamePayload()
+    {
+        QCOMPARE(DuplicateFilter::payloadText(" [{\"a\": 1},\r"), std::string_view("{\"a\": 1}"));
+        QCOMPARE(DuplicateFilter::payloadText("{\"a\": 1}]"), std::string_view("{\"a\": 1}"));
+        QVERIFY(DuplicateFilter::payloadHash("{\"a\": 1}", 0) != DuplicateFilter::payloadHash("{\"a\": 1}", 1));
+
+        QTemporaryDir dir;
+        const std::string visit = test::visitLine("c1", "2017-02-13T10:00:00Z");
+        const std::string order = test::orderLine("c1", "2017-02-13T10:05:00Z", "o1", "5.00 USD");
+        QVERIFY(writeFile(dir.filePath("lines.jsonl"), QByteArray::fromStdString(visit + "\n" + order + "\n")));
+        QVERIFY(writeFile(dir.filePath("array.json"), QByteArray::fromStdString("[" + visit + ",\n" + order + "]\n")));
+        const QStringList inputs = {dir.filePath("lines.jsonl"), dir.filePath("array.json")};
+        const AnalysisOutcome dropped = batch(inputs, true);
+        QCOMPARE(dropped.duplicatesDropped, 2);
+
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles(inputs).ok());
+        workspace->setDropExactDuplicates(true);
+        const auto tables = analyseAndSave(*workspace);
+        QCOMPARE(tables->events->size(), 2u);
+        QVERIFY(textOf(*tables) == textOf(*dropped.tables));
+    }
+
+    void testResultsOlderThanTheStoredEventsAreNotShown()
+    {
+        QTemporaryDir dir;
+        const QStringList halves = splitSeed(dir);
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles({halves[0]}).ok());
+        QVERIFY(analyseAndSave(*workspace));
+        QVERIFY(workspace->addFiles({halves[1]}).ok());
+        const std::shared_ptr<ReadResult> read = workspace->loadEvents();
+        QString error;
+        QVERIFY(!workspace->loadResults(*read, &error));
+        QVERIFY(error.isEmpty()); // stale is not an error: the caller re-runs
+    }
+
+    void testRerunWithTheStoredParametersWritesNothing()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        const auto savedAt = [&] {
+            QSqlQuery q(QSqlDatabase::database(workspace->connectionName()));
+            return q.exec("SELECT saved_at FROM run_parameters") && q.next() ? q.value(0).toString() : QString();
+        };
+        AnalysisRequest request;
+        request.inputs = {kSeedInput};
+        const WorkspaceRunOutcome first = runWorkspaceAnalysis(*workspace, request);
+        QVERIFY2(first.ok(), qPrintable(first.storeError));
+        const QString firstSave = savedAt();
+        QVERIFY(!firstSave.isEmpty());
+        QTest::qWait(5);
+        request.inputs.clear();
+        const WorkspaceRunOutcome same = runWorkspaceAnalysis(*workspace, request);
+        QVERIFY(same.ok());
+        QCOMPARE(savedAt(), firstSave);
+        QVERIFY(textOf(*same.analysis.tables) == textOf(*first.analysis.tables));
+        request.parameters.formula = LtvFormula::Weekly;
+        QVERIFY(runWorkspaceAnalysis(*workspace, request).ok());
+        QVERIFY(savedAt() != firstSave);
+        QCOMPARE(workspace->storedParameters()->formula, LtvFormula::Weekly);
+    }
+
+    void testCancelledIngestLeavesTheWorkspaceAsBefore()
+    {
+        QTemporaryDir dir;
+        const QString big = dir.filePath("big.jsonl");
+        QVERIFY(generateEvents(big, 3000));
+
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles({kSeedInput}).ok());
+        JobControl* self = nullptr;
+        JobControl control([&self](const QString& stage, double fraction) {
+            if (stage == QLatin1String("Storing") && fraction > 0)
+                self->cancel();
+        });
+        self = &control;
+        const IngestReport report = workspace->addFiles({big}, {}, &control);
+        QVERIFY(report.cancelled);
+        QCOMPARE(report.eventsAdded, 0);
+        QCOMPARE(workspace->storedFileCount(), 1);
+        QCOMPARE(workspace->storedEventCount(), 556);
+        QCOMPARE(workspace->addFiles({big}).filesAdded, 1); // and the file can be added later
+    }
+
+    void testCancelledSaveKeepsThePreviousResults()
+    {
+        QTemporaryDir dir;
+        QVERIFY(generateEvents(dir.filePath("events.jsonl"), 3000));
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles({dir.filePath("events.jsonl")}).ok());
+        const auto saved = analyseAndSave(*workspace);
+        QVERIFY(saved);
+
+        Parameters weekly;
+        weekly.formula = LtvFormula::Weekly;
+        const std::shared_ptr<ReadResult> read = workspace->loadEvents();
+        const auto other = Pipeline(weekly).run(read->events);
+        JobControl* self = nullptr;
+        JobControl control([&self](const QString& stage, double fraction) {
+            if (stage == QLatin1String("Saving") && fraction > 0)
+                self->cancel();
+        });
+        self = &control;
+        QString error;
+        QVERIFY(!workspace->saveResults(*other, &error, &control));
+        QCOMPARE(error, QStringLiteral("cancelled"));
+        QCOMPARE(workspace->storedParameters()->formula, LtvFormula::Seed);
+        QVERIFY(textOf(*workspace->loadResults(*read)) == textOf(*saved));
+    }
+
+    void testNewWorkspaceHasTheCurrentSchema()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath("empty.clvdb"), QByteArray())); // an empty file is an empty database
+        auto workspace = Workspace::open(dir.filePath("empty.clvdb"), nullptr);
+        QVERIFY(workspace);
+        QCOMPARE(workspace->schemaVersion(), 1);
+        QSqlDatabase db = QSqlDatabase::database(workspace->connectionName());
+        for (const QString& table : WorkspaceSchema::tables())
+            QVERIFY2(db.tables().contains(table), qPrintable(table));
+        QSqlQuery q(db);
+        QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    }
+
+    void testAttachedConnectionWorksAsAWorkspace()
+    {
+        // The path a shared PostgreSQL store takes (QPSQL), driven here through a plain
+        // SQLite connection: no pragmas, no file checks, the same schema and statements.
+        QTemporaryDir dir;
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
+        db.setDatabaseName(dir.filePath("team.db"));
+        QVERIFY(db.open());
+        db = QSqlDatabase(); // the workspace takes the connection over
+        QString error;
+        auto workspace = Workspace::attach(QStringLiteral("team"), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QVERIFY(workspace->addFiles({kSeedInput}).ok());
+        const auto tables = analyseAndSave(*workspace);
+        QVERIFY(textOf(*tables) == textOf(*batch({kSeedInput}, false).tables));
+        workspace.reset();
+        QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
+
+        withRawConnection(dir.filePath("team.db"),
+                          [](QSqlDatabase& raw) { QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 3")); });
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
+        db.setDatabaseName(dir.filePath("team.db"));
+        QVERIFY(db.open());
+        db = QSqlDatabase();
+        QVERIFY(!Workspace::attach(QStringLiteral("team"), &error));
+        QVERIFY2(error.contains(kNewerMessage), qPrintable(error));
+        QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
+    }
+
+    void testNewerSchemaIsRefusedAndLeftUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
+        withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 3")); });
+        const QByteArray before = readAll(path);
+        QString error;
+        WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
+        QVERIFY(!Workspace::open(path, &error, WorkspaceOpenMode::CreateIfMissing, &failure));
+        QCOMPARE(failure, WorkspaceOpenFailure::Refused);
+        QVERIFY2(error.contains(kNewerMessage), qPrintable(error));
+        const Run run = runEtl({"--from-workspace", path, "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(kNewerMessage), qPrintable(run.err));
+        QCOMPARE(readAll(path), before);
+    }
+
+    void testSchemaStepsRunInOneTransaction()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
+        withRawConnection(path, [](QSqlDatabase& db) {
+            std::vector<SchemaStep> broken = WorkspaceSchema::steps();
+            broken.push_back({1, {"ALTER TABLE customers ADD COLUMN segment TEXT", "THIS IS NOT SQL"}});
+            QString error;
+            QVERIFY(!WorkspaceSchema::upgrade(db, broken, 2, &error));
+            QVERIFY2(error.contains("from schema 1 to 2"), qPrintable(error));
+            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), 1);
+            QVERIFY(!db.record("customers").contains("segment"));
+
+            std::vector<SchemaStep> next = WorkspaceSchema::steps();
+            next.push_back({1, {"ALTER TABLE customers ADD COLUMN segment TEXT"}});
+            QVERIFY2(WorkspaceSchema::upgrade(db, next, 2, &error), qPrintable(error));
+            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), 2);
+            QVERIFY(db.record("customers").contains("segment"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT COUNT(*) FROM events") && q.next());
+            QCOMPARE(q.value(0).toInt(), 556);
+        });
+        QString error;
+        QVERIFY(!Workspace::open(path, &error));
+        QVERIFY2(error.contains("(schema 2, this program reads up to 1)"), qPrintable(error));
+    }
+
+    void testDamagedOrForeignFileIsRefusedAndLeftUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QByteArray random(64 * 1024, Qt::Uninitialized);
+        QRandomGenerator generator(42);
+        for (char& c : random)
+            c = static_cast<char>(generator.bounded(256));
+        QTest::newRow("random bytes") << random;
+        QTest::newRow("text file") << QByteArray("just some notes, not a database\n").repeated(100);
+        QTest::newRow("SQLite header, then garbage") << QByteArray("SQLite format 3", 16) + random;
+        QTest::newRow("another program's database") << QByteArray(); // made in the test below
+    }
+    void testDamagedOrForeignFileIsRefusedAndLeftUntouched()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        if (bytes.isEmpty())
+            withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("CREATE TABLE notes (x TEXT)")); });
+        else
+            QVERIFY(writeFile(path, bytes));
+        const QByteArray before = readAll(path);
+        QString error;
+        WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
+        QVERIFY(!Workspace::open(path, &error, WorkspaceOpenMode::CreateIfMissing, &failure));
+        QCOMPARE(failure, WorkspaceOpenFailure::Refused);
+        qInfo("%s", qPrintable(error));
+        QVERIFY2(error.contains(path) && (error.contains("not a CLV Studio workspace") || error.contains("damaged")),
+                 qPrintable(error));
+        const Run run = runEtl({"--workspace", path, kSeedInput, "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("cannot open the workspace"));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"w.clvdb"}); // no journal, no WAL
+    }
+
+    void testDamagedPagesGiveAClearErrorAndStayUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
+        QByteArray bytes = readAll(path);
+        QVERIFY(bytes.size() > 20 * 4096);
+        QRandomGenerator generator(7);
+        for (qsizetype i = 3 * 4096; i < 20 * 4096; ++i) // the header and schema pages stay readable
+            bytes[i] = static_cast<char>(generator.bounded(256));
+        QVERIFY(writeFile(path, bytes));
+
+        QString error;
+        if (auto workspace = Workspace::open(path, &error)) {
+            QVERIFY(!workspace->loadEvents(nullptr, &error));
+            QVERIFY(!workspace->addFiles({kChallengeInput}).ok());
+        }
+        QVERIFY2(error.contains("malformed"), qPrintable(error));
+        const Run stored = runEtl({"--from-workspace", path, "-o", dir.filePath("out")});
+        QCOMPARE(stored.exitCode, 2);
+        QVERIFY2(stored.err.contains("malformed"), qPrintable(stored.err));
+        const Run add = runEtl({"--workspace", path, kChallengeInput, "-o", dir.filePath("out")});
+        QCOMPARE(add.exitCode, 2);
+        QCOMPARE(readAll(path), bytes);
+    }
+
+    void testUnwritableLocationIsReported()
+    {
+        // Tests run as root, who may write anywhere: a "folder" that is a regular file stops everyone.
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath("plain-file"), "x"));
+        const QString path = dir.filePath("plain-file/w.clvdb");
+        QString error;
+        WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
+        QVERIFY(!Workspace::open(path, &error, WorkspaceOpenMode::CreateIfMissing, &failure));
+        QCOMPARE(failure, WorkspaceOpenFailure::Unwritable);
+        QVERIFY2(error.contains("is not a folder that a file can be created in"), qPrintable(error));
+        const Run run = runEtl({"--workspace", path, kSeedInput, "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("cannot open the workspace"));
+    }
+
+    void testKilledWhileSavingLeavesThePreviousWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QCOMPARE(runEtl({"--workspace", path, kSeedInput, "-o", dir.filePath("out1"), "--quiet"}).exitCode, 0);
+        TablesText before;
+        {
+            auto workspace = Workspace::open(path, nullptr);
+            const auto read = workspace->loadEvents();
+            before = textOf(*workspace->loadResults(*read));
+        }
+
+        QFile big(dir.filePath("big.jsonl"));
+        QVERIFY(generateEvents(big.fileName(), 40000));
+        QString error;
+
+        QProcess etl;
+        etl.start(QStringLiteral(CLV_ETL_BINARY), {"--workspace", path, big.fileName(), "-o", dir.filePath("out2")});
+        QVERIFY(etl.waitForStarted());
+        // Kill once the uncommitted transaction is spilling into the write-ahead log.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 walBytes = 0;
+        while (etl.state() != QProcess::NotRunning && clock.elapsed() < 120000) {
+            walBytes = QFileInfo(path + "-wal").size();
+            if (walBytes > (4 << 20))
+                break;
+            etl.waitForFinished(10);
+        }
+        QVERIFY2(etl.state() != QProcess::NotRunning, "clv-etl finished before it could be killed");
+        qInfo("killing clv-etl after %lld ms, with %lld bytes in the write-ahead log", clock.elapsed(), walBytes);
+        etl.kill();
+        etl.waitForFinished();
+        QCOMPARE(etl.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(walBytes > (4 << 20), "killed before the write-ahead log grew");
+
+        auto workspace = Workspace::open(path, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->storedFileCount(), 1);
+        QCOMPARE(workspace->storedEventCount(), 556);
+        const auto read = workspace->loadEvents();
+        const auto tables = workspace->loadResults(*read);
+        QVERIFY(tables);
+        QVERIFY(textOf(*tables) == before);
+        workspace.reset();
+        const Run rerun = runEtl({"--from-workspace", path, "-o", dir.filePath("out3")});
+        QCOMPARE(rerun.exitCode, 0);
+        QVERIFY(rerun.out.contains("Read 556 records from 1 file(s)"));
+    }
+
+    void testCliWorkspaceAddsFilesAndAnalysesEverythingStored()
+    {
+        QTemporaryDir dir;
+        const QStringList halves = splitSeed(dir);
+        const QString path = dir.filePath("w.clvdb");
+        auto out = [&](const QString& name) { return dir.filePath(name); };
+        QCOMPARE(runEtl({kSeedInput, "-o", out("batch")}).exitCode, 0);
+
+        const Run first = runEtl({"--workspace", path, halves[0], "-o", out("first")});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.out.contains("1 file(s) added"), qPrintable(first.out));
+        const Run second = runEtl({"--workspace", path, halves[1], "-o", out("second")});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.contains("Read 556 records from 2 file(s)"), qPrintable(second.out));
+        const Run repeated = runEtl({"--workspace", path, halves[0], "-o", out("repeated")});
+        QCOMPARE(repeated.exitCode, 0);
+        QVERIFY(repeated.out.contains("already in the workspace: " + halves[0]));
+        const Run stored = runEtl({"--from-workspace", path, "-o", out("stored"), "--top", "3"});
+        QCOMPARE(stored.exitCode, 0);
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"})
+            for (const char* run : {"second", "repeated", "stored"})
+                QVERIFY2(readAll(out(run) + "/" + file) == readAll(out("batch") + "/" + file),
+                         qPrintable(QStringLiteral("%1/%2").arg(run, file)));
+        QVERIFY(readAll(out("stored/run.json")).contains("\"accepted\": 556"));
+
+        QCOMPARE(runEtl({kSeedInput, "--drop-duplicates", "-o", out("batch-unique")}).exitCode, 0);
+        const Run unique = runEtl({"--from-workspace", path, "--drop-duplicates", "-o", out("stored-unique")});
+        QCOMPARE(unique.exitCode, 0);
+        QVERIFY(unique.out.contains("Dropped 89 exact duplicate event(s)."));
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"})
+            QVERIFY(readAll(out("stored-unique/") + file) == readAll(out("batch-unique/") + file));
+        QVERIFY(readAll(out("batch-unique/output_t1.txt")) != readAll(out("batch/output_t1.txt")));
+    }
+
+    void testCliWorkspaceUsageAndMissingFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QCOMPARE(runEtl({"--from-workspace", path, kSeedInput}).exitCode, 1);
+        QCOMPARE(runEtl({"--workspace", path, "--from-workspace", path, kSeedInput}).exitCode, 1);
+        const Run missing = runEtl({"--from-workspace", path, "-o", dir.filePath("out")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("no such file"));
+        QVERIFY(!QFile::exists(path)); // --from-workspace never creates one
+        const Run help = runEtl({"--help"});
+        for (const char* option : {"--workspace <FILE>", "--from-workspace <FILE>", "--drop-duplicates"})
+            QVERIFY2(help.out.contains(option), option);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"

@@ -1,0 +1,257 @@
+#include "charts/ChartsPage.h"
+
+#include "charts/ChartExporter.h"
+#include "charts/LtvCharts.h"
+#include "charts/SpendCharts.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <optional>
+
+namespace clv {
+
+namespace {
+
+// More bars than this stop being readable; the title says how many were asked for.
+constexpr int kMaxTopBars = 100;
+constexpr QSize kHiddenExportSize{1200, 800};
+
+int indexOf(ChartsPage::Chart chart) { return static_cast<int>(chart); }
+
+} // namespace
+
+// What one worker computation hands back to the UI thread.
+struct ChartsPage::Summaries {
+    std::shared_ptr<const ResultTables> results;
+    std::optional<CalendarWeekSeries> weekly; // absent when the results' weeks are drawn already
+    LtvDistribution distribution;
+};
+
+ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(buildControls());
+
+    m_stack = new QStackedWidget(this);
+    static const char* const kViewNames[] = {"weeklySpendView", "ltvDistributionView", "topCustomersView",
+                                             "customerWeeksView"};
+    for (const char* name : kViewNames) {
+        auto* view = new QChartView(m_stack);
+        view->setObjectName(QLatin1String(name));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setFrameShape(QFrame::NoFrame);
+        view->setMinimumSize(320, 240);
+        m_stack->addWidget(view);
+        m_views.push_back(view);
+    }
+    layout->addWidget(m_stack, 1);
+
+    connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_stack->setCurrentIndex(index);
+        m_distributionControls->setVisible(index == indexOf(Chart::LtvDistribution));
+    });
+    connect(m_bins, &QSpinBox::valueChanged, this, [this] { startSummaries(); });
+    connect(m_logScale, &QCheckBox::toggled, this, [this] { startSummaries(); });
+
+    for (Chart chart : {Chart::WeeklySpend, Chart::LtvDistribution, Chart::TopCustomers, Chart::CustomerWeeks})
+        redraw(chart);
+}
+
+QWidget* ChartsPage::buildControls()
+{
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* label = new QLabel(tr("&Chart:"), bar);
+    m_selector = new QComboBox(bar);
+    m_selector->setObjectName(QStringLiteral("chartSelector"));
+    m_selector->addItems({tr("Weekly spend and visits"), tr("LTV distribution"), tr("Top customers by LTV"),
+                          tr("Customer weekly spend")});
+    label->setBuddy(m_selector);
+    row->addWidget(label);
+    row->addWidget(m_selector);
+
+    m_distributionControls = new QWidget(bar);
+    auto* distribution = new QHBoxLayout(m_distributionControls);
+    distribution->setContentsMargins(12, 0, 0, 0);
+    auto* binsLabel = new QLabel(tr("&Bins:"), m_distributionControls);
+    m_bins = new QSpinBox(m_distributionControls);
+    m_bins->setObjectName(QStringLiteral("binsSpinBox"));
+    m_bins->setRange(5, 200);
+    m_bins->setValue(30);
+    m_bins->setToolTip(tr("Number of histogram bins"));
+    binsLabel->setBuddy(m_bins);
+    m_logScale = new QCheckBox(tr("&Log scale"), m_distributionControls);
+    m_logScale->setObjectName(QStringLiteral("logScaleCheckBox"));
+    m_logScale->setToolTip(tr("Logarithmic LTV axis; customers with LTV 0 are counted in the title"));
+    distribution->addWidget(binsLabel);
+    distribution->addWidget(m_bins);
+    distribution->addWidget(m_logScale);
+    m_distributionControls->setVisible(false);
+    row->addWidget(m_distributionControls);
+    row->addStretch(1);
+    return bar;
+}
+
+void ChartsPage::setResults(std::shared_ptr<const ResultTables> results)
+{
+    m_results = std::move(results);
+    startSummaries();
+}
+
+void ChartsPage::startSummaries()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_results) {
+        clearSummaries();
+        return;
+    }
+    m_computing = true;
+    const std::shared_ptr<const ResultTables> results = m_results;
+    const bool needWeekly = results != m_shown;
+    const int bins = m_bins->value();
+    const bool logScale = m_logScale->isChecked();
+
+    auto* watcher = new QFutureWatcher<Summaries>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // A later request replaced this one while it ran: its figures are not wanted.
+        if (generation != m_generation)
+            return;
+        m_computing = false;
+        applySummaries(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([results, needWeekly, bins, logScale] {
+        Summaries summaries;
+        summaries.results = results;
+        if (needWeekly)
+            summaries.weekly = weeklyTotals(*results);
+        summaries.distribution = ltvDistribution(*results, bins, logScale);
+        return summaries;
+    }));
+}
+
+void ChartsPage::applySummaries(const Summaries& summaries)
+{
+    m_distribution = summaries.distribution;
+    redraw(Chart::LtvDistribution);
+    if (summaries.weekly) {
+        m_shown = summaries.results;
+        m_weekly = *summaries.weekly;
+        redraw(Chart::WeeklySpend);
+        updateTopCustomers();
+        updateCustomer();
+    }
+    emit summariesReady();
+}
+
+void ChartsPage::clearSummaries()
+{
+    m_computing = false;
+    m_shown.reset();
+    m_weekly = {};
+    m_distribution = {};
+    redraw(Chart::WeeklySpend);
+    redraw(Chart::LtvDistribution);
+    updateTopCustomers();
+    updateCustomer();
+    emit summariesReady();
+}
+
+void ChartsPage::setTopX(int x)
+{
+    m_topX = std::max(1, x);
+    updateTopCustomers();
+}
+
+void ChartsPage::updateTopCustomers()
+{
+    m_top = m_shown ? topCustomers(*m_shown, std::min(m_topX, kMaxTopBars)) : std::vector<TopCustomer>{};
+    redraw(Chart::TopCustomers);
+}
+
+void ChartsPage::showCustomer(std::uint32_t customer)
+{
+    m_customerChosen = false;
+    m_customerId.clear();
+    // Ids belong to the event store of the results last set, which the charts may not
+    // draw yet; the id text is what stays meaningful across results.
+    if (customer != 0 && m_results && m_results->events && customer < m_results->events->customerIdCount()) {
+        m_customerId = std::string(m_results->events->customerId(customer));
+        m_customerChosen = true;
+    }
+    updateCustomer();
+}
+
+void ChartsPage::updateCustomer()
+{
+    if (m_customerChosen && m_shown) {
+        m_customer = customerWeeks(*m_shown, std::string_view(m_customerId));
+    } else {
+        m_customer = {};
+        m_customer.customerId = QString::fromStdString(m_customerId);
+    }
+    redraw(Chart::CustomerWeeks);
+}
+
+void ChartsPage::setCurrentChart(Chart chart) { m_selector->setCurrentIndex(indexOf(chart)); }
+
+ChartsPage::Chart ChartsPage::currentChart() const { return static_cast<Chart>(m_selector->currentIndex()); }
+
+void ChartsPage::setHistogramBins(int bins) { m_bins->setValue(bins); }
+
+int ChartsPage::histogramBins() const { return m_bins->value(); }
+
+void ChartsPage::setLogScale(bool on) { m_logScale->setChecked(on); }
+
+bool ChartsPage::logScale() const { return m_logScale->isChecked(); }
+
+QChartView* ChartsPage::chartView(Chart chart) const { return m_views[static_cast<std::size_t>(indexOf(chart))]; }
+
+void ChartsPage::redraw(Chart chart)
+{
+    switch (chart) {
+    case Chart::WeeklySpend:
+        replaceChart(chart, buildWeeklySpendChart(m_weekly));
+        break;
+    case Chart::LtvDistribution:
+        replaceChart(chart, buildLtvDistributionChart(m_distribution));
+        break;
+    case Chart::TopCustomers:
+        replaceChart(chart, buildTopCustomersChart(m_top, m_topX));
+        break;
+    case Chart::CustomerWeeks:
+        replaceChart(chart, buildCustomerWeeksChart(m_customer, m_customerChosen));
+        break;
+    }
+}
+
+void ChartsPage::replaceChart(Chart chart, QChart* replacement)
+{
+    QChartView* view = chartView(chart);
+    // The view releases, but does not delete, the chart it showed.
+    QChart* previous = view->chart();
+    view->setChart(replacement);
+    delete previous;
+}
+
+bool ChartsPage::exportCurrentChart(const QString& path, QString* error) const
+{
+    const QChartView* view = chartView(currentChart());
+    const QSize size = view->isVisible() ? view->size() : kHiddenExportSize;
+    return ChartExporter::save(view->chart(), size, path, error);
+}
+
+} // namespace clv

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "summary/ChartSummaries.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QSpinBox;
+class QStackedWidget;
+class QWidget;
+
+namespace clv {
+
+// The Charts tab: weekly spend, the LTV distribution, the top-X customers and one
+// customer's weekly spend, one at a time behind a selector. The summaries behind them are
+// computed on the worker pool; the page only lays them out.
+class ChartsPage : public QWidget {
+    Q_OBJECT
+public:
+    enum class Chart { WeeklySpend, LtvDistribution, TopCustomers, CustomerWeeks };
+
+    explicit ChartsPage(QWidget* parent = nullptr);
+
+    // Computes the summaries on the worker pool (QtConcurrent::run + QFutureWatcher, the
+    // UI thread never waits) and redraws; null clears. A later call drops the figures of
+    // an earlier one still being computed.
+    void setResults(std::shared_ptr<const ResultTables> results);
+    void setTopX(int x);                       // the top-X bar chart's X
+    // The per-customer weekly spend chart, for an id of the results last set; 0 clears the
+    // selection. The selection follows the customer id text into later results.
+    void showCustomer(std::uint32_t customer);
+    void setCurrentChart(Chart chart);
+    Chart currentChart() const;
+
+    // The distribution's controls, also reachable as the page's spin box and check box.
+    void setHistogramBins(int bins); // 5 … 200
+    int histogramBins() const;
+    void setLogScale(bool on);
+    bool logScale() const;
+
+    // Saves the chart now shown as PNG or SVG (chosen by the file suffix, .png or .svg) at
+    // its on-screen size (or 1200x800 if hidden); false with a plain-words error
+    // (unwritable path, unknown suffix).
+    bool exportCurrentChart(const QString& path, QString* error) const;
+
+    // For tests: the summary figures drawn now, and the views that draw them.
+    const CalendarWeekSeries& weeklySeries() const { return m_weekly; }
+    const LtvDistribution& distribution() const { return m_distribution; }
+    const std::vector<TopCustomer>& topCustomerList() const { return m_top; }
+    const CustomerWeekSeries& customerSeries() const { return m_customer; }
+    QChartView* chartView(Chart chart) const;
+    bool isComputing() const { return m_computing; }
+
+Q_SIGNALS:
+    // Emitted after the charts were redrawn for new results (or cleared for null), and
+    // after the distribution was recomputed for new bins or scale.
+    void summariesReady();
+
+private:
+    struct Summaries;
+
+    QWidget* buildControls();
+    void startSummaries();
+    void applySummaries(const Summaries& summaries);
+    void clearSummaries();
+    void updateTopCustomers();
+    void updateCustomer();
+    void redraw(Chart chart);
+    void replaceChart(Chart chart, QChart* replacement);
+
+    QComboBox* m_selector = nullptr;
+    QWidget* m_distributionControls = nullptr;
+    QSpinBox* m_bins = nullptr;
+    QCheckBox* m_logScale = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    std::vector<QChartView*> m_views;
+
+    std::shared_ptr<const ResultTables> m_results; // last set; may still be computing
+    std::shared_ptr<const ResultTables> m_shown;   // the results the charts now draw
+    quint64 m_generation = 0;
+    bool m_computing = false;
+    int m_topX = 10;
+    bool m_customerChosen = false;
+    std::string m_customerId;
+
+    CalendarWeekSeries m_weekly;
+    LtvDistribution m_distribution;
+    std::vector<TopCustomer> m_top;
+    CustomerWeekSeries m_customer;
+};
+
+} // namespace clv

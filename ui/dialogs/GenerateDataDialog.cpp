@@ -1,0 +1,434 @@
+#include "dialogs/GenerateDataDialog.h"
+
+#include "generate/RealisticModeScenario.h"
+#include "generate/SeedModeScenario.h"
+#include "generate/WordLists.h"
+#include "util/JobControl.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <optional>
+#include <limits>
+
+namespace clv {
+
+namespace {
+
+constexpr int kProgressSteps = 1000;
+
+// The spin boxes accept more than the generator does, so that FakeDataGenerator::validate
+// stays the one judge of what is usable and its message reaches the user.
+constexpr int kMostCustomers = 99'999'999;
+constexpr int kMostDaysOrWeeks = 99'999;
+constexpr int kMostPerCustomer = 99'999;
+
+QSpinBox* makeSpin(QWidget* parent, const char* name, int low, int high, const QString& toolTip)
+{
+    auto* spin = new QSpinBox(parent);
+    spin->setObjectName(QLatin1String(name));
+    spin->setRange(low, high);
+    spin->setGroupSeparatorShown(true);
+    spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    spin->setFixedWidth(150);
+    spin->setToolTip(toolTip);
+    return spin;
+}
+
+// "customers must be at least 1" → "Customers must be at least 1."
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+// Runs on a worker thread. Writing through QSaveFile means the file at `path` is replaced
+// only by a complete new one: on error or cancel the temporary file is discarded.
+GeneratorReport writeEventFile(const GeneratorOptions& options, WordLists words, const QString& path,
+                               const JobControl& control)
+{
+    GeneratorReport report;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        report.error = GenerateDataDialog::tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(folder));
+        return report;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        report.error = GenerateDataDialog::tr("Could not write %1: %2.")
+                           .arg(QDir::toNativeSeparators(path), out.errorString());
+        return report;
+    }
+    report = FakeDataGenerator(options, std::move(words)).write(out, &control);
+    if (!report.ok())
+        return report;
+    // A cancel that arrives after the last line still wins, as long as nothing was replaced.
+    if (control.isCancelled()) {
+        report.error = QStringLiteral("cancelled");
+        return report;
+    }
+    if (!out.commit())
+        report.error = GenerateDataDialog::tr("Could not write %1: %2.")
+                           .arg(QDir::toNativeSeparators(path), out.errorString());
+    return report;
+}
+
+} // namespace
+
+GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* parent)
+    : QDialog(parent), m_baseFolder(baseFolder)
+{
+    setObjectName(QStringLiteral("generateDataDialog"));
+    setWindowTitle(tr("Generate Fake Data"));
+    buildForm();
+
+    const GeneratorOptions defaults;
+    m_customers->setValue(defaults.customers);
+    m_days->setValue(defaults.days);
+    m_maxEvents->setValue(defaults.maxEvents);
+    m_weeks->setValue(defaults.weeks);
+    m_maxVisits->setValue(defaults.maxVisits);
+    m_seed->setValue(static_cast<int>(defaults.seed));
+    m_badLines->setValue(defaults.badLines);
+    m_output->setText(QDir(baseFolder).filePath(QStringLiteral("data/input/input.txt")));
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        updateModeFields();
+        updateEstimate();
+    });
+    for (QSpinBox* spin : {m_customers, m_days, m_maxEvents, m_weeks, m_maxVisits, m_badLines})
+        connect(spin, &QSpinBox::valueChanged, this, &GenerateDataDialog::updateEstimate);
+    connect(m_browse, &QPushButton::clicked, this, &GenerateDataDialog::browseForOutput);
+    connect(m_output, &QLineEdit::textChanged, this, &GenerateDataDialog::noteExistingOutput);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateDataDialog::startGeneration);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateDataDialog::reject);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &GenerateDataDialog::finishGeneration);
+
+    updateModeFields();
+    updateEstimate();
+    noteExistingOutput();
+}
+
+GenerateDataDialog::~GenerateDataDialog()
+{
+    // The job reports progress to this object; it must be over before the object goes.
+    if (m_control) {
+        m_control->cancel();
+        m_watcher.waitForFinished();
+    }
+}
+
+void GenerateDataDialog::buildForm()
+{
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    m_mode->addItem(tr("Seed: the seed generator's shape"), QStringLiteral("seed"));
+    m_mode->addItem(tr("Realistic: clustered visits over many weeks"), QStringLiteral("realistic"));
+    m_mode->setToolTip(tr("Seed imitates the reference generator: per customer, rounds of a customer record, a site "
+                          "visit, an image upload and an order, each on a random day.\nRealistic makes visits with "
+                          "uploads and orders minutes apart, order updates, many weeks, and scales to millions of "
+                          "events."));
+
+    const GeneratorOptions defaults;
+    m_customers = makeSpin(this, "customersSpin", 0, kMostCustomers, tr("How many customers to invent."));
+    m_days = makeSpin(this, "daysSpin", 0, kMostDaysOrWeeks,
+                      tr("Seed mode: every event falls on a random whole day within the last N days before %1.")
+                          .arg(defaults.end.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+    m_maxEvents = makeSpin(this, "maxEventsSpin", 0, kMostPerCustomer,
+                           tr("Seed mode: each customer gets 1 to N rounds (customer record, site visit, image "
+                              "upload, order); four events per round."));
+    m_weeks = makeSpin(this, "weeksSpin", 0, kMostDaysOrWeeks,
+                       tr("Realistic mode: weeks of activity, starting on %1.")
+                           .arg(defaults.start.toString(Qt::ISODate)));
+    m_maxVisits = makeSpin(this, "maxVisitsSpin", 0, kMostPerCustomer,
+                           tr("Realistic mode: each customer makes 1 to N visits."));
+    m_seed = makeSpin(this, "seedSpin", 0, std::numeric_limits<int>::max(),
+                      tr("The same seed and settings give the same file, byte for byte."));
+    m_seed->setGroupSeparatorShown(false);
+    m_badLines = makeSpin(this, "badLinesSpin", 0, kMostCustomers,
+                          tr("Malformed lines to mix in (truncated JSON, unknown types, times without seconds, "
+                             "invalid UTF-8…), to try how a run reports problems. The good lines stay the same."));
+
+    m_estimate = new QLabel(this);
+    m_estimate->setObjectName(QStringLiteral("estimateLabel"));
+    m_estimate->setEnabled(false);
+
+    m_output = new QLineEdit(this);
+    m_output->setObjectName(QStringLiteral("outputEdit"));
+    m_output->setMinimumWidth(320);
+    m_output->setToolTip(tr("The file to write; missing folders are created. A file already there is replaced only "
+                            "once the new one is complete, and stays as it was on cancel or error."));
+    m_browse = new QPushButton(tr("Browse…"), this);
+    m_browse->setObjectName(QStringLiteral("browseButton"));
+    m_browse->setToolTip(tr("Choose the output file."));
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_output, 1);
+    outputRow->addWidget(m_browse);
+
+    m_openWhenDone = new QCheckBox(tr("Open when done"), this);
+    m_openWhenDone->setObjectName(QStringLiteral("openWhenDoneCheck"));
+    m_openWhenDone->setChecked(true);
+    m_openWhenDone->setToolTip(tr("Read the new file and analyse it as soon as it is written."));
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progressBar"));
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    m_buttons = new QDialogButtonBox(this);
+    m_generate = m_buttons->addButton(tr("Generate"), QDialogButtonBox::AcceptRole);
+    m_generate->setObjectName(QStringLiteral("generateButton"));
+    m_generate->setDefault(true);
+    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Mode:"), m_mode);
+    m_form->addRow(tr("&Customers:"), m_customers);
+    m_form->addRow(tr("&Days:"), m_days);
+    m_form->addRow(tr("Max &events per customer:"), m_maxEvents);
+    m_form->addRow(tr("&Weeks:"), m_weeks);
+    m_form->addRow(tr("Max &visits per customer:"), m_maxVisits);
+    m_form->addRow(tr("Random &seed:"), m_seed);
+    m_form->addRow(tr("Malformed &lines:"), m_badLines);
+    m_form->addRow(QString(), m_estimate);
+    auto* outputLabel = new QLabel(tr("&Output file:"), this);
+    outputLabel->setBuddy(m_output);
+    m_form->addRow(outputLabel, outputRow);
+    m_form->addRow(QString(), m_openWhenDone);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addSpacing(6);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    m_inputs = {m_mode, m_customers, m_days, m_maxEvents, m_weeks, m_maxVisits,
+                m_seed, m_badLines, outputLabel, m_output, m_browse, m_openWhenDone};
+}
+
+GeneratorOptions GenerateDataDialog::options() const
+{
+    GeneratorOptions options;
+    options.mode = m_mode->currentData().toString() == QLatin1String("realistic") ? GeneratorMode::Realistic
+                                                                                    : GeneratorMode::Seed;
+    options.customers = m_customers->value();
+    options.days = m_days->value();
+    options.maxEvents = m_maxEvents->value();
+    options.weeks = m_weeks->value();
+    options.maxVisits = m_maxVisits->value();
+    options.seed = static_cast<quint64>(m_seed->value());
+    options.badLines = m_badLines->value();
+    return options;
+}
+
+QString GenerateDataDialog::outputFile() const
+{
+    const QString text = m_output->text().trimmed();
+    if (text.isEmpty())
+        return {};
+    return QDir::cleanPath(QDir(m_baseFolder).absoluteFilePath(QDir::fromNativeSeparators(text)));
+}
+
+bool GenerateDataDialog::openWhenDone() const
+{
+    return m_openWhenDone->isChecked();
+}
+
+void GenerateDataDialog::setOutputFile(const QString& path)
+{
+    m_output->setText(QDir::toNativeSeparators(path));
+}
+
+void GenerateDataDialog::setFieldEnabled(QWidget* field, bool enabled)
+{
+    field->setEnabled(enabled);
+    if (QWidget* label = m_form->labelForField(field))
+        label->setEnabled(enabled);
+}
+
+void GenerateDataDialog::updateModeFields()
+{
+    const bool seedMode = options().mode == GeneratorMode::Seed;
+    setFieldEnabled(m_days, seedMode);
+    setFieldEnabled(m_maxEvents, seedMode);
+    setFieldEnabled(m_weeks, !seedMode);
+    setFieldEnabled(m_maxVisits, !seedMode);
+}
+
+void GenerateDataDialog::updateEstimate()
+{
+    const GeneratorOptions current = options();
+    if (!FakeDataGenerator::validate(current).isEmpty()) {
+        m_estimate->clear();
+        return;
+    }
+    const qint64 events = current.mode == GeneratorMode::Seed ? SeedModeScenario::expectedEvents(current)
+                                                              : RealisticModeScenario::expectedEvents(current);
+    m_estimate->setText(tr("About %1 events").arg(QLocale().toString(events)));
+}
+
+void GenerateDataDialog::noteExistingOutput()
+{
+    if (m_control)
+        return;
+    const QFileInfo target(outputFile());
+    showStatus(target.isFile() ? tr("%1 exists; generating replaces it once the new file is complete.")
+                                     .arg(target.fileName())
+                               : QString(),
+               false);
+}
+
+void GenerateDataDialog::browseForOutput()
+{
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Write Fake Events To"), outputFile(),
+        tr("Event files (*.txt *.jsonl *.ndjson *.json);;All files (*)"));
+    if (!chosen.isEmpty())
+        setOutputFile(chosen);
+}
+
+void GenerateDataDialog::startGeneration()
+{
+    if (m_control)
+        return;
+    const GeneratorOptions chosen = options();
+    if (const QString problem = FakeDataGenerator::validate(chosen); !problem.isEmpty()) {
+        showStatus(sentence(problem), true);
+        return;
+    }
+    const QString file = outputFile();
+    if (file.isEmpty()) {
+        showStatus(tr("Choose an output file."), true);
+        return;
+    }
+    if (QFileInfo(file).isDir()) {
+        showStatus(tr("%1 is a folder; choose a file name.").arg(QDir::toNativeSeparators(file)), true);
+        return;
+    }
+    QString wordsProblem;
+    std::optional<WordLists> words = WordLists::load(WordLists::defaultDirectory(), &wordsProblem);
+    if (!words) {
+        showStatus(tr("The word lists the generator needs were not found: %1").arg(sentence(wordsProblem)), true);
+        return;
+    }
+
+    const quint64 run = ++m_run;
+    // JobControl calls back on the worker thread; only whole steps of the bar are forwarded,
+    // so that a fast job does not flood the UI thread's queue.
+    auto lastStep = std::make_shared<std::atomic<int>>(-1);
+    m_control = std::make_shared<JobControl>([this, run, lastStep](const QString&, double fraction) {
+        const int step = static_cast<int>(fraction * kProgressSteps);
+        if (lastStep->exchange(step) == step)
+            return;
+        QMetaObject::invokeMethod(this, [this, run, fraction] { showProgress(run, fraction); }, Qt::QueuedConnection);
+    });
+    m_runningFile = file;
+    setRunning(true);
+    showStatus(tr("Generating %1…").arg(QFileInfo(file).fileName()), false);
+    m_watcher.setFuture(QtConcurrent::run([chosen, words = std::move(*words), file, control = m_control]() mutable {
+        return writeEventFile(chosen, std::move(words), file, *control);
+    }));
+}
+
+void GenerateDataDialog::showProgress(quint64 run, double fraction)
+{
+    if (run != m_run || !m_control)
+        return;
+    m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
+}
+
+void GenerateDataDialog::finishGeneration()
+{
+    const GeneratorReport report = m_watcher.result();
+    const bool cancelled = m_control->isCancelled();
+    const QString file = m_runningFile;
+    m_control.reset();
+    setRunning(false);
+
+    if (report.ok()) {
+        m_progress->setValue(kProgressSteps);
+        const QString malformed = report.badLines > 0 ? tr(" and %1 malformed lines").arg(QLocale().toString(report.badLines))
+                                                      : QString();
+        showStatus(tr("Wrote %1 events%2 (%3) to %4.")
+                       .arg(QLocale().toString(report.events), malformed, humanSize(report.bytes),
+                            QDir::toNativeSeparators(file)),
+                   false);
+        Q_EMIT generated(file, report.events, openWhenDone());
+        accept();
+        return;
+    }
+    m_progress->setValue(0);
+    if (cancelled) {
+        showStatus(QFileInfo(file).isFile() ? tr("Cancelled; %1 was left as it was.").arg(QFileInfo(file).fileName())
+                                            : tr("Cancelled; no file was written."),
+                   false);
+        return;
+    }
+    showStatus(sentence(report.error), true);
+}
+
+void GenerateDataDialog::reject()
+{
+    if (!m_control) {
+        QDialog::reject();
+        return;
+    }
+    m_control->cancel();
+    m_cancel->setEnabled(false);
+    showStatus(tr("Cancelling…"), false);
+}
+
+void GenerateDataDialog::setRunning(bool running)
+{
+    for (QWidget* input : std::as_const(m_inputs))
+        setFieldEnabled(input, !running);
+    m_generate->setEnabled(!running);
+    m_cancel->setEnabled(true);
+    if (running)
+        m_progress->setValue(0);
+    else
+        updateModeFields();
+}
+
+void GenerateDataDialog::showStatus(const QString& text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setProperty("problem", problem);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+}
+
+} // namespace clv
