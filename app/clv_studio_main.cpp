@@ -9,6 +9,7 @@
 
 int main(int argc, char* argv[])
 {
+    Q_INIT_RESOURCE(resources); // the icons live in the clv_ui static library
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clv-studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("CLV Studio"));

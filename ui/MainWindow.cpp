@@ -31,7 +31,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
 
 namespace clv {
 
@@ -141,6 +145,12 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
+    QAction* openWorkspace = file->addAction(tr("Open &Workspace…"), this, &MainWindow::openWorkspace);
+    openWorkspace->setObjectName(QStringLiteral("openWorkspaceAction"));
+    m_saveWorkspaceAction = file->addAction(tr("&Save Workspace As…"), this, &MainWindow::saveWorkspaceAs);
+    m_saveWorkspaceAction->setObjectName(QStringLiteral("saveWorkspaceAsAction"));
+    m_saveWorkspaceAction->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
     QAction* generate = file->addAction(tr("&Generate Fake Data…"), this, &MainWindow::generateFakeData);
     generate->setObjectName(QStringLiteral("generateAction"));
     file->addSeparator();
@@ -171,6 +181,8 @@ void MainWindow::connectSession()
     connect(m_session, &AnalysisSession::busyChanged, this, &MainWindow::updateActions);
     connect(m_jobStatus, &JobStatusWidget::cancelRequested, m_session, &AnalysisSession::cancel);
     connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
+    connect(m_session, &AnalysisSession::notice, this,
+            [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Info); });
     connect(m_session, &AnalysisSession::failed, this,
             [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Error); });
     connect(m_session, &AnalysisSession::cancelled, this, [this] {
@@ -197,13 +209,35 @@ void MainWindow::showResults()
 {
     const auto read = m_session->readResult();
     const auto results = m_session->results();
-    m_eventsModel->setReadResult(read);
-    m_problemsModel->setReadResult(read);
-    m_visitsModel->setResults(results);
-    m_weeklyModel->setResults(results);
-    m_ltvModel->setResults(results);
-    m_charts->setResults(results);
-    m_charts->setTopX(m_session->parameters().topX);
+    // Handing a table of millions of rows to its view costs tens of milliseconds (the view
+    // lays out one header section per row), so the tables are handed over one per turn of
+    // the event loop, the tab in view first: the window never stands still for long.
+    struct Step {
+        QWidget* tab;
+        std::function<void()> run;
+    };
+    std::vector<Step> steps = {
+        {m_ltvPage, [this, results] { m_ltvModel->setResults(results); }},
+        {m_charts, [this, results] {
+             m_charts->setResults(results);
+             m_charts->setTopX(m_session->parameters().topX);
+         }},
+        {m_problemsPage, [this, read] { m_problemsModel->setReadResult(read); }},
+        {page(tr("Weekly")), [this, results] { m_weeklyModel->setResults(results); }},
+        {page(tr("Visits")), [this, results] { m_visitsModel->setResults(results); }},
+        {page(tr("Events")), [this, read] { m_eventsModel->setReadResult(read); }},
+    };
+    std::stable_partition(steps.begin(), steps.end(),
+                          [this](const Step& step) { return step.tab == m_tabs->currentWidget(); });
+    const quint64 generation = ++m_showGeneration;
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        QTimer::singleShot(0, this, [this, generation, run = steps[i].run, last = i + 1 == steps.size()] {
+            if (generation != m_showGeneration) // newer results supersede these
+                return;
+            run();
+            if (last)
+                Q_EMIT resultsShown();
+        });
     const qint64 rejected = read ? read->totals().rejected : 0;
     m_tabs->setTabText(m_tabs->indexOf(m_problemsPage),
                        rejected ? tr("Problems (%1)").arg(QLocale().toString(rejected)) : tr("Problems"));
@@ -239,6 +273,10 @@ void MainWindow::updateSummary()
 void MainWindow::updateActions()
 {
     const bool haveResults = m_session->results() != nullptr;
+    m_saveWorkspaceAction->setEnabled(haveResults && !m_session->isBusy());
+    const QString workspace = m_session->workspacePath();
+    setWindowTitle(workspace.isEmpty() ? tr("CLV Studio")
+                                       : tr("%1 — CLV Studio").arg(QFileInfo(workspace).fileName()));
     m_exportCsvsAction->setEnabled(haveResults && !m_session->isBusy());
     m_exportChartAction->setEnabled(haveResults && m_tabs->currentWidget() == m_charts);
 }
@@ -410,6 +448,37 @@ void MainWindow::generateFakeData()
                                 MessageBar::Kind::Info);
         if (open)
             openInputs({file});
+    });
+    dialog->open();
+}
+
+void MainWindow::openWorkspace()
+{
+    QFileDialog* dialog = fileDialog(QStringLiteral("openWorkspaceDialog"), tr("Open Workspace"),
+                                     lastFolder(QStringLiteral("workspaceFolder")));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("CLV Studio workspaces (*.clvdb)"), tr("All files (*)")});
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (path.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("workspaceFolder"), QFileInfo(path).absolutePath());
+        m_session->openWorkspace(path);
+    });
+    dialog->open();
+}
+
+void MainWindow::saveWorkspaceAs()
+{
+    QFileDialog* dialog = fileDialog(QStringLiteral("saveWorkspaceDialog"), tr("Save Workspace As"),
+                                     lastFolder(QStringLiteral("workspaceFolder")));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("CLV Studio workspaces (*.clvdb)"));
+    dialog->setDefaultSuffix(QStringLiteral("clvdb"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (path.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("workspaceFolder"), QFileInfo(path).absolutePath());
+        m_session->saveWorkspaceAs(path);
     });
     dialog->open();
 }

@@ -57,6 +57,12 @@ public Q_SLOTS:
     void generateFakeData();
     void exportCsvs();
     void exportChart();
+    void openWorkspace();
+    void saveWorkspaceAs();
+
+Q_SIGNALS:
+    // Every tab shows the session's current results.
+    void resultsShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -97,6 +103,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QAction* m_exportCsvsAction = nullptr;
     QAction* m_exportChartAction = nullptr;
+    QAction* m_saveWorkspaceAction = nullptr;
+    quint64 m_showGeneration = 0;
 };
 
 } // namespace clv

@@ -1,6 +1,9 @@
 #include "session/AnalysisSession.h"
 
+#include "store/WorkspaceRun.h"
+
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,9 +21,54 @@ struct AnalysisSession::Outcome {
     StageTimings timings;
     QStringList written;
     QString directory;
+    QString workspace;      // the workspace the outcome came from or went to
+    bool setWorkspace = false;
+    QStringList notices;
 };
 
-AnalysisSession::AnalysisSession(QObject* parent) : QObject(parent) {}
+// Runs inside a job: opens the workspace on this thread, adds the request's inputs to it and
+// analyses everything it stores (a Qt SQL connection belongs to the thread that opened it).
+void AnalysisSession::runInWorkspace(const QString& path, bool create, const AnalysisRequest& request,
+                                     const JobControl& control, Outcome& outcome)
+{
+    QString error;
+    auto workspace = Workspace::open(path, &error,
+                                     create ? WorkspaceOpenMode::CreateIfMissing : WorkspaceOpenMode::ExistingOnly);
+    if (!workspace) {
+        outcome.error = error;
+        return;
+    }
+    WorkspaceRunOutcome run = runWorkspaceAnalysis(*workspace, request, &control);
+    outcome.timings = run.analysis.timings;
+    outcome.notices = run.ingest.messages;
+    if (run.ingest.cancelled || run.analysis.cancelled) {
+        outcome.cancelled = true;
+        return;
+    }
+    if (!run.ok()) {
+        QStringList why;
+        for (const QString& e : {run.storeError, run.ingest.error, run.ingest.strictRejection})
+            if (!e.isEmpty())
+                why << e;
+        why << run.ingest.problems;
+        outcome.error = why.isEmpty() ? tr("The workspace could not be analysed.") : why.join(QLatin1Char('\n'));
+        return;
+    }
+    outcome.workspace = path;
+    outcome.setWorkspace = true;
+    outcome.parameters = request.parameters;
+    outcome.results = run.analysis.tables;
+    QStringList inputs;
+    for (const InputFile& f : run.analysis.read.files)
+        inputs << f.path;
+    outcome.inputs = inputs;
+    outcome.read = std::make_shared<const ReadResult>(std::move(run.analysis.read));
+}
+
+AnalysisSession::AnalysisSession(QObject* parent) : QObject(parent)
+{
+    m_jobThread.setMaxThreadCount(1);
+}
 
 AnalysisSession::~AnalysisSession()
 {
@@ -60,7 +108,7 @@ void AnalysisSession::start(std::function<Outcome(const JobControl&)> work)
     m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<Outcome>>>();
     connect(m_watcher.get(), &QFutureWatcherBase::finished, this, &AnalysisSession::finish);
     std::shared_ptr<JobControl> control = m_control;
-    m_watcher->setFuture(QtConcurrent::run([work = std::move(work), control] {
+    m_watcher->setFuture(QtConcurrent::run(&m_jobThread, [work = std::move(work), control] {
         return std::make_shared<Outcome>(work(*control));
     }));
     setBusy(true);
@@ -70,6 +118,15 @@ void AnalysisSession::open(const QStringList& inputs)
 {
     const ReaderOptions readerOptions = m_readerOptions;
     const Parameters parameters = m_parameters;
+    if (!m_workspacePath.isEmpty()) {
+        const QString workspace = m_workspacePath;
+        start([this, workspace, inputs, readerOptions, parameters](const JobControl& control) {
+            Outcome outcome;
+            runInWorkspace(workspace, false, AnalysisRequest{inputs, readerOptions, parameters}, control, outcome);
+            return outcome;
+        });
+        return;
+    }
     start([inputs, readerOptions, parameters](const JobControl& control) {
         Outcome outcome;
         outcome.inputs = inputs;
@@ -96,6 +153,59 @@ void AnalysisSession::open(const QStringList& inputs)
         }
         outcome.results = analysis.tables;
         outcome.read = std::make_shared<const ReadResult>(std::move(analysis.read));
+        return outcome;
+    });
+}
+
+void AnalysisSession::openWorkspace(const QString& path)
+{
+    const ReaderOptions readerOptions = m_readerOptions;
+    const Parameters parameters = m_parameters;
+    start([this, path, readerOptions, parameters](const JobControl& control) {
+        Outcome outcome;
+        runInWorkspace(path, false, AnalysisRequest{{}, readerOptions, parameters}, control, outcome);
+        return outcome;
+    });
+}
+
+void AnalysisSession::saveWorkspaceAs(const QString& path)
+{
+    if (!m_read) {
+        Q_EMIT failed(tr("There is nothing to save yet: open event files first."));
+        return;
+    }
+    const ReaderOptions readerOptions = m_readerOptions;
+    const Parameters parameters = m_parameters;
+    const QString current = m_workspacePath;
+    const QStringList inputs = m_inputs;
+    start([this, path, current, inputs, readerOptions, parameters](const JobControl& control) {
+        Outcome outcome;
+        // A new file is built beside the target and put in place only when complete, so a
+        // failed or cancelled save leaves whatever was at `path` untouched.
+        const QString building = path + QStringLiteral(".saving");
+        QFile::remove(building);
+        AnalysisRequest request{inputs, readerOptions, parameters};
+        if (!current.isEmpty()) {
+            // An open workspace is copied whole: its event files may no longer exist.
+            if (!QFile::copy(current, building)) {
+                outcome.error = tr("Could not copy the workspace to %1.").arg(building);
+                return outcome;
+            }
+            request.inputs.clear();
+        }
+        runInWorkspace(building, true, request, control, outcome);
+        if (!outcome.error.isEmpty() || outcome.cancelled) {
+            QFile::remove(building);
+            return outcome;
+        }
+        QFile::remove(path);
+        if (!QFile::rename(building, path)) {
+            outcome.error = tr("Could not put the workspace in place at %1.").arg(path);
+            QFile::remove(building);
+            return outcome;
+        }
+        outcome.workspace = path;
+        outcome.notices.prepend(tr("Saved the workspace to %1.").arg(path));
         return outcome;
     });
 }
@@ -174,10 +284,14 @@ void AnalysisSession::finish()
         m_read = outcome->read;
         m_inputs = outcome->inputs;
     }
+    if (outcome->setWorkspace)
+        m_workspacePath = outcome->workspace;
     m_parameters = outcome->parameters;
     m_results = outcome->results;
     m_timings = outcome->timings;
     Q_EMIT resultsChanged();
+    if (!outcome->notices.isEmpty())
+        Q_EMIT notice(outcome->notices.join(QLatin1Char('\n')));
 }
 
 } // namespace clv

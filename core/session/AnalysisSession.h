@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -20,8 +21,15 @@ public:
     explicit AnalysisSession(QObject* parent = nullptr);
     ~AnalysisSession() override;
 
-    // Reads `inputs` and analyses them with the current parameters.
+    // Reads `inputs` and analyses them with the current parameters. With a workspace open,
+    // the inputs are added to it and the analysis covers everything it stores.
     void open(const QStringList& inputs);
+    // Shows a workspace's events and results without reading event files.
+    void openWorkspace(const QString& path);
+    // Stores what is open now into a new workspace at `path` (replacing a file there), which
+    // then becomes the open one.
+    void saveWorkspaceAs(const QString& path);
+    QString workspacePath() const { return m_workspacePath; }
     // Re-runs the analysis over the events already read, without reading files again.
     void setParameters(const Parameters& parameters);
     // Writes the output files of the current results into `directory`.
@@ -44,10 +52,14 @@ Q_SIGNALS:
     void failed(const QString& message);
     void cancelled();
     void exported(const QStringList& files, const QString& directory);
+    // Something worth telling that is not an error (e.g. a file already in the workspace).
+    void notice(const QString& message);
     void exportFailed(const QString& message);
 
 private:
     struct Outcome;
+    void runInWorkspace(const QString& path, bool create, const struct AnalysisRequest& request,
+                        const JobControl& control, Outcome& outcome);
     void start(std::function<Outcome(const JobControl&)> work);
     void finish();
     void setBusy(bool busy);
@@ -55,11 +67,14 @@ private:
     Parameters m_parameters;
     ReaderOptions m_readerOptions;
     QStringList m_inputs;
+    QString m_workspacePath;
     std::shared_ptr<const ReadResult> m_read;
     std::shared_ptr<const ResultTables> m_results;
     StageTimings m_timings;
     bool m_busy = false;
 
+    // The job's own thread: the worker pool stays free for the parallel steps inside it.
+    QThreadPool m_jobThread;
     std::shared_ptr<JobControl> m_control;
     std::unique_ptr<QFutureWatcher<std::shared_ptr<Outcome>>> m_watcher;
 };

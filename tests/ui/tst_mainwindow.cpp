@@ -44,9 +44,10 @@ QAction* action(MainWindow& w, const char* name)
     return w.findChild<QAction*>(QLatin1String(name));
 }
 
+// Waits until new results are in every tab (the window fills them one per event-loop turn).
 bool waitForResults(MainWindow& w, int timeoutMs = 60000)
 {
-    QSignalSpy spy(w.session(), &AnalysisSession::resultsChanged);
+    QSignalSpy spy(&w, &MainWindow::resultsShown);
     return spy.wait(timeoutMs);
 }
 
@@ -69,7 +70,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
-        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openFilesAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFilesDialog")), {kSeedInput}));
         QVERIFY(results.count() == 1 || results.wait(60000));
@@ -90,7 +91,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(kSeedInput, dir.filePath("data/input/input.txt")));
         MainWindow w;
         w.show();
-        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openFolderAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFolderDialog")), {dir.filePath("data/input")}));
         QVERIFY(results.count() == 1 || results.wait(60000));
@@ -270,7 +271,7 @@ private Q_SLOTS:
         QMenu* recent = again.findChild<QMenu*>(QStringLiteral("recentMenu"));
         QVERIFY(!recent->actions().isEmpty());
         QVERIFY(recent->actions().first()->text().contains(QStringLiteral("input.txt")));
-        QSignalSpy results(again.session(), &AnalysisSession::resultsChanged);
+        QSignalSpy results(&again, &MainWindow::resultsShown);
         recent->actions().first()->trigger();
         QVERIFY(results.wait(60000));
         QCOMPARE(again.page("LTV")->model()->rowCount(), 50);
@@ -281,7 +282,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow w;
         w.show();
-        QSignalSpy results(w.session(), &AnalysisSession::resultsChanged);
+        QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "generateAction")->trigger();
         auto* dialog = test::shownChild<GenerateDataDialog>(w, QStringLiteral("generateDataDialog"));
         QVERIFY(dialog);
@@ -316,6 +317,45 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 200);
         QVERIFY(w.messageBar()->text().contains(QStringLiteral("weekly.png")));
+    }
+
+    void testSaveWorkspaceAsThenOpenAndAddToIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("team.clvdb");
+        {
+            MainWindow w;
+            w.show();
+            w.openInputs({kSeedInput});
+            QVERIFY(waitForResults(w));
+            QSignalSpy results(&w, &MainWindow::resultsShown);
+            action(w, "saveWorkspaceAsAction")->trigger();
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+            QVERIFY(results.wait(60000));
+            QVERIFY(QFileInfo::exists(path));
+            QCOMPARE(w.session()->workspacePath(), path);
+            QVERIFY(w.windowTitle().contains(QStringLiteral("team.clvdb")));
+            QVERIFY(w.messageBar()->text().contains(QStringLiteral("Saved the workspace")));
+        }
+        MainWindow w;
+        w.show();
+        QSignalSpy results(&w, &MainWindow::resultsShown);
+        action(w, "openWorkspaceAction")->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
+        QVERIFY(results.wait(60000));
+        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(w.session()->readResult()->totals().accepted, qint64(556));
+
+        // With a workspace open, opening files adds them; a file already stored is skipped.
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("already in the workspace")));
+        QCOMPARE(w.session()->readResult()->events->size(), 556u);
+        w.openInputs({kChallenge});
+        QVERIFY(waitForResults(w));
+        QCOMPARE(w.session()->readResult()->events->size(), 558u);
+        QTRY_COMPARE(w.page("Problems (2)") != nullptr, true);
     }
 
     void testOpeningSomethingUnreadableSaysSo()

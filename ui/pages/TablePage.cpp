@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace clv {
 
 TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget* parent)
@@ -44,6 +46,15 @@ TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget
         m_model->setCustomerFilter(m_filter->text());
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
+    // Fit the columns to the first rows a table shows; after that the user's widths stay.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_fitted || m_model->rowCount() == 0)
+            return;
+        m_fitted = true;
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c) + 12, 60, 420));
+    });
     connect(m_model, &ResultTableModel::reorderingChanged, this, &TablePage::updateCount);
     updateCount();
 }

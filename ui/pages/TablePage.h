@@ -31,6 +31,7 @@ private:
     QLineEdit* m_filter;
     QLabel* m_count;
     QHBoxLayout* m_tools;
+    bool m_fitted = false;
 };
 
 } // namespace clv

@@ -10,6 +10,9 @@ namespace clv {
 JobStatusWidget::JobStatusWidget(QWidget* parent)
     : QWidget(parent), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
+    // A fixed size: a label that grew or shrank with each stage name would re-lay out the
+    // whole window (charts included) on every stage change, stalling the event loop.
+    m_stage->setFixedWidth(m_stage->fontMetrics().horizontalAdvance(QStringLiteral("Analysing…")) * 3 / 2);
     m_bar->setRange(0, 1000);
     m_bar->setTextVisible(false);
     m_bar->setFixedWidth(180);
@@ -26,7 +29,9 @@ JobStatusWidget::JobStatusWidget(QWidget* parent)
 
 void JobStatusWidget::showProgress(const QString& stage, double fraction)
 {
-    m_stage->setText(stage + QStringLiteral("…"));
+    const QString text = stage + QStringLiteral("…");
+    if (m_stage->text() != text)
+        m_stage->setText(text);
     m_bar->setValue(static_cast<int>(fraction * 1000));
 }
 

@@ -20,9 +20,12 @@ ResultTableView::ResultTableView(QWidget* parent) : QTableView(parent)
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionsMovable(true);
     horizontalHeader()->setDefaultSectionSize(120);
+    // Fitting a column to its contents looks at this many rows, not at millions.
+    horizontalHeader()->setResizeContentsPrecision(200);
     // Fixed heights: the view never asks millions of rows for their size.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    verticalHeader()->hide(); // row numbers mean little once a table is sorted or filtered
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
