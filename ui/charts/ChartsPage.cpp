@@ -40,6 +40,7 @@ struct ChartsPage::Summaries {
 
 ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
 {
+    m_summaryThread.setMaxThreadCount(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildControls());
@@ -133,7 +134,7 @@ void ChartsPage::startSummaries()
         m_computing = false;
         applySummaries(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([results, needWeekly, bins, logScale] {
+    watcher->setFuture(QtConcurrent::run(&m_summaryThread, [results, needWeekly, bins, logScale] {
         Summaries summaries;
         summaries.results = results;
         if (needWeekly)

@@ -2,6 +2,7 @@
 
 #include "summary/ChartSummaries.h"
 
+#include <QThreadPool>
 #include <QWidget>
 
 #include <memory>
@@ -89,6 +90,11 @@ private:
     int m_topX = 10;
     bool m_customerChosen = false;
     std::string m_customerId;
+
+    // The summaries' own thread. The figures use the worker pool inside (the order ledger):
+    // run as a task of that same pool, two overlapping requests could take both its threads
+    // and wait forever for a third.
+    QThreadPool m_summaryThread;
 
     CalendarWeekSeries m_weekly;
     LtvDistribution m_distribution;
