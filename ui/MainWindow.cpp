@@ -229,15 +229,11 @@ void MainWindow::showResults()
     };
     std::stable_partition(steps.begin(), steps.end(),
                           [this](const Step& step) { return step.tab == m_tabs->currentWidget(); });
+    m_showSteps.clear();
+    for (Step& step : steps)
+        m_showSteps.push_back(std::move(step.run));
     const quint64 generation = ++m_showGeneration;
-    for (std::size_t i = 0; i < steps.size(); ++i)
-        QTimer::singleShot(0, this, [this, generation, run = steps[i].run, last = i + 1 == steps.size()] {
-            if (generation != m_showGeneration) // newer results supersede these
-                return;
-            run();
-            if (last)
-                Q_EMIT resultsShown();
-        });
+    QTimer::singleShot(0, this, [this, generation] { showNextStep(generation); });
     const qint64 rejected = read ? read->totals().rejected : 0;
     m_tabs->setTabText(m_tabs->indexOf(m_problemsPage),
                        rejected ? tr("Problems (%1)").arg(QLocale().toString(rejected)) : tr("Problems"));
@@ -248,6 +244,22 @@ void MainWindow::showResults()
         m_messages->hide();
     updateSummary();
     updateActions();
+}
+
+void MainWindow::showNextStep(quint64 generation)
+{
+    if (generation != m_showGeneration || m_showSteps.empty())
+        return; // newer results superseded these
+    const std::function<void()> step = std::move(m_showSteps.front());
+    m_showSteps.pop_front();
+    step();
+    if (m_showSteps.empty()) {
+        Q_EMIT resultsShown();
+        return;
+    }
+    // Scheduled only now, so that paints and input queued meanwhile run between two steps:
+    // timers due together would all run in one go.
+    QTimer::singleShot(0, this, [this, generation] { showNextStep(generation); });
 }
 
 void MainWindow::updateSummary()

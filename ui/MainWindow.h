@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <deque>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -76,6 +78,7 @@ private:
     void createActions();
     void connectSession();
     void showResults();
+    void showNextStep(quint64 generation);
     void updateRecentMenu();
     void updateSummary();
     void updateActions();
@@ -105,6 +108,7 @@ private:
     QAction* m_exportChartAction = nullptr;
     QAction* m_saveWorkspaceAction = nullptr;
     quint64 m_showGeneration = 0;
+    std::deque<std::function<void()>> m_showSteps; // tables still to hand to their views
 };
 
 } // namespace clv
