@@ -60,6 +60,7 @@ ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int index) {
+        draw(static_cast<Chart>(index));
         m_stack->setCurrentIndex(index);
         m_distributionControls->setVisible(index == indexOf(Chart::LtvDistribution));
     });
@@ -219,10 +220,32 @@ void ChartsPage::setLogScale(bool on) { m_logScale->setChecked(on); }
 
 bool ChartsPage::logScale() const { return m_logScale->isChecked(); }
 
-QChartView* ChartsPage::chartView(Chart chart) const { return m_views[static_cast<std::size_t>(indexOf(chart))]; }
+QChartView* ChartsPage::chartView(Chart chart) const
+{
+    draw(chart); // a chart asked for is drawn, seen or not
+    return m_views[static_cast<std::size_t>(indexOf(chart))];
+}
 
 void ChartsPage::redraw(Chart chart)
 {
+    // Building a chart costs tens of milliseconds on the UI thread: only the chart in view
+    // is built now; the others when they are shown or asked for.
+    m_stale[static_cast<std::size_t>(indexOf(chart))] = true;
+    if (isVisible() && chart == currentChart())
+        draw(chart);
+}
+
+void ChartsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    draw(currentChart());
+}
+
+void ChartsPage::draw(Chart chart) const
+{
+    if (!m_stale[static_cast<std::size_t>(indexOf(chart))])
+        return;
+    m_stale[static_cast<std::size_t>(indexOf(chart))] = false;
     switch (chart) {
     case Chart::WeeklySpend:
         replaceChart(chart, buildWeeklySpendChart(m_weekly));
@@ -239,9 +262,9 @@ void ChartsPage::redraw(Chart chart)
     }
 }
 
-void ChartsPage::replaceChart(Chart chart, QChart* replacement)
+void ChartsPage::replaceChart(Chart chart, QChart* replacement) const
 {
-    QChartView* view = chartView(chart);
+    QChartView* view = m_views[static_cast<std::size_t>(indexOf(chart))];
     // The view releases, but does not delete, the chart it showed.
     QChart* previous = view->chart();
     view->setChart(replacement);
@@ -250,7 +273,7 @@ void ChartsPage::replaceChart(Chart chart, QChart* replacement)
 
 bool ChartsPage::exportCurrentChart(const QString& path, QString* error) const
 {
-    const QChartView* view = chartView(currentChart());
+    const QChartView* view = chartView(currentChart()); // drawn if it was stale
     const QSize size = view->isVisible() ? view->size() : kHiddenExportSize;
     return ChartExporter::save(view->chart(), size, path, error);
 }

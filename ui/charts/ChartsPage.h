@@ -3,6 +3,8 @@
 #include "summary/ChartSummaries.h"
 
 #include <QThreadPool>
+
+#include <array>
 #include <QWidget>
 
 #include <memory>
@@ -59,6 +61,9 @@ public:
     QChartView* chartView(Chart chart) const;
     bool isComputing() const { return m_computing; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     // Emitted after the charts were redrawn for new results (or cleared for null), and
     // after the distribution was recomputed for new bins or scale.
@@ -74,7 +79,8 @@ private:
     void updateTopCustomers();
     void updateCustomer();
     void redraw(Chart chart);
-    void replaceChart(Chart chart, QChart* replacement);
+    void draw(Chart chart) const;
+    void replaceChart(Chart chart, QChart* replacement) const;
 
     QComboBox* m_selector = nullptr;
     QWidget* m_distributionControls = nullptr;
@@ -82,6 +88,7 @@ private:
     QCheckBox* m_logScale = nullptr;
     QStackedWidget* m_stack = nullptr;
     std::vector<QChartView*> m_views;
+    mutable std::array<bool, 4> m_stale{}; // charts whose figures changed since they were drawn
 
     std::shared_ptr<const ResultTables> m_results; // last set; may still be computing
     std::shared_ptr<const ResultTables> m_shown;   // the results the charts now draw
