@@ -1,4 +1,5 @@
 #include "EtlCommand.h"
+#include "util/ComputePool.h"
 
 #include "etl/Analysis.h"
 #include "export/NumberFormat.h"
@@ -71,7 +72,7 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         const int threads = parser.value("threads").toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
             return QStringLiteral("--threads must be a whole number from 1 to 256, not \"%1\"").arg(parser.value("threads"));
-        QThreadPool::globalInstance()->setMaxThreadCount(threads);
+        clv::computePool()->setMaxThreadCount(threads);
     }
     settings.request.reader.strict = parser.isSet("strict");
     settings.request.reader.recursive = parser.isSet("recursive");

@@ -1,4 +1,5 @@
 #include "etl/Pipeline.h"
+#include "util/ComputePool.h"
 
 #include "etl/CustomerGrouping.h"
 #include "etl/CustomerTimeline.h"
@@ -61,7 +62,7 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     if (cancelled())
         return nullptr;
 
-    QThreadPool* pool = m_pool ? m_pool : QThreadPool::globalInstance();
+    QThreadPool* pool = m_pool ? m_pool : computePool();
     const std::vector<Cents> revenue = OrderLedger::revenueByRow(*events, pool, control);
     if (cancelled())
         return nullptr;

@@ -1,4 +1,5 @@
 #include "export/TableCsv.h"
+#include "util/ComputePool.h"
 
 #include "export/CsvField.h"
 #include "export/NumberFormat.h"
@@ -82,7 +83,7 @@ bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* poo
     // formatted in parallel and written in order.
     if (out.write(kVisitsHeader) < 0)
         return false;
-    pool = pool ? pool : QThreadPool::globalInstance();
+    pool = pool ? pool : computePool();
     constexpr std::size_t kBlockRows = 1 << 17;
     const std::size_t batchBlocks = static_cast<std::size_t>(std::max(1, pool->maxThreadCount())) * 2;
     const std::size_t n = tables.visits.size();

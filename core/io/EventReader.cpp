@@ -1,4 +1,5 @@
 #include "io/EventReader.h"
+#include "util/ComputePool.h"
 
 #include "io/ChunkParser.h"
 
@@ -256,7 +257,7 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     result.inputProblems = std::move(collected.problems);
     result.fileStats.resize(result.files.size());
 
-    QThreadPool* pool = m_options.pool ? m_options.pool : QThreadPool::globalInstance();
+    QThreadPool* pool = m_options.pool ? m_options.pool : computePool();
     qint64 totalBytes = 0;
     for (const InputFile& f : result.files)
         totalBytes += f.bytes;
@@ -286,7 +287,7 @@ ReadResult EventReader::readText(std::string_view text, const QString& name) con
     result.files.push_back({name, name, static_cast<qint64>(text.size())});
     result.fileStats.resize(1);
     result.bytesRead = static_cast<qint64>(text.size());
-    QThreadPool* pool = m_options.pool ? m_options.pool : QThreadPool::globalInstance();
+    QThreadPool* pool = m_options.pool ? m_options.pool : computePool();
     FileStreamer(m_options, pool, result, 0).stream(nullptr, text, nullptr, 0);
     result.events->resolveCustomerIds(pool);
     return result;

@@ -15,7 +15,7 @@ struct ReaderOptions {
     std::size_t maxLineBytes = 64u << 20;
     // Bytes each worker parses per step; the reader holds about workers × this in memory.
     std::size_t pieceBytes = 2u << 20;
-    QThreadPool* pool = nullptr; // null: Qt's global pool
+    QThreadPool* pool = nullptr; // null: computePool()
 };
 
 // Reads event files and folders into an event store, streaming: each file is read in

@@ -1,4 +1,5 @@
 #include "summary/ChartSummaries.h"
+#include "util/ComputePool.h"
 
 #include "etl/OrderLedger.h"
 
@@ -95,7 +96,7 @@ CalendarWeekSeries weeklyTotals(const ResultTables& results)
 
     // The visits table shows a credited order of 0.00 like any other row, so which order
     // event carries the revenue is asked of the ledger, as the pipeline did.
-    const std::vector<Cents> revenue = OrderLedger::revenueByRow(events, QThreadPool::globalInstance(), nullptr);
+    const std::vector<Cents> revenue = OrderLedger::revenueByRow(events, computePool(), nullptr);
     for (std::size_t row = 0; row < revenue.size(); ++row) {
         if (revenue[row] == OrderLedger::kNoRevenue)
             continue;

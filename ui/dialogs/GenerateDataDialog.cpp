@@ -1,5 +1,7 @@
 #include "dialogs/GenerateDataDialog.h"
 
+#include "util/ComputePool.h"
+
 #include "generate/RealisticModeScenario.h"
 #include "generate/SeedModeScenario.h"
 #include "generate/WordLists.h"
@@ -359,7 +361,7 @@ void GenerateDataDialog::startGeneration()
     m_runningFile = file;
     setRunning(true);
     showStatus(tr("Generating %1…").arg(QFileInfo(file).fileName()), false);
-    m_watcher.setFuture(QtConcurrent::run([chosen, words = std::move(*words), file, control = m_control]() mutable {
+    m_watcher.setFuture(QtConcurrent::run(computePool(), [chosen, words = std::move(*words), file, control = m_control]() mutable {
         return writeEventFile(chosen, std::move(words), file, *control);
     }));
 }

@@ -1,5 +1,7 @@
 #include "models/ResultTableModel.h"
 
+#include "util/ComputePool.h"
+
 #include "export/CsvField.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -107,7 +109,7 @@ void ResultTableModel::rebuildOrder()
         endResetModel();
         Q_EMIT reorderingChanged(false);
     });
-    watcher->setFuture(QtConcurrent::run([rows, keep, less, descending]() -> Order {
+    watcher->setFuture(QtConcurrent::run(computePool(), [rows, keep, less, descending]() -> Order {
         auto order = std::make_shared<std::vector<std::uint32_t>>();
         order->reserve(rows);
         for (std::uint32_t r = 0; r < rows; ++r)
