@@ -173,20 +173,7 @@ int runGenerateCommand(const QStringList& arguments)
         if (report.ok() && !out.flush())
             report.error = QStringLiteral("could not write the output: %1").arg(out.errorString());
     } else {
-        const QFileInfo target(outputPath);
-        if (!QDir().mkpath(target.absolutePath())) {
-            printError(QStringLiteral("cannot create folder %1").arg(QDir::toNativeSeparators(target.absolutePath())));
-            return kExitOutput;
-        }
-        // QSaveFile: an interrupted or failed run leaves any previous file whole.
-        QSaveFile out(outputPath);
-        if (!out.open(QIODevice::WriteOnly)) {
-            printError(QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(outputPath), out.errorString()));
-            return kExitOutput;
-        }
-        report = generator.write(out, &control);
-        if (report.ok() && !out.commit())
-            report.error = QStringLiteral("could not write %1: %2").arg(QDir::toNativeSeparators(outputPath), out.errorString());
+        report = generator.writeFile(outputPath, &control);
     }
     if (showProgress)
         QTextStream(stderr) << '\r' << QString(20, QLatin1Char(' ')) << '\r' << Qt::flush;

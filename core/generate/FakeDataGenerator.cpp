@@ -7,7 +7,10 @@
 #include "SeedModeScenario.h"
 #include "util/JobControl.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QIODevice>
+#include <QSaveFile>
 
 namespace clv {
 
@@ -110,6 +113,31 @@ GeneratorReport FakeDataGenerator::write(QIODevice& out, const JobControl* contr
     }
     if (control)
         control->report(QStringLiteral("Generating"), 1.0);
+    return report;
+}
+
+GeneratorReport FakeDataGenerator::writeFile(const QString& path, const JobControl* control) const
+{
+    GeneratorReport report;
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        report.error = QStringLiteral("Could not create the folder %1.").arg(QDir::toNativeSeparators(folder));
+        return report;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        report.error = QStringLiteral("Could not write %1: %2.").arg(QDir::toNativeSeparators(path), out.errorString());
+        return report;
+    }
+    report = write(out, control);
+    if (!report.ok())
+        return report;
+    if (control && control->isCancelled()) {
+        report.error = QStringLiteral("cancelled");
+        return report;
+    }
+    if (!out.commit())
+        report.error = QStringLiteral("Could not write %1: %2.").arg(QDir::toNativeSeparators(path), out.errorString());
     return report;
 }
 

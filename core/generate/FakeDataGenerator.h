@@ -46,6 +46,10 @@ public:
     // Streams JSON lines to `out` (already open). Reports progress via control->report("Generating", fraction)
     // now and then, stops with error "cancelled" when control->isCancelled(). Write failures give a plain error.
     GeneratorReport write(QIODevice& out, const JobControl* control = nullptr) const;
+    // Writes the events to the file at `path`, creating its folder. The file is replaced only
+    // when complete: a failed or cancelled run (even one cancelled after the last line)
+    // leaves any previous file whole and no temporary file behind.
+    GeneratorReport writeFile(const QString& path, const JobControl* control = nullptr) const;
 
     // Empty if the options are usable, else a plain message ("customers must be at least 1").
     static QString validate(const GeneratorOptions& options);

@@ -68,37 +68,6 @@ QString humanSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
-// Runs on a worker thread. Writing through QSaveFile means the file at `path` is replaced
-// only by a complete new one: on error or cancel the temporary file is discarded.
-GeneratorReport writeEventFile(const GeneratorOptions& options, WordLists words, const QString& path,
-                               const JobControl& control)
-{
-    GeneratorReport report;
-    const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        report.error = GenerateDataDialog::tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(folder));
-        return report;
-    }
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        report.error = GenerateDataDialog::tr("Could not write %1: %2.")
-                           .arg(QDir::toNativeSeparators(path), out.errorString());
-        return report;
-    }
-    report = FakeDataGenerator(options, std::move(words)).write(out, &control);
-    if (!report.ok())
-        return report;
-    // A cancel that arrives after the last line still wins, as long as nothing was replaced.
-    if (control.isCancelled()) {
-        report.error = QStringLiteral("cancelled");
-        return report;
-    }
-    if (!out.commit())
-        report.error = GenerateDataDialog::tr("Could not write %1: %2.")
-                           .arg(QDir::toNativeSeparators(path), out.errorString());
-    return report;
-}
-
 } // namespace
 
 GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* parent)
@@ -362,7 +331,7 @@ void GenerateDataDialog::startGeneration()
     setRunning(true);
     showStatus(tr("Generating %1…").arg(QFileInfo(file).fileName()), false);
     m_watcher.setFuture(QtConcurrent::run(computePool(), [chosen, words = std::move(*words), file, control = m_control]() mutable {
-        return writeEventFile(chosen, std::move(words), file, *control);
+        return FakeDataGenerator(chosen, std::move(words)).writeFile(file, control.get());
     }));
 }
 
