@@ -28,10 +28,13 @@ fi
 cat "$input" > /dev/null # warm the page cache for both
 
 best_cli=
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 for _ in $(seq "$repeat"); do
-  t=$( { /usr/bin/time -f '%e' "$etl" "$input" --output "$(mktemp -d)" --quiet --threads 2; } 2>&1 | tail -n 1)
+  t=$( { /usr/bin/time -f '%e' "$etl" "$input" --output "$out" --quiet --threads 2; } 2>&1 | tail -n 1)
   best_cli=$(python3 -c "print(min(float('$t'), float('${best_cli:-1e9}')))")
 done
+sync # let the CLI's output files reach the disk before the window is timed
 gui=$(QT_QPA_PLATFORM=offscreen QT_QPA_PLATFORMTHEME=none "$bench" "$input" --repeat "$repeat" 2>/dev/null)
 echo "$gui"
 best_gui=$(echo "$gui" | sed -n 's/^gui: best \([0-9.]*\) s.*/\1/p')
