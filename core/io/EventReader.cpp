@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace clv {
@@ -182,9 +183,15 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
             return stop(false);
         }
         Step& step = m_steps[current];
-        // Start the step with the unfinished line, then fill it from the file or text.
+        // Start the step with the unfinished line, then fill it from the file or text. When the
+        // last step held no whole line, the unfinished line lies in this very buffer, which
+        // growing may move: it is found again by its offset, never through the old pointer.
+        const auto base = reinterpret_cast<std::uintptr_t>(step.buffer.data());
+        const auto at = reinterpret_cast<std::uintptr_t>(carry.data());
+        const bool carryIsHere = !carry.empty() && at >= base && at < base + step.buffer.size();
         step.buffer.resize(std::max(step.buffer.size(), carry.size() + stepBytes));
-        std::memmove(step.buffer.data(), carry.data(), carry.size());
+        const char* carryFrom = carryIsHere ? step.buffer.data() + (at - base) : carry.data();
+        std::memmove(step.buffer.data(), carryFrom, carry.size());
         std::size_t filled = carry.size();
         if (device) {
             const qint64 got = device->read(step.buffer.data() + filled, static_cast<qint64>(stepBytes));
