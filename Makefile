@@ -5,15 +5,26 @@ JOBS ?= $(shell nproc)
 SAMPLE ?= data/sample
 OUTPUT ?= output
 
-.PHONY: all deps configure build run screenshots test bench clean
+.PHONY: all deps deps-test configure build run screenshots test test-asan fuzz fuzz-build package bench clean
+
+# clang's libFuzzer builds the fuzzing harnesses; `make test` runs them briefly when it is there.
+FUZZ_CXX ?= clang++-14
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+ASAN_DIR ?= build-asan
+HAVE_FUZZ_CXX := $(shell command -v $(FUZZ_CXX) >/dev/null 2>&1 && echo yes)
 
 all: build
 
 deps:
 	@bash packaging/install-deps.sh
 
+# What the tests need besides: clang and its runtime for the fuzzers, dpkg-dev for the package.
+deps-test:
+	@bash packaging/install-deps.sh test
+
 configure: deps
-	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CONFIGURE_FLAGS) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -34,11 +45,36 @@ run: build
 screenshots: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BUILD_DIR)/app/clv-studio --screenshots resources/screenshots $(SAMPLE)
 
-test: build
+# Every test; with clang present, the fuzzers are built too and run 30 s each as CTest tests.
+test: deps-test
+	@if [ -n "$(HAVE_FUZZ_CXX)" ]; then $(MAKE) --no-print-directory fuzz-build; fi
+	@$(MAKE) --no-print-directory build CONFIGURE_FLAGS="-DCLV_FUZZ_DIR=$(if $(HAVE_FUZZ_CXX),$(abspath $(FUZZ_DIR)),)"
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps-test
+	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLV_SANITIZERS=address,undefined >/dev/null
+	@cmake --build $(ASAN_DIR) -j $(JOBS)
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(abspath tests/sanitizers/lsan.supp):print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+fuzz-build: deps-test
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLV_FUZZ=ON \
+	  -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# make fuzz FUZZ_SECONDS=600: each harness for that long.
+fuzz: fuzz-build
+	@bash tests/fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+# The Debian package of clv-studio and clv-etl, in $(BUILD_DIR)/packages/.
+package: build deps-test
+	@cd $(BUILD_DIR) && cpack -G DEB -B $(abspath $(BUILD_DIR))/packages >/dev/null
+	@ls -1 $(BUILD_DIR)/packages/*.deb
 
 bench: build
 	@bash tests/bench/run-benchmark.sh --build $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(ASAN_DIR)

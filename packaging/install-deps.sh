@@ -9,6 +9,11 @@ packages=(
   libboost-json1.81-dev
   xvfb xauth
 )
+# `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the
+# sanitizers) for the fuzzers, dpkg-dev (dpkg-shlibdeps) for the Debian package.
+if [ "${1:-}" = test ]; then
+  packages+=(clang-14 libclang-rt-14-dev dpkg-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

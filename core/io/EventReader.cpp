@@ -191,7 +191,8 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
         const bool carryIsHere = !carry.empty() && at >= base && at < base + step.buffer.size();
         step.buffer.resize(std::max(step.buffer.size(), carry.size() + stepBytes));
         const char* carryFrom = carryIsHere ? step.buffer.data() + (at - base) : carry.data();
-        std::memmove(step.buffer.data(), carryFrom, carry.size());
+        if (!carry.empty()) // an empty view may hold a null pointer, which memmove must not get
+            std::memmove(step.buffer.data(), carryFrom, carry.size());
         std::size_t filled = carry.size();
         if (device) {
             const qint64 got = device->read(step.buffer.data() + filled, static_cast<qint64>(stepBytes));
@@ -205,7 +206,8 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
             atEnd = got == 0 || device->atEnd();
         } else {
             const std::size_t take = std::min(stepBytes, text.size() - textPos);
-            std::memcpy(step.buffer.data() + filled, text.data() + textPos, take);
+            if (take > 0) // empty text may have a null data pointer
+                std::memcpy(step.buffer.data() + filled, text.data() + textPos, take);
             textPos += take;
             filled += take;
             atEnd = textPos == text.size();
