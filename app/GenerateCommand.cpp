@@ -106,7 +106,8 @@ int runGenerateCommand(const QStringList& arguments)
                                           QStringLiteral("Output file, - for standard output (default data/input/input.txt)."),
                                           QStringLiteral("FILE"), QStringLiteral("data/input/input.txt"));
     const QCommandLineOption wordsOption(QStringLiteral("words"),
-                                         QStringLiteral("Folder with the word lists (default: the installed data/words)."),
+                                         QStringLiteral("Folder with the word lists (default: %1).")
+                                             .arg(QDir::toNativeSeparators(clv::WordLists::defaultDirectory())),
                                          QStringLiteral("DIR"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     parser.addOptions({modeOption, customersOption, daysOption, maxEventsOption, weeksOption, maxVisitsOption,
