@@ -26,6 +26,7 @@ struct EtlSettings {
     QString outputDir;
     long long topN = 0;
     bool quiet = false;
+    bool csvSafe = false;        // neutralise would-be spreadsheet formulas in the CSVs
     QString workspace;           // --workspace or --from-workspace
     bool fromWorkspace = false;  // re-run from the stored events only
 };
@@ -79,6 +80,7 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     settings.request.inputs = parser.positionalArguments();
     settings.outputDir = parser.value("output");
     settings.quiet = parser.isSet("quiet");
+    settings.csvSafe = parser.isSet("csv-safe");
     settings.request.dropExactDuplicates = parser.isSet("drop-duplicates");
     if (parser.isSet("workspace") && parser.isSet("from-workspace"))
         return QStringLiteral("use --workspace or --from-workspace, not both");
@@ -188,6 +190,8 @@ int runEtlCommand(const QStringList& arguments)
                       "everything it holds and save the results into it.", "FILE"},
         {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
+        {"csv-safe", "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "
+                     "with a leading apostrophe."},
         {"strict", "Stop at the first rejected line (exit code 2)."},
         {"recursive", "Read the sub-folders of named folders too."},
         {"quiet", "Print nothing but errors."},
@@ -243,7 +247,8 @@ int runEtlCommand(const QStringList& arguments)
 
     QElapsedTimer clock;
     clock.start();
-    clv::ExportRequest exportRequest{settings.outputDir, settings.topN, outcome.timings, nullptr};
+    clv::ExportRequest exportRequest{settings.outputDir, settings.topN, outcome.timings, nullptr, {}};
+    exportRequest.csv.neutraliseFormulas = settings.csvSafe;
     const clv::ExportResult exported = clv::exportOutputs(exportRequest, outcome.read, *outcome.tables);
     if (!exported.ok()) {
         printErr(QStringLiteral("clv-etl: %1; the previous files in %2 were left as they were")

@@ -158,6 +158,12 @@ void MainWindow::createActions()
                                          this, &MainWindow::exportCsvs);
     m_exportCsvsAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportCsvsAction->setObjectName(QStringLiteral("exportCsvsAction"));
+    // Exported ids and rejected lines come from event files anyone could have written: this
+    // keeps a spreadsheet from running a cell such as =HYPERLINK(…) as a formula.
+    m_csvSafeAction = file->addAction(tr("Neutralise &Formulas in CSVs"));
+    m_csvSafeAction->setObjectName(QStringLiteral("csvSafeAction"));
+    m_csvSafeAction->setCheckable(true);
+    m_csvSafeAction->setToolTip(tr("Exported text cells that start with = + - or @ get a leading apostrophe"));
     m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
     m_exportChartAction->setObjectName(QStringLiteral("exportChartAction"));
     file->addSeparator();
@@ -421,7 +427,9 @@ void MainWindow::confirmExport(const QString& folder)
 
 void MainWindow::exportCsvsTo(const QString& directory)
 {
-    m_session->exportOutputs(directory);
+    CsvOptions csv;
+    csv.neutraliseFormulas = m_csvSafeAction->isChecked();
+    m_session->exportOutputs(directory, csv);
 }
 
 void MainWindow::exportChart()
@@ -534,6 +542,7 @@ void MainWindow::restoreSettings()
     p.weekStart = weekStartFromName(settings.value(QStringLiteral("parameters/weekStart")).toString()).value_or(p.weekStart);
     p.lifespanYears = settings.value(QStringLiteral("parameters/lifespanYears"), p.lifespanYears).toDouble();
     p.topX = settings.value(QStringLiteral("parameters/topX"), p.topX).toInt();
+    m_csvSafeAction->setChecked(settings.value(QStringLiteral("export/neutraliseFormulas"), false).toBool());
     m_parameters->setParameters(p);
     m_topXSpin->setValue(p.topX);
     m_session->setParameters(m_parameters->parameters());
@@ -550,6 +559,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("parameters/weekStart"), weekStartName(p.weekStart));
     settings.setValue(QStringLiteral("parameters/lifespanYears"), p.lifespanYears);
     settings.setValue(QStringLiteral("parameters/topX"), p.topX);
+    settings.setValue(QStringLiteral("export/neutraliseFormulas"), m_csvSafeAction->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

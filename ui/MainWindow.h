@@ -105,6 +105,7 @@ private:
     QCheckBox* m_topOnly = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_exportCsvsAction = nullptr;
+    QAction* m_csvSafeAction = nullptr;
     QAction* m_exportChartAction = nullptr;
     QAction* m_saveWorkspaceAction = nullptr;
     quint64 m_showGeneration = 0;

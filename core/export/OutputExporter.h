@@ -1,6 +1,8 @@
 #pragma once
 
+#include "export/CsvField.h"
 #include "export/RunReport.h"
+#include "util/JobControl.h"
 
 #include <QStringList>
 
@@ -13,11 +15,15 @@ struct ExportRequest {
     long long topN = 0; // > 0: also write output.txt with the top N rows of the ltv table
     StageTimings timings;
     QThreadPool* pool = nullptr;
+    CsvOptions csv;
+    // Asked between files: a cancelled export discards what it wrote, as a failed one does.
+    const JobControl* control = nullptr;
 };
 
 struct ExportResult {
     QStringList written; // absolute paths
     QString error;       // plain words; empty on success
+    bool cancelled = false;
     bool ok() const { return error.isEmpty(); }
 };
 

@@ -3,6 +3,7 @@
 
 #include "export/CsvField.h"
 #include "export/NumberFormat.h"
+#include "export/WriteFully.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -17,7 +18,7 @@ constexpr std::size_t kFlushBytes = 1 << 20;
 
 bool flush(QIODevice& out, std::string& buffer)
 {
-    const bool ok = out.write(buffer.data(), static_cast<qint64>(buffer.size())) == static_cast<qint64>(buffer.size());
+    const bool ok = writeFully(out, buffer.data(), static_cast<qint64>(buffer.size()));
     buffer.clear();
     return ok;
 }
@@ -45,7 +46,7 @@ struct RowBlock {
     std::size_t end;
 };
 
-std::string formatVisitRows(const ResultTables& tables, RowBlock block)
+std::string formatVisitRows(const ResultTables& tables, RowBlock block, const CsvOptions& csv)
 {
     const EventStore& events = *tables.events;
     const VisitsTable& v = tables.visits;
@@ -58,7 +59,7 @@ std::string formatVisitRows(const ResultTables& tables, RowBlock block)
         if (v.customer[i] != lastCustomer) {
             lastCustomer = v.customer[i];
             customerField.clear();
-            appendCsvField(customerField, events.customerId(lastCustomer));
+            appendCsvField(customerField, events.customerId(lastCustomer), csv);
             customerField += ',';
         }
         text += customerField;
@@ -77,11 +78,11 @@ std::string formatVisitRows(const ResultTables& tables, RowBlock block)
 
 } // namespace
 
-bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool)
+bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool, const CsvOptions& csv)
 {
     // Formatting millions of rows is the slow part of an export, so blocks of rows are
     // formatted in parallel and written in order.
-    if (out.write(kVisitsHeader) < 0)
+    if (!writeFully(out, kVisitsHeader, qint64(sizeof kVisitsHeader - 1)))
         return false;
     pool = pool ? pool : computePool();
     constexpr std::size_t kBlockRows = 1 << 17;
@@ -92,21 +93,21 @@ bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* poo
         for (std::size_t b = first; b < n && b < first + kBlockRows * batchBlocks; b += kBlockRows)
             blocks.push_back({b, std::min(n, b + kBlockRows)});
         const std::vector<std::string> texts = QtConcurrent::blockingMapped<std::vector<std::string>>(
-            pool, blocks, [&tables](const RowBlock& block) { return formatVisitRows(tables, block); });
+            pool, blocks, [&tables, &csv](const RowBlock& block) { return formatVisitRows(tables, block, csv); });
         for (const std::string& text : texts)
-            if (out.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()))
+            if (!writeFully(out, text.data(), static_cast<qint64>(text.size())))
                 return false;
     }
     return true;
 }
 
-bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out)
+bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions& csv)
 {
     const EventStore& events = *tables.events;
     const WeeklyTable& w = tables.weekly;
     std::string text = kWeeklyHeader;
     for (std::size_t i = 0; i < w.size(); ++i) {
-        appendCsvField(text, events.customerId(w.customer[i]));
+        appendCsvField(text, events.customerId(w.customer[i]), csv);
         text += ',';
         appendInt(text, w.weekId[i]);
         text += ',';
@@ -122,14 +123,14 @@ bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out)
     return flush(out, text);
 }
 
-bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit)
+bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const CsvOptions& csv)
 {
     const EventStore& events = *tables.events;
     const std::size_t rows = limit < 0 ? tables.ltv.size()
                                        : std::min(tables.ltv.size(), static_cast<std::size_t>(limit));
     std::string text = kLtvHeader;
     for (std::size_t i = 0; i < rows; ++i) {
-        appendCsvField(text, events.customerId(tables.ltv[i].customer));
+        appendCsvField(text, events.customerId(tables.ltv[i].customer), csv);
         text += ',';
         appendDouble(text, tables.ltv[i].ltv);
         text += '\n';
@@ -139,17 +140,17 @@ bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit)
     return flush(out, text);
 }
 
-bool writeRejectedCsv(const ReadResult& read, QIODevice& out)
+bool writeRejectedCsv(const ReadResult& read, QIODevice& out, const CsvOptions& csv)
 {
     std::string text = kRejectedHeader;
     for (const Rejection& r : read.rejections) {
-        appendCsvField(text, read.files[r.file].display.toStdString());
+        appendCsvField(text, read.files[r.file].display.toStdString(), csv);
         text += ',';
         appendInt(text, r.line);
         text += ',';
-        appendCsvField(text, r.reason);
+        appendCsvField(text, r.reason, csv);
         text += ',';
-        appendCsvField(text, r.raw);
+        appendCsvField(text, r.raw, csv);
         text += '\n';
         if (text.size() > kFlushBytes && !flush(out, text))
             return false;

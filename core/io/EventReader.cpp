@@ -3,7 +3,9 @@
 
 #include "io/ChunkParser.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QFuture>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -282,9 +284,26 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
             result.inputProblems << QStringLiteral("%1: %2").arg(result.files[fileIndex].display, file.errorString());
             continue;
         }
+        // A file written to while it is read (a log still being appended to, a copy still
+        // in progress) gives a mix of old and new content: what was read is kept, and the
+        // user is told to read the file again.
+        const QFileInfo atOpen(file);
+        const qint64 sizeAtOpen = file.size();
+        const QDateTime modifiedAtOpen = atOpen.lastModified();
+        const qint64 bytesBefore = result.bytesRead;
         FileStreamer streamer(m_options, pool, result, fileIndex);
         if (!streamer.stream(&file, {}, control, totalBytes))
             break;
+        const QFileInfo afterRead(result.files[fileIndex].path);
+        const qint64 bytesOfFile = result.bytesRead - bytesBefore;
+        if (afterRead.size() != sizeAtOpen || afterRead.lastModified() != modifiedAtOpen || bytesOfFile != sizeAtOpen) {
+            result.inputProblems << QStringLiteral("%1 changed while it was read (%2 bytes when opened, %3 read, %4 now); "
+                                                   "the events read are kept — open the file again once it is complete")
+                                        .arg(result.files[fileIndex].display)
+                                        .arg(sizeAtOpen)
+                                        .arg(bytesOfFile)
+                                        .arg(afterRead.exists() ? afterRead.size() : 0);
+        }
     }
     result.events->resolveCustomerIds(pool);
     return result;

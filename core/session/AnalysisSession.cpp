@@ -231,7 +231,7 @@ void AnalysisSession::setParameters(const Parameters& parameters)
     });
 }
 
-void AnalysisSession::exportOutputs(const QString& directory)
+void AnalysisSession::exportOutputs(const QString& directory, const CsvOptions& csv)
 {
     if (!m_read || !m_results) {
         Q_EMIT exportFailed(tr("There are no results to export yet: open event files first."));
@@ -240,13 +240,14 @@ void AnalysisSession::exportOutputs(const QString& directory)
     const std::shared_ptr<const ReadResult> read = m_read;
     const std::shared_ptr<const ResultTables> results = m_results;
     const StageTimings timings = m_timings;
-    start([read, results, timings, directory](const JobControl& control) {
+    start([read, results, timings, directory, csv](const JobControl& control) {
         Outcome outcome;
         outcome.kind = Outcome::Kind::Export;
         outcome.directory = directory;
         control.report(QStringLiteral("Exporting"), 0.0);
-        ExportRequest request{directory, results->parameters.topX, timings, nullptr};
+        ExportRequest request{directory, results->parameters.topX, timings, nullptr, csv, &control};
         const ExportResult exported = clv::exportOutputs(request, *read, *results);
+        outcome.cancelled = exported.cancelled;
         outcome.error = exported.error;
         outcome.written = exported.written;
         return outcome;
@@ -266,7 +267,9 @@ void AnalysisSession::finish()
     const std::shared_ptr<Outcome> outcome = m_watcher->result();
     setBusy(false);
     if (outcome->kind == Outcome::Kind::Export) {
-        if (outcome->error.isEmpty())
+        if (outcome->cancelled)
+            Q_EMIT cancelled();
+        else if (outcome->error.isEmpty())
             Q_EMIT exported(outcome->written, outcome->directory);
         else
             Q_EMIT exportFailed(outcome->error);

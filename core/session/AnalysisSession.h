@@ -33,7 +33,7 @@ public:
     // Re-runs the analysis over the events already read, without reading files again.
     void setParameters(const Parameters& parameters);
     // Writes the output files of the current results into `directory`.
-    void exportOutputs(const QString& directory);
+    void exportOutputs(const QString& directory, const CsvOptions& csv = {});
     void cancel();
 
     bool isBusy() const { return m_busy; }

@@ -48,12 +48,15 @@ std::shared_ptr<ReadResult> StoredEventsLoader::load(bool dropExactDuplicates, L
 {
     auto read = std::make_shared<ReadResult>();
     std::vector<std::int64_t> ids;
+    if (m_control)
+        m_control->report(QStringLiteral("Loading"), 0.0);
     if (!loadFiles(*read, error) || !loadEvents(*read, ids, error))
         return nullptr;
     const qint64 stored = static_cast<qint64>(ids.size());
     if (dropExactDuplicates && !dropDuplicates(*read, ids, error))
         return nullptr;
-    if (!loadRejections(*read, error))
+    // Asked once more at the end: a cancel made after the last check inside would go unseen.
+    if (!loadRejections(*read, error) || cancelled(error))
         return nullptr;
     loaded.store = read->events;
     loaded.eventIds = std::move(ids);

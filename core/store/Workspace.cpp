@@ -204,6 +204,11 @@ IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions&
         WorkspaceIngester ingester(db, options, control);
         ok = ingester.ingest(inputs, report);
     } // the ingester's statements are released before the commit or rollback
+    // A cancel that came after the ingester's last look is still honoured: nothing is kept.
+    if (ok && control && control->isCancelled()) {
+        report.cancelled = true;
+        ok = false;
+    }
     if (ok && !db.commit()) {
         report.error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
         ok = false;
@@ -249,6 +254,11 @@ bool Workspace::saveResults(const ResultTables& tables, QString* error, const Jo
         return false;
     }
     bool ok = StoredResults(db).save(tables, m_loaded, error, control);
+    if (ok && control && control->isCancelled()) {
+        if (error)
+            *error = QStringLiteral("cancelled");
+        ok = false;
+    }
     if (ok && !db.commit()) {
         if (error)
             *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());

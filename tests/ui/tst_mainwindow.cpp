@@ -147,6 +147,42 @@ private Q_SLOTS:
         QCOMPARE(exported.count(), 2); // the cancelled one wrote nothing
     }
 
+    void testNeutraliseFormulasFromTheFileMenuAppliesToTheExport()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath("hostile.jsonl");
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(test::customerLine("=1+2", "2017-01-06T12:00:00Z") + "\n"
+                                             + test::visitLine("=1+2", "2017-01-06T12:01:00Z") + "\n"));
+        file.close();
+        MainWindow w;
+        w.show();
+        w.openInputs({input});
+        QVERIFY(waitForResults(w));
+        QSignalSpy exported(w.session(), &AnalysisSession::exported);
+        QAction* safe = action(w, "csvSafeAction");
+        QVERIFY(safe && safe->isCheckable() && !safe->isChecked());
+        int exports = 0;
+        for (const bool neutralise : {false, true}) {
+            safe->setChecked(neutralise);
+            const QString out = dir.filePath(neutralise ? "safe" : "plain");
+            QVERIFY(QDir().mkpath(out)); // the folder dialog chooses existing folders
+            action(w, "exportCsvsAction")->trigger();
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out}));
+            ++exports;
+            QVERIFY(exported.count() == exports || exported.wait(30000));
+            const test::CsvRows ltv = test::readRfc4180(out + "/output_ltv_final.txt");
+            QCOMPARE(ltv.size(), 1u);
+            QCOMPARE(ltv[0][0], std::string(neutralise ? "'=1+2" : "=1+2"));
+        }
+        w.close(); // the choice persists
+        MainWindow again;
+        QVERIFY(action(again, "csvSafeAction")->isChecked());
+        action(again, "csvSafeAction")->setChecked(false);
+        again.close();
+    }
+
     void testExportFailureIsShownAndLosesNothing()
     {
         QTemporaryDir dir;

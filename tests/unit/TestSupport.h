@@ -103,6 +103,58 @@ inline CsvRows readCsv(const QString& path, QString* header = nullptr)
     return rows;
 }
 
+// Reads a CSV file by the RFC 4180 rules (quoted fields may hold commas, doubled quotes and
+// line breaks); the header line is left out. A malformed file gives a row {"<malformed>"}.
+inline CsvRows readRfc4180(const QString& path)
+{
+    QFile file(path);
+    CsvRows rows;
+    if (!file.open(QIODevice::ReadOnly))
+        return rows;
+    const QByteArray text = file.readAll();
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false;
+    bool header = true;
+    auto endRow = [&] {
+        row.push_back(cell);
+        cell.clear();
+        if (!header)
+            rows.push_back(row);
+        header = false;
+        row.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+                if (i + 1 < text.size() && text[i + 1] != ',' && text[i + 1] != '\n')
+                    return {{"<malformed>"}};
+            } else {
+                cell += c;
+            }
+        } else if (c == '"' && cell.empty()) {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(cell);
+            cell.clear();
+        } else if (c == '\n') {
+            endRow();
+        } else {
+            cell += c;
+        }
+    }
+    if (quoted)
+        return {{"<malformed>"}};
+    if (!cell.empty() || !row.empty())
+        endRow();
+    return rows;
+}
+
 inline bool isNumber(const std::string& s, double& value)
 {
     if (s.empty())

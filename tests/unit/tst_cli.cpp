@@ -48,11 +48,11 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("Read 556 records from 1 file(s): 556 accepted, 0 rejected, 50 customers"));
         QVERIFY(run.out.contains("c670daa7e51c"));
         for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
-            const QString diff = test::compareAsMultisets(test::readCsv(dir.filePath(QStringLiteral("out/") + file)),
+            const QString diff = test::compareAsMultisets(test::readRfc4180(dir.filePath(QStringLiteral("out/") + file)),
                                                           test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
             QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(file, diff)));
         }
-        QCOMPARE(test::readCsv(dir.filePath("out/output.txt")).size(), 3u);
+        QCOMPARE(test::readRfc4180(dir.filePath("out/output.txt")).size(), 3u);
         QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"accepted\": 556"));
         QCOMPARE(readAll(dir.filePath("out/rejected.csv")), QByteArray("file,line,reason,raw\n"));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // no progress when stderr is not a terminal
@@ -142,7 +142,7 @@ private Q_SLOTS:
     void testReadOnlyFolderExits3()
     {
         if (geteuid() == 0)
-            QSKIP("root writes into read-only folders; the run.json-folder test covers exit 3");
+            QSKIP("root writes into read-only folders; tst_faults uses a read-only mount instead");
         QTemporaryDir dir;
         const QString out = dir.filePath("ro");
         QVERIFY(QDir().mkdir(out));
@@ -150,6 +150,47 @@ private Q_SLOTS:
         const Run run = runEtl({kSeedInput, "-o", out});
         QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QCOMPARE(run.exitCode, 3);
+    }
+
+    // Ids and rejected lines come from the event file: with --csv-safe none of them reaches a
+    // spreadsheet as a formula, and every file stays valid RFC 4180 either way.
+    void testCsvSafeNeutralisesFormulasInEveryTextCell()
+    {
+        QTemporaryDir dir;
+        const std::string hostile = "=HYPERLINK(\"http://e.invalid\",\"a, b\")";
+        std::string escaped; // as a JSON string
+        for (char c : hostile)
+            escaped += c == '"' ? std::string("\\\"") : std::string(1, c);
+        std::string text = "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"" + escaped
+            + "\",\"event_time\":\"2017-01-06T12:00:00Z\",\"last_name\":\"X\",\"adr_city\":\"Y\",\"adr_state\":\"AK\"}\n";
+        text += "{\"type\":\"SITE_VISIT\",\"verb\":\"NEW\",\"key\":\"p1\",\"event_time\":\"2017-01-06T12:01:00Z\","
+                "\"customer_id\":\"" + escaped + "\",\"tags\":[]}\n";
+        text += "@bad line, not JSON\n";
+        QFile in(dir.filePath("in.jsonl"));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        in.write(QByteArray::fromStdString(text));
+        in.close();
+
+        QCOMPARE(runEtl({dir.filePath("in.jsonl"), "-o", dir.filePath("plain"), "--quiet"}).exitCode, 0);
+        QCOMPARE(runEtl({dir.filePath("in.jsonl"), "-o", dir.filePath("safe"), "--quiet", "--csv-safe"}).exitCode, 0);
+
+        // Parsed back as RFC 4180: the id survives whole, commas and quotes included.
+        const test::CsvRows plainLtv = test::readRfc4180(dir.filePath("plain/output_ltv_final.txt"));
+        QCOMPARE(plainLtv.size(), 1u);
+        QCOMPARE(plainLtv[0][0], hostile);
+        const test::CsvRows safeLtv = test::readRfc4180(dir.filePath("safe/output_ltv_final.txt"));
+        QCOMPARE(safeLtv[0][0], "'" + hostile);
+        QCOMPARE(safeLtv[0][1], plainLtv[0][1]); // numbers untouched
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt"}) {
+            const test::CsvRows rows = test::readRfc4180(dir.filePath("safe/") + file);
+            QVERIFY(!rows.empty());
+            for (const auto& row : rows)
+                QCOMPARE(row[0], "'" + hostile);
+        }
+        const test::CsvRows rejected = test::readRfc4180(dir.filePath("safe/rejected.csv"));
+        QCOMPARE(rejected.size(), 1u);
+        QCOMPARE(rejected[0][3], std::string("'@bad line, not JSON"));
+        QCOMPARE(test::readRfc4180(dir.filePath("plain/rejected.csv"))[0][3], std::string("@bad line, not JSON"));
     }
 
     void testFolderInputAndOptionsChangeResults()

@@ -98,6 +98,38 @@ private Q_SLOTS:
         appendCsvField(out, "two\nlines");
         QCOMPARE(out, std::string("plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\""));
     }
+
+    void testFormulaCellsNeutralisedOnlyWhenAsked_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("asIs");
+        QTest::addColumn<QString>("neutralised");
+        QTest::newRow("equals") << "=1+2" << "=1+2" << "'=1+2";
+        QTest::newRow("plus") << "+1" << "+1" << "'+1";
+        QTest::newRow("minus") << "-2+3" << "-2+3" << "'-2+3";
+        QTest::newRow("at") << "@SUM(A1)" << "@SUM(A1)" << "'@SUM(A1)";
+        QTest::newRow("tab") << "\tx" << "\tx" << "'\tx";
+        QTest::newRow("carriage return") << "\rx" << "\"\rx\"" << "\"'\rx\"";
+        QTest::newRow("quoted formula") << "=HYPERLINK(\"http://e.invalid\",\"go\")"
+                                        << "\"=HYPERLINK(\"\"http://e.invalid\"\",\"\"go\"\")\""
+                                        << "\"'=HYPERLINK(\"\"http://e.invalid\"\",\"\"go\"\")\"";
+        QTest::newRow("formula sign inside") << "a=b" << "a=b" << "a=b";
+        QTest::newRow("plain") << "cust42" << "cust42" << "cust42";
+        QTest::newRow("empty") << "" << "" << "";
+    }
+
+    void testFormulaCellsNeutralisedOnlyWhenAsked()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, asIs);
+        QFETCH(QString, neutralised);
+        std::string plain;
+        appendCsvField(plain, field.toStdString());
+        QCOMPARE(QString::fromStdString(plain), asIs);
+        std::string safe;
+        appendCsvField(safe, field.toStdString(), CsvOptions{true});
+        QCOMPARE(QString::fromStdString(safe), neutralised);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMoneyAndNumbers)
