@@ -11,6 +11,8 @@ WorkspaceTable WorkspaceTable::ltv()
     WorkspaceTable t;
     t.name = QStringLiteral("ltv");
     t.from = QStringLiteral("result_ltv r LEFT JOIN customers c ON c.customer_id = r.customer_id");
+    t.countFrom = QStringLiteral("result_ltv r");
+    t.denseRowNumbers = true;
     t.rowNumber = QStringLiteral("r.ltv_rank");
     t.customerId = QStringLiteral("r.customer_id");
     t.values = {"r.ltv_rank", "r.customer_id", "r.ltv", "r.visits", "r.orders", "r.total_cents",
@@ -40,6 +42,8 @@ WorkspaceTable WorkspaceTable::weekly()
     WorkspaceTable t;
     t.name = QStringLiteral("weekly");
     t.from = QStringLiteral("result_weekly w");
+    t.countFrom = t.from;
+    t.denseRowNumbers = true;
     t.rowNumber = QStringLiteral("w.row_no");
     t.customerId = QStringLiteral("w.customer_id");
     t.values = {"w.customer_id", "w.week_id", "w.visits_per_week", "w.amount_cents"};
@@ -55,6 +59,8 @@ WorkspaceTable WorkspaceTable::visits()
     t.name = QStringLiteral("visits");
     t.from = QStringLiteral("result_visits v JOIN events e ON e.id = v.event_id "
                             "LEFT JOIN event_types et ON et.code = e.event_type");
+    t.countFrom = QStringLiteral("result_visits v");
+    t.denseRowNumbers = true;
     t.rowNumber = QStringLiteral("v.row_no");
     t.customerId = QStringLiteral("e.customer_id");
     t.values = {"e.customer_id", "v.week_id", "v.visit_id", "v.is_order", "v.amount_cents", "e.event_time_us",
@@ -72,6 +78,7 @@ WorkspaceTable WorkspaceTable::events()
     t.from = QStringLiteral("events e JOIN source_files f ON f.id = e.file_id "
                             "LEFT JOIN event_types et ON et.code = e.event_type "
                             "LEFT JOIN event_verbs ev ON ev.code = e.event_verb");
+    t.countFrom = QStringLiteral("events e"); // ids may have gaps: no dense row numbers
     t.rowNumber = QStringLiteral("e.id");
     t.customerId = QStringLiteral("e.customer_id");
     t.values = {"e.customer_id", "e.event_type", "e.event_verb", "e.event_key", "e.event_time_us", "e.amount_cents",

@@ -12,6 +12,14 @@ namespace clv {
 struct WorkspaceTable {
     QString name;        // for messages: "ltv", "weekly", …
     QString from;        // FROM clause, with its joins
+    // The table alone, under the same alias, for counting rows without a filter: the joins
+    // find exactly one row each, so they change no count, and skipping them saves a pass
+    // over millions of rows.
+    QString countFrom;
+    // The row numbers are 1..N with no gap (the result tables, rewritten whole at each save):
+    // a page of the stored order is then a range of row numbers, read by index at any depth,
+    // instead of an OFFSET that steps over every row before it.
+    bool denseRowNumbers = false;
     QString rowNumber;   // the row's 1-based place in the stored order: the last sort key, so
                          // that equal values keep the stored order whatever the direction
     QString customerId;  // what the customer filter looks into

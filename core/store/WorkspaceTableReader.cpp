@@ -37,13 +37,15 @@ QString WorkspaceTableReader::likePattern(const QString& filter)
 
 // The engine's filter lowers ASCII letters of the id only; SQLite's LOWER does the same, and
 // PostgreSQL's LIKE is case-sensitive, so both sides are lowered explicitly.
-QString WorkspaceTableReader::whereClause(const TableQuery& query) const
+QString WorkspaceTableReader::whereClause(const TableQuery& query, bool rowRange) const
 {
     QStringList conditions;
     if (!likePattern(query.customerFilter).isEmpty())
         conditions << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '!'").arg(m_table.customerId);
     if (query.rowLimit > 0)
         conditions << QStringLiteral("%1 <= ?").arg(m_table.rowNumber);
+    if (rowRange)
+        conditions << QStringLiteral("%1 > ? AND %1 <= ?").arg(m_table.rowNumber);
     return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
@@ -59,6 +61,11 @@ QString WorkspaceTableReader::orderClause(const TableQuery& query) const
     return QStringLiteral(" ORDER BY ") + keys.join(QStringLiteral(", "));
 }
 
+bool WorkspaceTableReader::readsRowRange(const TableQuery& query) const
+{
+    return m_table.denseRowNumbers && query.sortColumn < 0 && likePattern(query.customerFilter).isEmpty();
+}
+
 static void bindFilter(QSqlQuery& q, const TableQuery& query)
 {
     if (const QString pattern = WorkspaceTableReader::likePattern(query.customerFilter); !pattern.isEmpty())
@@ -71,7 +78,9 @@ std::optional<qint64> WorkspaceTableReader::count(const TableQuery& query, QStri
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + m_table.from + whereClause(query)))
+    const bool unfiltered = likePattern(query.customerFilter).isEmpty() && !m_table.countFrom.isEmpty();
+    const QString from = unfiltered ? m_table.countFrom : m_table.from;
+    if (!q.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + from + whereClause(query)))
         return failed(error, m_table, q), std::nullopt;
     bindFilter(q, query);
     if (!q.exec() || !q.next())
@@ -84,13 +93,20 @@ std::shared_ptr<const RowBlock> WorkspaceTableReader::rows(const TableQuery& que
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    const bool range = readsRowRange(query);
     const QString sql = QStringLiteral("SELECT ") + m_table.values.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
-        + m_table.from + whereClause(query) + orderClause(query) + QStringLiteral(" LIMIT ? OFFSET ?");
+        + m_table.from + whereClause(query, range) + orderClause(query)
+        + (range ? QString() : QStringLiteral(" LIMIT ? OFFSET ?"));
     if (!q.prepare(sql))
         return failed(error, m_table, q), nullptr;
     bindFilter(q, query);
-    q.addBindValue(count);
-    q.addBindValue(first);
+    if (range) {
+        q.addBindValue(first);
+        q.addBindValue(first + count);
+    } else {
+        q.addBindValue(count);
+        q.addBindValue(first);
+    }
     if (!q.exec())
         return failed(error, m_table, q), nullptr;
     auto block = std::make_shared<RowBlock>();

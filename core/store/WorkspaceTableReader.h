@@ -13,7 +13,8 @@ namespace clv {
 
 // Reads one workspace table a page at a time over an open connection: the number of rows a
 // query shows, and rows [first, first + count) of its order (LIMIT/OFFSET, with the stored
-// row number as the last sort key so that pages never overlap or skip a row). Synchronous:
+// row number as the last sort key so that pages never overlap or skip a row; a range of row
+// numbers for the stored order of a table with dense row numbers). Synchronous:
 // WorkspacePager runs it on its own thread.
 class WorkspaceTableReader {
 public:
@@ -29,7 +30,8 @@ public:
     static QString likePattern(const QString& filter);
 
 private:
-    QString whereClause(const TableQuery& query) const;
+    QString whereClause(const TableQuery& query, bool rowRange = false) const;
+    bool readsRowRange(const TableQuery& query) const;
     QString orderClause(const TableQuery& query) const;
 
     QSqlDatabase m_db;

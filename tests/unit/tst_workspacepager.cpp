@@ -236,6 +236,11 @@ private Q_SLOTS:
         const WorkspaceTableReader reader(connection.db(), WorkspaceTable::ltv());
         QString error;
         QCOMPARE(reader.count({-1, false, {}, 10}, &error).value_or(-1), 10);
+        // In stored order (read as ranges of row numbers), pages stop at the limit.
+        const auto top = readAllPages(reader, {-1, false, {}, 10}, 3);
+        QCOMPARE(top.size(), 10u);
+        for (std::size_t i = 0; i < top.size(); ++i)
+            QCOMPARE(top[i][0].toLongLong(), qint64(i + 1));
         // The top 10 by rank, then sorted by customer: the sort applies within the top X.
         const auto rows = readAllPages(reader, {1, false, {}, 10}, 3);
         QCOMPARE(rows.size(), 10u);
