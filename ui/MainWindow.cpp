@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "RecentFiles.h"
+#include "TableBacking.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "models/EventsTableModel.h"
@@ -8,6 +9,10 @@
 #include "models/ProblemsTableModel.h"
 #include "models/VisitsTableModel.h"
 #include "models/WeeklyTableModel.h"
+#include "models/WorkspaceEventsModel.h"
+#include "models/WorkspaceLtvModel.h"
+#include "models/WorkspaceVisitsModel.h"
+#include "models/WorkspaceWeeklyModel.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
 #include "widgets/JobStatusWidget.h"
@@ -43,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new AnalysisSession(this)), m_messages(new MessageBar(this)),
       m_tabs(new QTabWidget(this)), m_eventsModel(new EventsTableModel), m_visitsModel(new VisitsTableModel),
       m_weeklyModel(new WeeklyTableModel), m_ltvModel(new LtvTableModel), m_problemsModel(new ProblemsTableModel),
+      m_pagedLtvModel(new WorkspaceLtvModel), m_backing(new TableBacking(m_session, this)),
       m_charts(new ChartsPage(this)), m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)),
       m_summary(new QLabel(this))
 {
@@ -95,6 +101,10 @@ void MainWindow::createPages()
     m_tabs->addTab(m_charts, tr("Charts"));
     m_problemsPage = new TablePage(m_problemsModel, tr("Filter by reason or text…"), this);
     m_tabs->addTab(m_problemsPage, tr("Problems"));
+    m_backing->addTable(page(tr("Events")), m_eventsModel, new WorkspaceEventsModel);
+    m_backing->addTable(page(tr("Visits")), m_visitsModel, new WorkspaceVisitsModel);
+    m_backing->addTable(page(tr("Weekly")), m_weeklyModel, new WorkspaceWeeklyModel);
+    m_backing->addTable(m_ltvPage, m_ltvModel, m_pagedLtvModel);
 
     // The LTV tab's top-X control is the parameters' top X; "only" limits the table to it.
     m_topXSpin = new QSpinBox(m_ltvPage);
@@ -105,7 +115,11 @@ void MainWindow::createPages()
     m_topOnly->setObjectName(QStringLiteral("ltvTopOnlyCheck"));
     m_ltvPage->toolsLayout()->addWidget(m_topXSpin);
     m_ltvPage->toolsLayout()->addWidget(m_topOnly);
-    auto applyTop = [this] { m_ltvModel->setRowLimit(m_topOnly->isChecked() ? m_topXSpin->value() : 0); };
+    auto applyTop = [this] {
+        const int limit = m_topOnly->isChecked() ? m_topXSpin->value() : 0;
+        m_ltvModel->setRowLimit(limit);
+        m_pagedLtvModel->setRowLimit(limit);
+    };
     connect(m_topOnly, &QCheckBox::toggled, this, applyTop);
     connect(m_topXSpin, &QSpinBox::valueChanged, this, [this, applyTop](int x) {
         Parameters p = m_parameters->parameters();
@@ -117,11 +131,10 @@ void MainWindow::createPages()
         applyTop();
     });
 
-    connect(m_ltvPage->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_charts->showCustomer(m_ltvModel->customerAt(current.row()));
-            });
+    connect(m_ltvPage, &TablePage::currentRowChanged, this, [this](int row) {
+        if (const std::optional<std::uint32_t> customer = ltvCustomerAt(row))
+            m_charts->showCustomer(*customer);
+    });
     connect(m_problemsPage->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         auto* dialog = new RawLineDialog(m_problemsModel->location(index.row()), m_problemsModel->reason(index.row()),
                                          m_problemsModel->rawLine(index.row()), this);
@@ -170,6 +183,9 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_backing->toggleAction());
+
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -205,6 +221,10 @@ void MainWindow::connectSession()
         m_messages->showMessage(tr("Export failed: %1. Files already in the folder were left as they were.").arg(message),
                                 MessageBar::Kind::Error);
     });
+    connect(m_backing, &TableBacking::readFailed, this, [this](const QString& message) {
+        m_messages->showMessage(tr("The tables could not be read from the workspace: %1").arg(message),
+                                MessageBar::Kind::Error);
+    });
     connect(m_parameters, &ParametersPanel::parametersChanged, this, [this](const Parameters& p) {
         m_topXSpin->setValue(p.topX);
         m_session->setParameters(p);
@@ -222,6 +242,7 @@ void MainWindow::showResults()
         QWidget* tab;
         std::function<void()> run;
     };
+    m_backing->resultsChanged();
     std::vector<Step> steps = {
         {m_ltvPage, [this, results] { m_ltvModel->setResults(results); }},
         {m_charts, [this, results] {
@@ -250,6 +271,21 @@ void MainWindow::showResults()
         m_messages->hide();
     updateSummary();
     updateActions();
+}
+
+std::optional<std::uint32_t> MainWindow::ltvCustomerAt(int row) const
+{
+    if (row < 0)
+        return std::nullopt;
+    if (m_ltvPage->model() != m_pagedLtvModel)
+        return m_ltvModel->results() ? std::optional(m_ltvModel->customerAt(row)) : std::nullopt;
+    // The paged table shows the results the session holds (TableBacking makes sure), so a
+    // rank finds the customer in them.
+    const auto results = m_session->results();
+    const qint64 rank = m_pagedLtvModel->rankAt(row);
+    if (!results || rank < 1 || rank > qint64(results->ltv.size()))
+        return std::nullopt;
+    return results->ltv[static_cast<std::size_t>(rank - 1)].customer;
 }
 
 void MainWindow::showNextStep(quint64 generation)

@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -26,9 +27,11 @@ class LtvTableModel;
 class MessageBar;
 class ParametersPanel;
 class ProblemsTableModel;
+class TableBacking;
 class TablePage;
 class VisitsTableModel;
 class WeeklyTableModel;
+class WorkspaceLtvModel;
 
 // The main window: a thin coordinator between the File menu, the analysis session, the
 // table tabs, the charts and the parameters panel. The work itself happens in the
@@ -51,6 +54,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     ChartsPage* chartsPage() const { return m_charts; }
     TablePage* page(const QString& name) const;
+    TableBacking* tableBacking() const { return m_backing; }
     ParametersPanel* parametersPanel() const { return m_parameters; }
 
 public Q_SLOTS:
@@ -79,6 +83,8 @@ private:
     void connectSession();
     void showResults();
     void showNextStep(quint64 generation);
+    // The customer (interned id) of the LTV tab's view row, from whichever model it shows.
+    std::optional<std::uint32_t> ltvCustomerAt(int row) const;
     void updateRecentMenu();
     void updateSummary();
     void updateActions();
@@ -95,6 +101,8 @@ private:
     WeeklyTableModel* m_weeklyModel;
     LtvTableModel* m_ltvModel;
     ProblemsTableModel* m_problemsModel;
+    WorkspaceLtvModel* m_pagedLtvModel;
+    TableBacking* m_backing;
     TablePage* m_ltvPage = nullptr;
     TablePage* m_problemsPage = nullptr;
     ChartsPage* m_charts;

@@ -289,6 +289,7 @@ void AnalysisSession::finish()
     }
     if (outcome->setWorkspace)
         m_workspacePath = outcome->workspace;
+    m_resultsInWorkspace = outcome->setWorkspace;
     m_parameters = outcome->parameters;
     m_results = outcome->results;
     m_timings = outcome->timings;

@@ -30,6 +30,9 @@ public:
     // then becomes the open one.
     void saveWorkspaceAs(const QString& path);
     QString workspacePath() const { return m_workspacePath; }
+    // Whether the results shown are the ones stored in the open workspace (a re-run with
+    // other parameters is kept in memory only, and the workspace keeps its last saved run).
+    bool resultsInWorkspace() const { return m_resultsInWorkspace; }
     // Re-runs the analysis over the events already read, without reading files again.
     void setParameters(const Parameters& parameters);
     // Writes the output files of the current results into `directory`.
@@ -72,6 +75,7 @@ private:
     std::shared_ptr<const ResultTables> m_results;
     StageTimings m_timings;
     bool m_busy = false;
+    bool m_resultsInWorkspace = false;
 
     // The job's own thread: the worker pool stays free for the parallel steps inside it.
     QThreadPool m_jobThread;

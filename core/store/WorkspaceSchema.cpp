@@ -117,14 +117,22 @@ const QStringList kVersion1 = {
                    "saved_at TEXT NOT NULL)"),
 };
 
+// Version 2: the paged tables of the window sort and page by customer id; without an index
+// every page of a sort by customer would sort the whole table again. (Indexes on an
+// INTEGER PRIMARY KEY table hold the row id, so ties stay in stored order for free.)
+const QStringList kVersion2 = {
+    QStringLiteral("CREATE INDEX result_ltv_by_customer ON result_ltv (customer_id)"),
+    QStringLiteral("CREATE INDEX result_weekly_by_customer ON result_weekly (customer_id)"),
+};
+
 QString sqlError(const QSqlQuery& q) { return q.lastError().text(); }
 
 } // namespace
 
 const std::vector<SchemaStep>& WorkspaceSchema::steps()
 {
-    // A later version appends {1, {"ALTER TABLE ..."}} and raises kCurrentVersion.
-    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}};
+    // A later version appends {2, {"ALTER TABLE ..."}} and raises kCurrentVersion.
+    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}, {1, kVersion2}};
     return kSteps;
 }
 

@@ -3,7 +3,9 @@
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "generate/FakeDataGenerator.h"
+#include "TableBacking.h"
 #include "models/ResultTableModel.h"
+#include "models/WorkspaceLtvModel.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
 #include "widgets/MessageBar.h"
@@ -392,6 +394,75 @@ private Q_SLOTS:
         QVERIFY(waitForResults(w));
         QCOMPARE(w.session()->readResult()->events->size(), 558u);
         QTRY_COMPARE(w.page("Problems (2)") != nullptr, true);
+    }
+
+    void testLtvTableFromTheWorkspaceWhenChosenInTheViewMenu()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("paged.clvdb");
+        {
+            MainWindow w;
+            w.show();
+            QAction* paged = action(w, "pagedTablesAction");
+            QVERIFY(paged && paged->isCheckable() && !paged->isChecked());
+            w.openInputs({kSeedInput});
+            QVERIFY(waitForResults(w));
+            // Chosen without a workspace: the tables stay in memory.
+            paged->setChecked(true);
+            QVERIFY(!w.tableBacking()->isPaged());
+            QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+
+            QSignalSpy results(&w, &MainWindow::resultsShown);
+            action(w, "saveWorkspaceAsAction")->trigger();
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+            QVERIFY(results.wait(60000));
+            QVERIFY(w.tableBacking()->isPaged());
+            auto* ltv = qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model());
+            QVERIFY(ltv);
+            QTRY_COMPARE(ltv->rowCount(), 50);
+            QTRY_COMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+            QVERIFY(qobject_cast<WorkspaceTableModel*>(w.page("Visits")->model()));
+
+            // The filter box and a header click reach the paged model.
+            w.page("LTV")->filterEdit()->setText(QStringLiteral("C670"));
+            QTest::keyClick(w.page("LTV")->filterEdit(), Qt::Key_Return);
+            QTRY_COMPARE(ltv->rowCount(), 1);
+            QTRY_COMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+            w.page("LTV")->filterEdit()->clear();
+            QTest::keyClick(w.page("LTV")->filterEdit(), Qt::Key_Return);
+            QTRY_COMPARE(ltv->rowCount(), 50);
+            w.page("LTV")->view()->sortByColumn(0, Qt::DescendingOrder);
+            QTRY_COMPARE(cell(w.page("LTV"), 0, 0), QStringLiteral("50"));
+
+            // A re-run with other parameters is not what the workspace stores: memory again.
+            Parameters p = w.session()->parameters();
+            p.lifespanYears = 4;
+            w.session()->setParameters(p);
+            QVERIFY(waitForResults(w));
+            QVERIFY(!w.tableBacking()->isPaged());
+            QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+            w.close();
+        }
+        // The choice is remembered, and an opened workspace is shown paged.
+        MainWindow w;
+        w.show();
+        QVERIFY(action(w, "pagedTablesAction")->isChecked());
+        QSignalSpy results(&w, &MainWindow::resultsShown);
+        action(w, "openWorkspaceAction")->trigger();
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
+        QVERIFY(results.wait(60000));
+        QVERIFY(w.tableBacking()->isPaged());
+        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QTRY_COMPARE(cell(w.page("LTV"), 49, 1).isEmpty(), false);
+        QTRY_VERIFY(!cell(w.page("Weekly"), 0, 0).isEmpty());
+
+        // Off again: the memory tables, with the same rows.
+        action(w, "pagedTablesAction")->setChecked(false);
+        QVERIFY(!w.tableBacking()->isPaged());
+        QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+        w.close();
     }
 
     void testOpeningSomethingUnreadableSaysSo()

@@ -247,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath("empty.clvdb"), QByteArray())); // an empty file is an empty database
         auto workspace = Workspace::open(dir.filePath("empty.clvdb"), nullptr);
         QVERIFY(workspace);
-        QCOMPARE(workspace->schemaVersion(), 1);
+        QCOMPARE(workspace->schemaVersion(), 2);
         QSqlDatabase db = QSqlDatabase::database(workspace->connectionName());
         for (const QString& table : WorkspaceSchema::tables())
             QVERIFY2(db.tables().contains(table), qPrintable(table));
@@ -309,18 +309,19 @@ private Q_SLOTS:
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
         withRawConnection(path, [](QSqlDatabase& db) {
+            constexpr int current = WorkspaceSchema::kCurrentVersion;
             std::vector<SchemaStep> broken = WorkspaceSchema::steps();
-            broken.push_back({1, {"ALTER TABLE customers ADD COLUMN segment TEXT", "THIS IS NOT SQL"}});
+            broken.push_back({current, {"ALTER TABLE customers ADD COLUMN segment TEXT", "THIS IS NOT SQL"}});
             QString error;
-            QVERIFY(!WorkspaceSchema::upgrade(db, broken, 2, &error));
-            QVERIFY2(error.contains("from schema 1 to 2"), qPrintable(error));
-            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), 1);
+            QVERIFY(!WorkspaceSchema::upgrade(db, broken, current + 1, &error));
+            QVERIFY2(error.contains(QStringLiteral("from schema %1 to %2").arg(current).arg(current + 1)), qPrintable(error));
+            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), current);
             QVERIFY(!db.record("customers").contains("segment"));
 
             std::vector<SchemaStep> next = WorkspaceSchema::steps();
-            next.push_back({1, {"ALTER TABLE customers ADD COLUMN segment TEXT"}});
-            QVERIFY2(WorkspaceSchema::upgrade(db, next, 2, &error), qPrintable(error));
-            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), 2);
+            next.push_back({current, {"ALTER TABLE customers ADD COLUMN segment TEXT"}});
+            QVERIFY2(WorkspaceSchema::upgrade(db, next, current + 1, &error), qPrintable(error));
+            QCOMPARE(WorkspaceSchema::storedVersion(db, &error), current + 1);
             QVERIFY(db.record("customers").contains("segment"));
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT COUNT(*) FROM events") && q.next());
@@ -328,7 +329,37 @@ private Q_SLOTS:
         });
         QString error;
         QVERIFY(!Workspace::open(path, &error));
-        QVERIFY2(error.contains("(schema 2, this program reads up to 1)"), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("(schema %1, this program reads up to %2)")
+                                    .arg(WorkspaceSchema::kCurrentVersion + 1)
+                                    .arg(WorkspaceSchema::kCurrentVersion)),
+                 qPrintable(error));
+    }
+
+    void testVersion1FileGainsTheCustomerIndexesWhenOpened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
+        // Made as version 1 files were: without the indexes of version 2.
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("DROP INDEX result_ltv_by_customer"));
+            QVERIFY(q.exec("DROP INDEX result_weekly_by_customer"));
+            QVERIFY(q.exec("UPDATE schema_info SET version = 1"));
+        });
+        QString error;
+        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), 2);
+        QCOMPARE(workspace->storedEventCount(), 556);
+        workspace.reset();
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_customer'"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), 2);
+        });
     }
 
     void testDamagedOrForeignFileIsRefusedAndLeftUntouched_data()

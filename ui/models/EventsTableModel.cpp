@@ -25,6 +25,11 @@ void EventsTableModel::setReadResult(std::shared_ptr<const ReadResult> read)
 
 QStringList EventsTableModel::columnNames() const
 {
+    return headers();
+}
+
+QStringList EventsTableModel::headers()
+{
     return {tr("customer_id"), tr("type"), tr("verb"), tr("key"), tr("event_time"), tr("total_amount"), tr("details"),
             tr("source")};
 }

@@ -10,6 +10,8 @@ class EventsTableModel : public ResultTableModel {
     Q_OBJECT
 public:
     enum Column { Customer, Type, Verb, Key, EventTime, Amount, Details, Source, ColumnCount };
+    // The column titles, shared with the paged model of the same table.
+    static QStringList headers();
 
     using ResultTableModel::ResultTableModel;
     void setReadResult(std::shared_ptr<const ReadResult> read);

@@ -31,6 +31,11 @@ std::uint32_t LtvTableModel::customerAt(int row) const
 
 QStringList LtvTableModel::columnNames() const
 {
+    return headers();
+}
+
+QStringList LtvTableModel::headers()
+{
     return {tr("Rank"), tr("customer_id"), tr("customer_ltv"), tr("Visits"), tr("Orders"), tr("Total spend"),
             tr("Spend / visit"), tr("Visits / week"), tr("Weeks observed"), tr("First event"), tr("Last event"),
             tr("last_name"), tr("City"), tr("State")};

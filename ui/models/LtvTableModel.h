@@ -11,6 +11,8 @@ class LtvTableModel : public ResultTableModel {
 public:
     enum Column { Rank, Customer, Ltv, Visits, Orders, TotalSpend, SpendPerVisit, VisitsPerWeek, WeeksObserved,
                   FirstEvent, LastEvent, LastName, City, State, ColumnCount };
+    // The column titles, shared with the paged model of the same table.
+    static QStringList headers();
 
     using ResultTableModel::ResultTableModel;
     void setResults(std::shared_ptr<const ResultTables> results);

@@ -2,8 +2,6 @@
 
 #include "util/ComputePool.h"
 
-#include "export/CsvField.h"
-
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -11,7 +9,7 @@
 
 namespace clv {
 
-ResultTableModel::ResultTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+ResultTableModel::ResultTableModel(QObject* parent) : TableModel(parent) {}
 
 ResultTableModel::~ResultTableModel()
 {
@@ -129,27 +127,6 @@ void ResultTableModel::rebuildOrder()
     m_watcher = std::move(watcher);
     if (wasIdle)
         Q_EMIT reorderingChanged(true);
-}
-
-QString ResultTableModel::toCsv(const QList<int>& rows, const QList<int>& columns) const
-{
-    std::string text;
-    const QStringList names = columnNames();
-    for (int c = 0; c < columns.size(); ++c) {
-        if (c)
-            text += ',';
-        appendCsvField(text, names.value(columns[c]).toStdString());
-    }
-    text += '\n';
-    for (int row : rows) {
-        for (int c = 0; c < columns.size(); ++c) {
-            if (c)
-                text += ',';
-            appendCsvField(text, data(index(row, columns[c])).toString().toStdString());
-        }
-        text += '\n';
-    }
-    return QString::fromStdString(text);
 }
 
 } // namespace clv

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "models/TableModel.h"
+
 #include <QFutureWatcher>
 
 #include <functional>
@@ -13,7 +14,7 @@ namespace clv {
 // copying it. Cells are computed when a view asks for them. Sorting and filtering build a
 // row order on the worker pool; each request carries a generation number, so that the
 // answer to an older request is dropped when a newer one was made meanwhile.
-class ResultTableModel : public QAbstractTableModel {
+class ResultTableModel : public TableModel {
     Q_OBJECT
 public:
     using RowLess = std::function<bool(std::uint32_t, std::uint32_t)>;
@@ -28,20 +29,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Shows only rows whose customer id contains `text` (all rows when empty).
-    void setCustomerFilter(const QString& text);
-    QString customerFilter() const { return m_filter; }
+    void setCustomerFilter(const QString& text) override;
+    QString customerFilter() const override { return m_filter; }
     // The row of the underlying table shown at view row `row`.
     std::uint32_t sourceRow(int row) const;
-    qsizetype sourceRowCount() const { return static_cast<qsizetype>(tableRows()); }
-    bool isReordering() const { return m_watcher != nullptr; }
-
-    // The cells of `rows` (view rows) and `columns` as CSV text with a header line.
-    QString toCsv(const QList<int>& rows, const QList<int>& columns) const;
-
-Q_SIGNALS:
-    // The view's row order is being rebuilt (true) or is in place (false).
-    void reorderingChanged(bool busy);
+    qsizetype sourceRowCount() const override { return static_cast<qsizetype>(tableRows()); }
+    bool isReordering() const override { return m_watcher != nullptr; }
 
 protected:
     virtual QStringList columnNames() const = 0;

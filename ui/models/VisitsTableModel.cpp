@@ -12,6 +12,11 @@ void VisitsTableModel::setResults(std::shared_ptr<const ResultTables> results)
 
 QStringList VisitsTableModel::columnNames() const
 {
+    return headers();
+}
+
+QStringList VisitsTableModel::headers()
+{
     return {tr("customer_id"), tr("week_id"), tr("visit_id"), tr("isOrderType"), tr("amount"), tr("event_time"),
             tr("type")};
 }

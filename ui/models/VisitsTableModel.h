@@ -10,6 +10,8 @@ class VisitsTableModel : public ResultTableModel {
     Q_OBJECT
 public:
     enum Column { Customer, WeekId, VisitId, IsOrder, Amount, EventTime, Type, ColumnCount };
+    // The column titles, shared with the paged model of the same table.
+    static QStringList headers();
 
     using ResultTableModel::ResultTableModel;
     void setResults(std::shared_ptr<const ResultTables> results);

@@ -19,6 +19,11 @@ void WeeklyTableModel::setResults(std::shared_ptr<const ResultTables> results)
 
 QStringList WeeklyTableModel::columnNames() const
 {
+    return headers();
+}
+
+QStringList WeeklyTableModel::headers()
+{
     return {tr("customer_id"), tr("week_id"), tr("visits_per_wk"), tr("amount_per_wk"), tr("amount_per_visit")};
 }
 

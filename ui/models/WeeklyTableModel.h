@@ -10,6 +10,8 @@ class WeeklyTableModel : public ResultTableModel {
     Q_OBJECT
 public:
     enum Column { Customer, WeekId, VisitsPerWeek, AmountPerWeek, AmountPerVisit, ColumnCount };
+    // The column titles, shared with the paged model of the same table.
+    static QStringList headers();
 
     using ResultTableModel::ResultTableModel;
     void setResults(std::shared_ptr<const ResultTables> results);

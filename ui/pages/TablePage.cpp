@@ -1,9 +1,11 @@
 #include "pages/TablePage.h"
 
-#include "models/ResultTableModel.h"
+#include "models/TableModel.h"
 #include "widgets/ResultTableView.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -14,12 +16,10 @@
 
 namespace clv {
 
-TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget* parent)
+TablePage::TablePage(TableModel* model, const QString& filterHint, QWidget* parent)
     : QWidget(parent), m_model(model), m_view(new ResultTableView(this)), m_filter(new QLineEdit(this)),
       m_count(new QLabel(this)), m_tools(new QHBoxLayout)
 {
-    m_model->setParent(this);
-    m_view->setModel(m_model);
     m_filter->setPlaceholderText(filterHint);
     m_filter->setClearButtonEnabled(true);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
@@ -45,6 +45,29 @@ TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget
         debounce->stop();
         m_model->setCustomerFilter(m_filter->text());
     });
+    attachModel();
+}
+
+void TablePage::setModel(TableModel* model)
+{
+    if (model == m_model)
+        return;
+    m_model->disconnect(this);
+    m_model = model;
+    attachModel();
+    m_model->setCustomerFilter(m_filter->text());
+    const QHeaderView* header = m_view->horizontalHeader();
+    m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+}
+
+void TablePage::attachModel()
+{
+    m_model->setParent(this);
+    QItemSelectionModel* previous = m_view->selectionModel();
+    m_view->setModel(m_model);
+    delete previous; // the view made a new one for the new model
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { Q_EMIT currentRowChanged(current.isValid() ? current.row() : -1); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
     // Fit the columns to the first rows a table shows; after that the user's widths stay.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -55,7 +78,7 @@ TablePage::TablePage(ResultTableModel* model, const QString& filterHint, QWidget
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c) + 12, 60, 420));
     });
-    connect(m_model, &ResultTableModel::reorderingChanged, this, &TablePage::updateCount);
+    connect(m_model, &TableModel::reorderingChanged, this, &TablePage::updateCount);
     updateCount();
 }
 

@@ -1,6 +1,6 @@
 #include "widgets/ResultTableView.h"
 
-#include "models/ResultTableModel.h"
+#include "models/TableModel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,14 +40,14 @@ ResultTableView::ResultTableView(QWidget* parent) : QTableView(parent)
     setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-ResultTableModel* ResultTableView::resultModel() const
+TableModel* ResultTableView::resultModel() const
 {
-    return qobject_cast<ResultTableModel*>(model());
+    return qobject_cast<TableModel*>(model());
 }
 
 QString ResultTableView::selectionAsCsv() const
 {
-    ResultTableModel* m = resultModel();
+    TableModel* m = resultModel();
     if (!m || !selectionModel())
         return {};
     // A selection of a million rows is copied row by row through ranges, never as a

@@ -4,7 +4,7 @@
 
 namespace clv {
 
-class ResultTableModel;
+class TableModel;
 
 // A table view for millions of rows: fixed row height (no per-row measuring), sorting by
 // clicking a header, and Copy (Ctrl+C, or the context menu) of the selection as CSV.
@@ -18,7 +18,7 @@ public:
     void copySelection() const;
 
 private:
-    ResultTableModel* resultModel() const;
+    TableModel* resultModel() const;
 };
 
 } // namespace clv

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "models/TableModel.h"
+#include "store/RowBlock.h"
+#include "store/WorkspaceTable.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+namespace clv {
+
+class WorkspacePager;
+
+// Base of the models that page a table from a workspace file instead of holding it: the
+// row count comes from a COUNT query, and cells from a cache of pages of kPageRows rows
+// (the kCachedPages used last). A page not in the cache is asked of the pager's thread and
+// shown when it arrives (dataChanged); data() never waits for SQL. A new sort, filter or
+// file is a new generation: the rows of the previous one stay on screen until the new
+// count and first page are in, and answers to older generations are dropped.
+class WorkspaceTableModel : public TableModel {
+    Q_OBJECT
+public:
+    static constexpr int kPageRows = 256;
+    static constexpr int kCachedPages = 48;
+
+    explicit WorkspaceTableModel(WorkspaceTable table, QObject* parent = nullptr);
+    ~WorkspaceTableModel() override;
+
+    // Reads the table from the workspace at `path`, over a new connection (after a save the
+    // file at that path may be another one). Empty: no workspace, no rows.
+    void setWorkspace(const QString& path);
+    QString workspacePath() const { return m_path; }
+    // Shows only the first `limit` rows of the stored order (the top X); 0 shows all.
+    void setRowLimit(int limit);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setCustomerFilter(const QString& text) override;
+    QString customerFilter() const override { return m_filter; }
+    qsizetype sourceRowCount() const override { return static_cast<qsizetype>(m_totalRows); }
+    bool isReordering() const override { return m_busy; }
+    // Rows whose pages are not cached are read for the copy, on the pager's thread: copying
+    // is a deliberate action, and the text must be whole.
+    QString toCsv(const QList<int>& rows, const QList<int>& columns) const override;
+
+    // Whether the cells of view row `row` are in the cache (a view shows them at once).
+    bool isRowLoaded(int row) const;
+
+Q_SIGNALS:
+    // The workspace could not be read; the table shows what it had.
+    void readFailed(const QString& message);
+
+protected:
+    virtual QStringList columnNames() const = 0;
+    // The cell at `column` of row `row` of `block` (values as WorkspaceTable::values).
+    virtual QVariant cell(const RowBlock& block, int row, int column, int role) const = 0;
+    virtual QVariant alignment(int column) const = 0;
+    // The cached block holding view row `row` and the row's place in it; null if not cached.
+    const RowBlock* cachedBlock(int row, int* rowInBlock) const;
+
+private:
+    struct CachedPage {
+        std::shared_ptr<const RowBlock> block;
+        quint64 lastUse = 0;
+    };
+    struct Pending { // what a new generation waits for before it replaces the shown rows
+        std::optional<std::pair<qint64, qint64>> counts; // shown, total
+        std::shared_ptr<const RowBlock> firstPage;
+    };
+
+    void reload();
+    void requestPage(qint64 page) const;
+    void storePage(std::shared_ptr<const RowBlock> block) const;
+    void countsArrived(quint64 generation, qint64 shown, qint64 total, const QString& error);
+    void rowsArrived(quint64 generation, std::shared_ptr<const RowBlock> block, const QString& error);
+    void showPendingWhenComplete();
+    void setBusy(bool busy);
+
+    const WorkspaceTable m_table;
+    std::unique_ptr<WorkspacePager> m_pager;
+    QString m_path;
+    QString m_filter;
+    TableQuery m_query;      // the newest sort and filter asked for
+    TableQuery m_shownQuery; // the one whose rows are shown
+    quint64 m_generation = 0;      // the newest
+    quint64 m_shownGeneration = 0; // the one shown
+    Pending m_pending;
+    qint64 m_rows = 0;
+    qint64 m_totalRows = 0;
+    bool m_busy = false;
+    mutable std::unordered_map<qint64, CachedPage> m_pages;
+    mutable std::set<qint64> m_requested;
+    mutable quint64 m_useClock = 0;
+};
+
+} // namespace clv
