@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 namespace clv {
 
@@ -47,14 +48,16 @@ struct Step {
     QFuture<void> parsing;
 };
 
-bool startsWithArray(std::string_view text)
+// Whether the text starts (after white space) with '[', i.e. is a JSON array laid out one
+// element per line; unknown while it holds nothing but white space.
+std::optional<bool> startsWithArray(std::string_view text)
 {
     for (char c : text) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             continue;
         return c == '[';
     }
-    return false;
+    return std::nullopt;
 }
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -168,6 +171,7 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
     std::string_view carry; // an unfinished line at the end of the previous step
     std::size_t textPos = 0;
     bool firstStep = true;
+    bool layoutKnown = false;
     bool skippingLongLine = false;
     bool atEnd = false;
     Step* pending = nullptr;
@@ -218,8 +222,15 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
         if (firstStep) {
             if (bytes.substr(0, kBom.size()) == kBom)
                 bytes.remove_prefix(kBom.size());
-            m_chunkOptions.arrayLayout = startsWithArray(bytes);
             firstStep = false;
+        }
+        if (!layoutKnown) {
+            // Decided by the first byte that is not white space, however many blank lines
+            // come first (found by fuzzing: the layout depended on the step size).
+            if (const std::optional<bool> array = startsWithArray(bytes)) {
+                m_chunkOptions.arrayLayout = *array;
+                layoutKnown = true;
+            }
         }
         if (skippingLongLine) {
             const std::size_t nl = bytes.find('\n');

@@ -228,6 +228,23 @@ private Q_SLOTS:
         QCOMPARE(std::string(a.events->key(2)), std::string(b.events->key(2)));
     }
 
+    // Fuzzing finding: a laid-out array after more blank lines than the first step held was
+    // read as separate lines ("[" and "]" rejected) in small steps, as an array in large ones.
+    void testArrayLayoutFoundAfterManyBlankLines()
+    {
+        std::string text(200, '\n');
+        text += "[\n" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ",\n"
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + "\n]\n";
+        ReaderOptions tiny;
+        tiny.pieceBytes = 3;
+        for (const ReaderOptions& options : {tiny, ReaderOptions()}) {
+            const ReadResult r = EventReader(options).readText(text, "blank-then-array.json");
+            QCOMPARE(r.totals().accepted, qint64(2));
+            QCOMPARE(r.totals().rejected, qint64(0));
+            QCOMPARE(r.events->source(1).line, 203u);
+        }
+    }
+
     void testCancelStopsReading()
     {
         QTemporaryDir dir;
