@@ -73,6 +73,7 @@ QChart* buildLtvDistributionChart(const LtvDistribution& d)
     }
     outline->append(d.edges.back(), 0.0);
     auto* histogram = new QAreaSeries(outline);
+    outline->setParent(histogram); // an area series does not own its boundary lines
     histogram->setObjectName(QStringLiteral("histogram"));
     histogram->setName(QObject::tr("Customers per bin"));
     QColor fill = kSpend;
