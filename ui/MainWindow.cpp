@@ -221,6 +221,7 @@ void MainWindow::connectSession()
         m_messages->showMessage(tr("Export failed: %1. Files already in the folder were left as they were.").arg(message),
                                 MessageBar::Kind::Error);
     });
+    connect(m_backing, &TableBacking::pagedChanged, this, &MainWindow::updateSummary);
     connect(m_backing, &TableBacking::readFailed, this, [this](const QString& message) {
         m_messages->showMessage(tr("The tables could not be read from the workspace: %1").arg(message),
                                 MessageBar::Kind::Error);
@@ -318,10 +319,15 @@ void MainWindow::updateSummary()
     for (const auto& [stage, time] : m_session->timings())
         if (!stage.contains(QLatin1Char('.')))
             ms += time;
-    m_summary->setText(tr("%1 file(s) · %2 events · %3 rejected · %4 customers · %5 s")
-                           .arg(read->files.size())
-                           .arg(locale.toString(t.accepted), locale.toString(t.rejected),
-                                locale.toString(qulonglong(results->ltv.size())), locale.toString(ms / 1000.0, 'f', 2)));
+    QString summary = tr("%1 file(s) · %2 events · %3 rejected · %4 customers · %5 s")
+                          .arg(read->files.size())
+                          .arg(locale.toString(t.accepted), locale.toString(t.rejected),
+                               locale.toString(qulonglong(results->ltv.size())), locale.toString(ms / 1000.0, 'f', 2));
+    // Say where the rows come from: paged tables read the file, so what they show is what
+    // the workspace holds.
+    if (m_backing->isPaged())
+        summary += tr(" · tables paged from %1").arg(QFileInfo(m_session->workspacePath()).fileName());
+    m_summary->setText(summary);
 }
 
 void MainWindow::updateActions()

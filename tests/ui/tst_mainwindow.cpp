@@ -417,6 +417,7 @@ private Q_SLOTS:
             QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
             QVERIFY(results.wait(60000));
             QVERIFY(w.tableBacking()->isPaged());
+            QVERIFY(w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("tables paged from paged.clvdb"));
             auto* ltv = qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model());
             QVERIFY(ltv);
             QTRY_COMPARE(ltv->rowCount(), 50);
@@ -441,6 +442,7 @@ private Q_SLOTS:
             QVERIFY(waitForResults(w));
             QVERIFY(!w.tableBacking()->isPaged());
             QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+            QVERIFY(!w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("paged"));
             w.close();
         }
         // The choice is remembered, and an opened workspace is shown paged.
