@@ -100,7 +100,11 @@ void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult&
             --chunk.stats.lines; // a bracket alone on its line is layout, not a record
             continue;
         }
-        wrapped.assign("[").append(elements).append("]");
+        // Character by character: GCC 12 warns falsely (-Wrestrict) on assign("[").append(...).
+        wrapped.clear();
+        wrapped += '[';
+        wrapped.append(elements);
+        wrapped += ']';
         chunk.stats.records += parser.parseLine(wrapped, sink);
     }
     chunk.lineCount = lineNumber;
