@@ -59,7 +59,7 @@ void fillSeedRun(GenerateDataDialog& dialog, const SeedRun& run, const QString& 
     field<QSpinBox>(dialog, "customersSpin")->setValue(run.customers);
     field<QSpinBox>(dialog, "maxEventsSpin")->setValue(run.maxEvents);
     field<QSpinBox>(dialog, "daysSpin")->setValue(14);
-    field<QSpinBox>(dialog, "seedSpin")->setValue(run.seed);
+    field<QLineEdit>(dialog, "seedEdit")->setText(QString::number(run.seed));
     field<QSpinBox>(dialog, "badLinesSpin")->setValue(run.badLines);
     typeOutputFile(dialog, output);
 }
@@ -134,6 +134,27 @@ private Q_SLOTS:
         QCOMPARE(dialog.outputFile(), QDir(base.path()).filePath(QStringLiteral("more/events.txt")));
     }
 
+    void testSeedTakesEvery64BitValueAndRefusesMore()
+    {
+        QTemporaryDir base;
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        auto* seed = field<QLineEdit>(dialog, "seedEdit");
+        seed->clear();
+        QTest::keyClicks(seed, QStringLiteral("18446744073709551615x-1")); // letters and signs are not taken
+        QCOMPARE(seed->text(), QStringLiteral("18446744073709551615"));
+        QCOMPARE(dialog.options().seed, std::numeric_limits<quint64>::max());
+
+        seed->setText(QStringLiteral("18446744073709551616"));
+        typeOutputFile(dialog, QStringLiteral("out.jsonl"));
+        QSignalSpy generated(&dialog, &GenerateDataDialog::generated);
+        pressGenerate(dialog);
+        QVERIFY(statusText(dialog).contains(QStringLiteral("whole number from 0 to 18446744073709551615")));
+        QTest::qWait(50);
+        QCOMPARE(generated.count(), 0);
+        QVERIFY(!QFileInfo::exists(QDir(base.path()).filePath(QStringLiteral("out.jsonl"))));
+    }
+
     void testModeEnablesOnlyTheFieldsThatApply()
     {
         QTemporaryDir base;
@@ -164,7 +185,7 @@ private Q_SLOTS:
         QTest::keyClicks(customers, QStringLiteral("1234"));
         field<QSpinBox>(dialog, "weeksSpin")->setValue(8);
         field<QSpinBox>(dialog, "maxVisitsSpin")->setValue(3);
-        field<QSpinBox>(dialog, "seedSpin")->setValue(99);
+        field<QLineEdit>(dialog, "seedEdit")->setText(QStringLiteral("99"));
         field<QSpinBox>(dialog, "badLinesSpin")->setValue(5);
         field<QCheckBox>(dialog, "openWhenDoneCheck")->setChecked(false);
         const GeneratorOptions options = dialog.options();

@@ -20,6 +20,8 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -83,7 +85,7 @@ GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* paren
     m_maxEvents->setValue(defaults.maxEvents);
     m_weeks->setValue(defaults.weeks);
     m_maxVisits->setValue(defaults.maxVisits);
-    m_seed->setValue(static_cast<int>(defaults.seed));
+    m_seed->setText(QString::number(defaults.seed));
     m_badLines->setValue(defaults.badLines);
     m_output->setText(QDir(baseFolder).filePath(QStringLiteral("data/input/input.txt")));
 
@@ -137,9 +139,13 @@ void GenerateDataDialog::buildForm()
                            .arg(defaults.start.toString(Qt::ISODate)));
     m_maxVisits = makeSpin(this, "maxVisitsSpin", 0, kMostPerCustomer,
                            tr("Realistic mode: each customer makes 1 to N visits."));
-    m_seed = makeSpin(this, "seedSpin", 0, std::numeric_limits<int>::max(),
-                      tr("The same seed and settings give the same file, byte for byte."));
-    m_seed->setGroupSeparatorShown(false);
+    // A line edit, not a spin box: seeds are 64-bit, as clv-etl generate --seed takes them.
+    m_seed = new QLineEdit(this);
+    m_seed->setObjectName(QStringLiteral("seedEdit"));
+    m_seed->setMaximumWidth(m_seed->fontMetrics().horizontalAdvance(QString(22, QLatin1Char('9')))); // 20 digits and margins
+    m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,20}")), m_seed));
+    m_seed->setToolTip(tr("The same seed and settings give the same file, byte for byte (0 to %1).")
+                           .arg(std::numeric_limits<quint64>::max()));
     m_badLines = makeSpin(this, "badLinesSpin", 0, kMostCustomers,
                           tr("Malformed lines to mix in (truncated JSON, unknown types, times without seconds, "
                              "invalid UTF-8…), to try how a run reports problems. The good lines stay the same."));
@@ -221,7 +227,7 @@ GeneratorOptions GenerateDataDialog::options() const
     options.maxEvents = m_maxEvents->value();
     options.weeks = m_weeks->value();
     options.maxVisits = m_maxVisits->value();
-    options.seed = static_cast<quint64>(m_seed->value());
+    options.seed = m_seed->text().toULongLong(); // 0 when out of range: generate() refuses that first
     options.badLines = m_badLines->value();
     return options;
 }
@@ -296,6 +302,13 @@ void GenerateDataDialog::startGeneration()
 {
     if (m_control)
         return;
+    bool seedOk = false;
+    m_seed->text().toULongLong(&seedOk);
+    if (!seedOk) {
+        showStatus(tr("The random seed must be a whole number from 0 to %1.").arg(std::numeric_limits<quint64>::max()),
+                   true);
+        return;
+    }
     const GeneratorOptions chosen = options();
     if (const QString problem = FakeDataGenerator::validate(chosen); !problem.isEmpty()) {
         showStatus(sentence(problem), true);

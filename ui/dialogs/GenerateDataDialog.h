@@ -65,7 +65,7 @@ private:
     QSpinBox* m_maxEvents;
     QSpinBox* m_weeks;
     QSpinBox* m_maxVisits;
-    QSpinBox* m_seed;
+    QLineEdit* m_seed;
     QSpinBox* m_badLines;
     QLabel* m_estimate;
     QLineEdit* m_output;
