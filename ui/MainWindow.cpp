@@ -162,7 +162,9 @@ void MainWindow::createActions()
     openWorkspace->setObjectName(QStringLiteral("openWorkspaceAction"));
     m_saveWorkspaceAction = file->addAction(tr("&Save Workspace As…"), this, &MainWindow::saveWorkspaceAs);
     m_saveWorkspaceAction->setObjectName(QStringLiteral("saveWorkspaceAsAction"));
-    m_saveWorkspaceAction->setShortcut(QKeySequence::SaveAs);
+    // Spelled out: the standard SaveAs and Quit keys come from the desktop's platform theme
+    // and are empty without one.
+    m_saveWorkspaceAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     file->addSeparator();
     QAction* generate = file->addAction(tr("&Generate Fake Data…"), this, &MainWindow::generateFakeData);
     generate->setObjectName(QStringLiteral("generateAction"));
@@ -181,7 +183,8 @@ void MainWindow::createActions()
     m_exportChartAction->setObjectName(QStringLiteral("exportChartAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_backing->toggleAction());

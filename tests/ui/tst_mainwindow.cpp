@@ -116,6 +116,27 @@ private Q_SLOTS:
         QVERIFY(cell(w.page("LTV"), 0, 2) != before);
     }
 
+    void testFileMenuActionsHaveTheirShortcuts_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("keys");
+        QTest::newRow("open files") << "openFilesAction" << "Ctrl+O";
+        QTest::newRow("open folder") << "openFolderAction" << "Ctrl+Shift+O";
+        QTest::newRow("save workspace as") << "saveWorkspaceAsAction" << "Ctrl+Shift+S";
+        QTest::newRow("export csvs") << "exportCsvsAction" << "Ctrl+E";
+        QTest::newRow("quit") << "quitAction" << "Ctrl+Q";
+    }
+
+    void testFileMenuActionsHaveTheirShortcuts()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, keys);
+        MainWindow w;
+        QAction* a = action(w, qPrintable(name));
+        QVERIFY(a);
+        QCOMPARE(a->shortcut(), QKeySequence(keys));
+    }
+
     void testExportCsvsWritesTheSeedTablesAndAsksBeforeReplacing()
     {
         QTemporaryDir out;
