@@ -21,6 +21,7 @@ TableBacking::TableBacking(AnalysisSession* session, QObject* parent)
     m_toggle->setChecked(QSettings().value(kSettingKey, false).toBool());
     m_toggle->setToolTip(tr("With a workspace open, the tables read their rows from the workspace file as they "
                             "come into view, instead of from memory"));
+    connect(m_session, &AnalysisSession::aboutToRewriteWorkspace, this, &TableBacking::release);
     connect(m_toggle, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(kSettingKey, on);
         apply(false);
@@ -37,6 +38,20 @@ void TableBacking::addTable(TablePage* page, TableModel* memory, WorkspaceTableM
 void TableBacking::resultsChanged()
 {
     apply(true);
+}
+
+void TableBacking::release()
+{
+    // The memory models hold the same results; the paged ones come back with the next results.
+    for (const Table& t : m_tables) {
+        t.page->setModel(t.memory);
+        if (!t.paged->workspacePath().isEmpty())
+            t.paged->setWorkspace(QString());
+    }
+    if (m_paged) {
+        m_paged = false;
+        Q_EMIT pagedChanged(false);
+    }
 }
 
 void TableBacking::apply(bool reopen)

@@ -33,6 +33,9 @@ public:
     // The session has new results: the workspace file may have been written or replaced, so
     // the paged models open it again.
     void resultsChanged();
+    // Closes the workspace file (its pagers' connections) and shows the memory models, until
+    // the next results: the file is about to be copied or replaced.
+    void release();
 
 Q_SIGNALS:
     void pagedChanged(bool paged);

@@ -178,17 +178,22 @@ void AnalysisSession::saveWorkspaceAs(const QString& path)
     const Parameters parameters = m_parameters;
     const QString current = m_workspacePath;
     const QStringList inputs = m_inputs;
+    // Readers of the open file (paged tables) close it now: it is copied and may be replaced.
+    Q_EMIT aboutToRewriteWorkspace();
     start([this, path, current, inputs, readerOptions, parameters](const JobControl& control) {
         Outcome outcome;
         // A new file is built beside the target and put in place only when complete, so a
         // failed or cancelled save leaves whatever was at `path` untouched.
         const QString building = path + QStringLiteral(".saving");
-        QFile::remove(building);
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(building + QLatin1String(suffix));
         AnalysisRequest request{inputs, readerOptions, parameters};
         if (!current.isEmpty()) {
-            // An open workspace is copied whole: its event files may no longer exist.
-            if (!QFile::copy(current, building)) {
-                outcome.error = tr("Could not copy the workspace to %1.").arg(building);
+            // An open workspace is copied whole (its event files may no longer exist), as a
+            // consistent snapshot.
+            QString why;
+            if (!Workspace::copySnapshot(current, building, &why)) {
+                outcome.error = why;
                 return outcome;
             }
             request.inputs.clear();
@@ -198,9 +203,9 @@ void AnalysisSession::saveWorkspaceAs(const QString& path)
             QFile::remove(building);
             return outcome;
         }
-        QFile::remove(path);
-        if (!QFile::rename(building, path)) {
-            outcome.error = tr("Could not put the workspace in place at %1.").arg(path);
+        QString why;
+        if (!Workspace::replaceFile(building, path, &why)) {
+            outcome.error = why;
             QFile::remove(building);
             return outcome;
         }

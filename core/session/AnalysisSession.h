@@ -58,6 +58,9 @@ Q_SIGNALS:
     // Something worth telling that is not an error (e.g. a file already in the workspace).
     void notice(const QString& message);
     void exportFailed(const QString& message);
+    // Sent (synchronously) before a job copies or replaces the open workspace file: whoever
+    // holds a connection to it must close it before returning.
+    void aboutToRewriteWorkspace();
 
 private:
     struct Outcome;

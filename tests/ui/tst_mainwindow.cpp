@@ -8,6 +8,7 @@
 #include "models/WorkspaceLtvModel.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
+#include "store/Workspace.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ParametersPanel.h"
 #include "widgets/RawLineDialog.h"
@@ -415,6 +416,56 @@ private Q_SLOTS:
         QVERIFY(waitForResults(w));
         QCOMPARE(w.session()->readResult()->events->size(), 558u);
         QTRY_COMPARE(w.page("Problems (2)") != nullptr, true);
+    }
+
+    // Paged tables keep connections to the workspace open, so its latest commits stay in the
+    // -wal file: Save As must copy them too, and saving over the open file must not let an old
+    // -wal be replayed onto the new one.
+    void testSaveAsWhileTablesArePagedKeepsEveryCommit()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath("first.clvdb");
+        const QString second = dir.filePath("second.clvdb");
+        MainWindow w;
+        w.show();
+        action(w, "pagedTablesAction")->setChecked(true);
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        auto saveAs = [&](const QString& path) {
+            QSignalSpy results(&w, &MainWindow::resultsShown);
+            action(w, "saveWorkspaceAsAction")->trigger();
+            auto* dialog = test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog"));
+            if (!dialog)
+                return false;
+            dialog->setOption(QFileDialog::DontConfirmOverwrite); // the question box is another test's
+            if (!test::answerFileDialog(dialog, {path}))
+                return false;
+            if (!results.wait(60000)) {
+                qWarning() << "no results:" << w.messageBar()->text();
+                return false;
+            }
+            return !QFileInfo::exists(path + ".saving");
+        };
+        auto storedEvents = [](const QString& path) {
+            QString error;
+            auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+            return workspace ? workspace->storedEventCount() : -1;
+        };
+        QVERIFY(saveAs(first));
+        QVERIFY(w.tableBacking()->isPaged());
+        w.openInputs({kChallenge}); // a small ingest: it stays in first.clvdb-wal
+        QVERIFY(waitForResults(w));
+        QTRY_VERIFY(w.tableBacking()->isPaged());
+        QCOMPARE(w.session()->readResult()->events->size(), 558u);
+
+        QVERIFY(saveAs(second));
+        QCOMPARE(storedEvents(second), 558);
+        // Over the open file itself.
+        QVERIFY(saveAs(second));
+        QVERIFY(w.tableBacking()->isPaged());
+        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 51); // the challenge sample adds a customer
+        QCOMPARE(storedEvents(second), 558);
+        QCOMPARE(storedEvents(first), 558);
     }
 
     void testLtvTableFromTheWorkspaceWhenChosenInTheViewMenu()
