@@ -466,6 +466,7 @@ private Q_SLOTS:
         QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 51); // the challenge sample adds a customer
         QCOMPARE(storedEvents(second), 558);
         QCOMPARE(storedEvents(first), 558);
+        action(w, "pagedTablesAction")->setChecked(false); // the choice persists: leave it as found
     }
 
     void testLtvTableFromTheWorkspaceWhenChosenInTheViewMenu()
