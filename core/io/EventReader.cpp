@@ -302,12 +302,18 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
         const qint64 sizeAtOpen = file.size();
         const QDateTime modifiedAtOpen = atOpen.lastModified();
         const qint64 bytesBefore = result.bytesRead;
+        const qsizetype problemsBefore = result.inputProblems.size();
         FileStreamer streamer(m_options, pool, result, fileIndex);
         if (!streamer.stream(&file, {}, control, totalBytes))
             break;
         const QFileInfo afterRead(result.files[fileIndex].path);
         const qint64 bytesOfFile = result.bytesRead - bytesBefore;
-        if (afterRead.size() != sizeAtOpen || afterRead.lastModified() != modifiedAtOpen || bytesOfFile != sizeAtOpen) {
+        // Only a regular file has a size to hold it to (a pipe has none), and a file whose
+        // read failed has been reported already.
+        const bool checkable = atOpen.isFile() && !file.isSequential() && result.inputProblems.size() == problemsBefore;
+        const bool changed = afterRead.size() != sizeAtOpen || afterRead.lastModified() != modifiedAtOpen
+            || bytesOfFile != sizeAtOpen;
+        if (checkable && changed) {
             result.inputProblems << QStringLiteral("%1 changed while it was read (%2 bytes when opened, %3 read, %4 now); "
                                                    "the events read are kept — open the file again once it is complete")
                                         .arg(result.files[fileIndex].display)

@@ -16,8 +16,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <csignal>
+#include <thread>
+#include <sys/stat.h>
 #include <sys/resource.h>
 
 using namespace clv;
@@ -337,7 +340,10 @@ private Q_SLOTS:
         const QString path = dir.filePath("growing.jsonl");
         QVERIFY(writeFile(path, sampleLines(20000))); // 60,000 lines, about 8 MB
         ReaderOptions options;
-        options.pieceBytes = 16 << 10; // many small steps, so the change lands mid-read
+        options.pieceBytes = 16 << 10; // many small steps, so the change lands mid-read...
+        QThreadPool pool;               // ...however many cores the machine has (a step is
+        pool.setMaxThreadCount(2);      // pieceBytes x threads x 4)
+        options.pool = &pool;
         bool truncated = false;
         JobControl control([&](const QString& stage, double) {
             if (stage == QLatin1String("Reading") && !truncated) {
@@ -364,6 +370,9 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, sampleLines(20000)));
         ReaderOptions options;
         options.pieceBytes = 16 << 10;
+        QThreadPool pool;
+        pool.setMaxThreadCount(2);
+        options.pool = &pool;
         bool appended = false;
         JobControl control([&](const QString& stage, double) {
             if (stage == QLatin1String("Reading") && !appended) {
@@ -379,6 +388,24 @@ private Q_SLOTS:
         QVERIFY(r.inputProblems.at(0).contains("changed while it was read"));
         QCOMPARE(r.totals().accepted, qint64(60001));
         QCOMPARE(r.totals().rejected, qint64(0));
+    }
+
+    // A pipe has no size to hold it to: it is read whole, without a "changed" warning.
+    void testPipeIsReadWithoutAChangeWarning()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("events.fifo");
+        QVERIFY(mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+        const QByteArray bytes = sampleLines(2000);
+        std::thread writer([&] {
+            QFile fifo(path);
+            if (fifo.open(QIODevice::WriteOnly))
+                fifo.write(bytes);
+        });
+        const ReadResult r = EventReader().read({path});
+        writer.join();
+        QVERIFY2(r.inputProblems.isEmpty(), qPrintable(r.inputProblems.join('\n')));
+        QCOMPARE(r.totals().accepted, qint64(6000));
     }
 
     void testUnchangedFileGivesNoProblem()

@@ -106,6 +106,12 @@ void WorkspaceTableModel::rowsArrived(quint64 generation, std::shared_ptr<const 
         }
         return;
     }
+    if (generation == m_shownGeneration && !block) {
+        // A page read failed (say, the file was busy): which page is not known, so every page
+        // on its way is asked for again when next in view, instead of staying blank.
+        m_requested.clear();
+        return;
+    }
     if (generation != m_shownGeneration || !block)
         return; // an answer to a sort, filter or file no longer shown
     storePage(block);

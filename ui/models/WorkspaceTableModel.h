@@ -53,7 +53,8 @@ public:
     bool isRowLoaded(int row) const;
 
 Q_SIGNALS:
-    // The workspace could not be read; the table shows what it had.
+    // The workspace could not be read. A page that failed is asked for again when next in
+    // view; counts that failed leave the table empty rather than showing numbers not read.
     void readFailed(const QString& message);
 
 protected:
