@@ -25,12 +25,12 @@ void ScreenshotTour::start(const QStringList& inputs)
 {
     QDir().mkpath(m_directory);
     m_window->resize(1400, 860);
-    connect(m_window->session(), &AnalysisSession::resultsChanged, this, [this] {
+    connect(m_window->findChild<AnalysisSession*>(), &AnalysisSession::resultsChanged, this, [this] {
         // Charts are computed on the worker pool after the tables: wait for them.
-        connect(m_window->chartsPage(), &ChartsPage::summariesReady, this, &ScreenshotTour::shootTabs,
+        connect(m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage")), &ChartsPage::summariesReady, this, &ScreenshotTour::shootTabs,
                 Qt::SingleShotConnection);
     }, Qt::SingleShotConnection);
-    connect(m_window->session(), &AnalysisSession::failed, this, [](const QString& message) {
+    connect(m_window->findChild<AnalysisSession*>(), &AnalysisSession::failed, this, [](const QString& message) {
         std::fprintf(stderr, "clv-studio: %s\n", qPrintable(message));
         QApplication::exit(2);
     });
@@ -39,17 +39,17 @@ void ScreenshotTour::start(const QStringList& inputs)
 
 void ScreenshotTour::shootTabs()
 {
-    QTabWidget* tabs = m_window->tabs();
-    if (TablePage* ltv = m_window->page(QStringLiteral("LTV")); ltv && ltv->model()->rowCount() > 0)
+    auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("tabs"));
+    if (TablePage* ltv = m_window->findChild<TablePage*>(QStringLiteral("ltvPage")); ltv && ltv->model()->rowCount() > 0)
         ltv->view()->selectRow(0); // so that the customer chart has a customer
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         QApplication::processEvents();
         QString name = tabs->tabText(i).section(QLatin1Char(' '), 0, 0).toLower();
-        if (tabs->widget(i) == m_window->chartsPage()) {
+        if (tabs->widget(i) == m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage"))) {
             for (auto chart : {ChartsPage::Chart::WeeklySpend, ChartsPage::Chart::LtvDistribution,
                                ChartsPage::Chart::TopCustomers, ChartsPage::Chart::CustomerWeeks}) {
-                m_window->chartsPage()->setCurrentChart(chart);
+                m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage"))->setCurrentChart(chart);
                 QApplication::processEvents();
                 const QString file = QDir(m_directory).filePath(QStringLiteral("charts-%1.png").arg(static_cast<int>(chart)));
                 m_window->grab().save(file);

@@ -4,15 +4,8 @@
 #include "TableBacking.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
-#include "models/EventsTableModel.h"
-#include "models/LtvTableModel.h"
-#include "models/ProblemsTableModel.h"
-#include "models/VisitsTableModel.h"
-#include "models/WeeklyTableModel.h"
-#include "models/WorkspaceEventsModel.h"
-#include "models/WorkspaceLtvModel.h"
-#include "models/WorkspaceVisitsModel.h"
-#include "models/WorkspaceWeeklyModel.h"
+#include "export/OutputExporter.h"
+#include "models/TableModels.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
 #include "widgets/JobStatusWidget.h"
@@ -48,12 +41,17 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new AnalysisSession(this)), m_messages(new MessageBar(this)),
       m_tabs(new QTabWidget(this)), m_eventsModel(new EventsTableModel), m_visitsModel(new VisitsTableModel),
       m_weeklyModel(new WeeklyTableModel), m_ltvModel(new LtvTableModel), m_problemsModel(new ProblemsTableModel),
-      m_pagedLtvModel(new WorkspaceLtvModel), m_backing(new TableBacking(m_session, this)),
+      m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)),
       m_charts(new ChartsPage(this)), m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)),
       m_summary(new QLabel(this))
 {
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
+    m_session->setObjectName(QStringLiteral("analysisSession"));
+    m_messages->setObjectName(QStringLiteral("messageBar"));
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_backing->setObjectName(QStringLiteral("tableBacking"));
+    m_parameters->setObjectName(QStringLiteral("parametersPanel"));
     resize(1280, 800);
 
     auto* central = new QWidget(this);
@@ -82,29 +80,28 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-TablePage* MainWindow::page(const QString& name) const
-{
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (m_tabs->tabText(i) == name)
-            return qobject_cast<TablePage*>(m_tabs->widget(i));
-    return nullptr;
-}
-
 void MainWindow::createPages()
 {
     const QString byCustomer = tr("Filter by customer id…");
-    m_tabs->addTab(new TablePage(m_eventsModel, byCustomer, this), tr("Events"));
-    m_tabs->addTab(new TablePage(m_visitsModel, byCustomer, this), tr("Visits"));
-    m_tabs->addTab(new TablePage(m_weeklyModel, byCustomer, this), tr("Weekly"));
-    m_ltvPage = new TablePage(m_ltvModel, byCustomer, this);
-    m_tabs->addTab(m_ltvPage, tr("LTV"));
+    // Tabs are known by object name (their titles are translated, and Problems counts).
+    auto addPage = [this](TablePage* page, const char* name, const QString& title) {
+        page->setObjectName(QLatin1String(name));
+        m_tabs->addTab(page, title);
+        return page;
+    };
+    TablePage* events = addPage(new TablePage(m_eventsModel, byCustomer, this), "eventsPage", tr("Events"));
+    TablePage* visits = addPage(new TablePage(m_visitsModel, byCustomer, this), "visitsPage", tr("Visits"));
+    TablePage* weekly = addPage(new TablePage(m_weeklyModel, byCustomer, this), "weeklyPage", tr("Weekly"));
+    m_ltvPage = addPage(new TablePage(m_ltvModel, byCustomer, this), "ltvPage", tr("LTV"));
+    m_charts->setObjectName(QStringLiteral("chartsPage"));
     m_tabs->addTab(m_charts, tr("Charts"));
-    m_problemsPage = new TablePage(m_problemsModel, tr("Filter by reason or text…"), this);
-    m_tabs->addTab(m_problemsPage, tr("Problems"));
-    m_backing->addTable(page(tr("Events")), m_eventsModel, new WorkspaceEventsModel);
-    m_backing->addTable(page(tr("Visits")), m_visitsModel, new WorkspaceVisitsModel);
-    m_backing->addTable(page(tr("Weekly")), m_weeklyModel, new WorkspaceWeeklyModel);
+    m_problemsPage = addPage(new TablePage(m_problemsModel, tr("Filter by reason or text…"), this), "problemsPage",
+                             tr("Problems"));
+    m_backing->addTable(events, m_eventsModel, new PagedEventsModel);
+    m_backing->addTable(visits, m_visitsModel, new PagedVisitsModel);
+    m_backing->addTable(weekly, m_weeklyModel, new PagedWeeklyModel);
     m_backing->addTable(m_ltvPage, m_ltvModel, m_pagedLtvModel);
+    m_tablePages = {events, visits, weekly, m_ltvPage, m_problemsPage};
 
     // The LTV tab's top-X control is the parameters' top X; "only" limits the table to it.
     m_topXSpin = new QSpinBox(m_ltvPage);
@@ -136,8 +133,10 @@ void MainWindow::createPages()
             m_charts->showCustomer(*customer);
     });
     connect(m_problemsPage->view(), &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
-        auto* dialog = new RawLineDialog(m_problemsModel->location(index.row()), m_problemsModel->reason(index.row()),
-                                         m_problemsModel->rawLine(index.row()), this);
+        const std::optional<ProblemsRecord> problem = m_problemsModel->recordAt(index.row());
+        if (!problem)
+            return;
+        auto* dialog = new RawLineDialog(problem->location(), utf8Text(problem->reason), utf8Text(problem->raw), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
@@ -178,7 +177,11 @@ void MainWindow::createActions()
     m_csvSafeAction = file->addAction(tr("Neutralise &Formulas in CSVs"));
     m_csvSafeAction->setObjectName(QStringLiteral("csvSafeAction"));
     m_csvSafeAction->setCheckable(true);
-    m_csvSafeAction->setToolTip(tr("Exported text cells that start with = + - or @ get a leading apostrophe"));
+    m_csvSafeAction->setToolTip(tr("Exported and copied text cells that start with = + - or @ get a leading apostrophe"));
+    connect(m_csvSafeAction, &QAction::toggled, this, [this] {
+        for (TablePage* page : m_tablePages)
+            page->view()->setCsvOptions(csvOptions());
+    });
     m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
     m_exportChartAction->setObjectName(QStringLiteral("exportChartAction"));
     file->addSeparator();
@@ -239,6 +242,7 @@ void MainWindow::showResults()
 {
     const auto read = m_session->readResult();
     const auto results = m_session->results();
+    const auto readView = ReadView::of(read);
     // Handing a table of millions of rows to its view costs tens of milliseconds (the view
     // lays out one header section per row), so the tables are handed over one per turn of
     // the event loop, the tab in view first: the window never stands still for long.
@@ -248,15 +252,15 @@ void MainWindow::showResults()
     };
     m_backing->resultsChanged();
     std::vector<Step> steps = {
-        {m_ltvPage, [this, results] { m_ltvModel->setResults(results); }},
+        {m_ltvPage, [this, results] { m_ltvModel->setSource(results); }},
         {m_charts, [this, results] {
              m_charts->setResults(results);
              m_charts->setTopX(m_session->parameters().topX);
          }},
-        {m_problemsPage, [this, read] { m_problemsModel->setReadResult(read); }},
-        {page(tr("Weekly")), [this, results] { m_weeklyModel->setResults(results); }},
-        {page(tr("Visits")), [this, results] { m_visitsModel->setResults(results); }},
-        {page(tr("Events")), [this, read] { m_eventsModel->setReadResult(read); }},
+        {m_problemsPage, [this, readView] { m_problemsModel->setSource(readView); }},
+        {m_tablePages[2], [this, results] { m_weeklyModel->setSource(results); }},
+        {m_tablePages[1], [this, results] { m_visitsModel->setSource(results); }},
+        {m_tablePages[0], [this, readView] { m_eventsModel->setSource(readView); }},
     };
     std::stable_partition(steps.begin(), steps.end(),
                           [this](const Step& step) { return step.tab == m_tabs->currentWidget(); });
@@ -279,17 +283,14 @@ void MainWindow::showResults()
 
 std::optional<std::uint32_t> MainWindow::ltvCustomerAt(int row) const
 {
-    if (row < 0)
-        return std::nullopt;
-    if (m_ltvPage->model() != m_pagedLtvModel)
-        return m_ltvModel->results() ? std::optional(m_ltvModel->customerAt(row)) : std::nullopt;
-    // The paged table shows the results the session holds (TableBacking makes sure), so a
-    // rank finds the customer in them.
+    // Either table shows the results the session holds (TableBacking makes sure), so a rank
+    // finds the customer in them.
+    const std::optional<LtvRecord> record =
+        m_ltvPage->model() == m_pagedLtvModel ? m_pagedLtvModel->recordAt(row) : m_ltvModel->recordAt(row);
     const auto results = m_session->results();
-    const qint64 rank = m_pagedLtvModel->rankAt(row);
-    if (!results || rank < 1 || rank > qint64(results->ltv.size()))
+    if (!record || !results || record->rank < 1 || record->rank > qint64(results->ltv.size()))
         return std::nullopt;
-    return results->ltv[static_cast<std::size_t>(rank - 1)].customer;
+    return results->ltv[static_cast<std::size_t>(record->rank - 1)].customer;
 }
 
 void MainWindow::showNextStep(quint64 generation)
@@ -442,11 +443,10 @@ void MainWindow::confirmExport(const QString& folder)
 {
     if (folder.isEmpty())
         return;
-    static const QStringList kOutputs = {QStringLiteral("output_t1.txt"), QStringLiteral("output_ltv_specs.txt"),
-                                         QStringLiteral("output_ltv_final.txt"), QStringLiteral("output.txt"),
-                                         QStringLiteral("rejected.csv"), QStringLiteral("run.json")};
+    const QStringList outputs = {QLatin1String(kVisitsFile), QLatin1String(kWeeklyFile), QLatin1String(kLtvFile),
+                                 QLatin1String(kTopFile),    QLatin1String(kRejectedFile), QLatin1String(kRunReportFile)};
     QStringList existing;
-    for (const QString& name : kOutputs)
+    for (const QString& name : outputs)
         if (QFileInfo::exists(QDir(folder).filePath(name)))
             existing << name;
     if (existing.isEmpty()) {
@@ -470,11 +470,16 @@ void MainWindow::confirmExport(const QString& folder)
     box->open();
 }
 
-void MainWindow::exportCsvsTo(const QString& directory)
+CsvOptions MainWindow::csvOptions() const
 {
     CsvOptions csv;
     csv.neutraliseFormulas = m_csvSafeAction->isChecked();
-    m_session->exportOutputs(directory, csv);
+    return csv;
+}
+
+void MainWindow::exportCsvsTo(const QString& directory)
+{
+    m_session->exportOutputs(directory, csvOptions());
 }
 
 void MainWindow::exportChart()

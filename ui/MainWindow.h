@@ -1,6 +1,8 @@
 #pragma once
 
 #include "etl/Parameters.h"
+#include "export/CsvField.h"
+#include "models/TableModels.h"
 
 #include <QMainWindow>
 
@@ -8,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QCheckBox;
@@ -21,17 +24,11 @@ namespace clv {
 
 class AnalysisSession;
 class ChartsPage;
-class EventsTableModel;
 class JobStatusWidget;
-class LtvTableModel;
 class MessageBar;
 class ParametersPanel;
-class ProblemsTableModel;
 class TableBacking;
 class TablePage;
-class VisitsTableModel;
-class WeeklyTableModel;
-class WorkspaceLtvModel;
 
 // The main window: a thin coordinator between the File menu, the analysis session, the
 // table tabs, the charts and the parameters panel. The work itself happens in the
@@ -48,14 +45,6 @@ public:
     void exportCsvsTo(const QString& directory);
     // The folder Export CSVs suggests: output/ beside the input folder.
     QString defaultOutputFolder() const;
-
-    AnalysisSession* session() const { return m_session; }
-    MessageBar* messageBar() const { return m_messages; }
-    QTabWidget* tabs() const { return m_tabs; }
-    ChartsPage* chartsPage() const { return m_charts; }
-    TablePage* page(const QString& name) const;
-    TableBacking* tableBacking() const { return m_backing; }
-    ParametersPanel* parametersPanel() const { return m_parameters; }
 
 public Q_SLOTS:
     void openEventFiles();
@@ -83,6 +72,8 @@ private:
     void connectSession();
     void showResults();
     void showNextStep(quint64 generation);
+    // What Copy as CSV and Export CSVs write: File ▸ Neutralise Formulas applies to both.
+    CsvOptions csvOptions() const;
     // The customer (interned id) of the LTV tab's view row, from whichever model it shows.
     std::optional<std::uint32_t> ltvCustomerAt(int row) const;
     void updateRecentMenu();
@@ -101,10 +92,11 @@ private:
     WeeklyTableModel* m_weeklyModel;
     LtvTableModel* m_ltvModel;
     ProblemsTableModel* m_problemsModel;
-    WorkspaceLtvModel* m_pagedLtvModel;
+    PagedLtvModel* m_pagedLtvModel;
     TableBacking* m_backing;
     TablePage* m_ltvPage = nullptr;
     TablePage* m_problemsPage = nullptr;
+    std::vector<TablePage*> m_tablePages; // Events, Visits, Weekly, LTV, Problems
     ChartsPage* m_charts;
     ParametersPanel* m_parameters;
     JobStatusWidget* m_jobStatus;

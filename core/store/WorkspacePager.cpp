@@ -6,34 +6,22 @@
 #include <QSqlError>
 #include <QUuid>
 
-#include <limits>
-
 namespace clv {
 
-WorkspacePager::WorkspacePager(const QString& path, WorkspaceTable table, QObject* parent)
-    : QObject(parent), m_path(path), m_table(std::move(table)),
-      m_connection(QStringLiteral("clv-pager-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
-      m_worker(new QObject)
+WorkspacePager::WorkspacePager(const QString& path, WorkspaceTable table)
+    : m_path(path), m_table(std::move(table)),
+      m_connection(QStringLiteral("clv-pager-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    m_thread.setMaxThreadCount(1);
+    m_thread.setExpiryTimeout(-1); // one thread for the connection's whole life
     m_thread.setObjectName(QStringLiteral("clv-pager-") + m_table.name);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
 }
 
 WorkspacePager::~WorkspacePager()
 {
-    m_latest = std::numeric_limits<quint64>::max(); // whatever is still queued is skipped
-    QMetaObject::invokeMethod(m_worker, [this] { closeConnection(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker;
-}
-
-void WorkspacePager::noteGeneration(quint64 generation)
-{
-    quint64 latest = m_latest.load();
-    while (generation > latest && !m_latest.compare_exchange_weak(latest, generation)) {
-    }
+    m_thread.clear();
+    m_thread.start([this] { closeConnection(); });
+    m_thread.waitForDone();
 }
 
 const WorkspaceTableReader* WorkspacePager::reader(QString* error)
@@ -65,59 +53,31 @@ void WorkspacePager::closeConnection()
     }
 }
 
-void WorkspacePager::requestCounts(quint64 generation, const TableQuery& query)
+std::optional<std::pair<qint64, qint64>> WorkspacePager::counts(const TableQuery& query, QString* error)
 {
-    noteGeneration(generation);
-    QMetaObject::invokeMethod(m_worker, [this, generation, query] {
-        if (isStale(generation))
-            return;
-        QString error;
-        qint64 shown = 0;
-        qint64 total = 0;
-        if (const WorkspaceTableReader* r = reader(&error)) {
-            const std::optional<qint64> counted = r->count(query, &error);
-            shown = counted.value_or(0);
-            total = shown;
-            if (counted && !query.customerFilter.trimmed().isEmpty()) {
-                TableQuery unfiltered = query;
-                unfiltered.customerFilter.clear();
-                total = r->count(unfiltered, &error).value_or(0);
-            }
-        }
-        QMetaObject::invokeMethod(this, [this, generation, shown, total, error] {
-            Q_EMIT countsReady(generation, shown, total, error);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    const WorkspaceTableReader* r = reader(error);
+    if (!r)
+        return std::nullopt;
+    const std::optional<qint64> shown = r->count(query, error);
+    if (!shown)
+        return std::nullopt;
+    qint64 total = *shown;
+    if (!query.customerFilter.trimmed().isEmpty()) {
+        TableQuery unfiltered = query;
+        unfiltered.customerFilter.clear();
+        const std::optional<qint64> all = r->count(unfiltered, error);
+        if (!all)
+            return std::nullopt;
+        total = *all;
+    }
+    return std::pair(*shown, total);
 }
 
-void WorkspacePager::requestRows(quint64 generation, const TableQuery& query, qint64 first, int count)
+std::shared_ptr<const RowBlock> WorkspacePager::rows(const TableQuery& query, qint64 first, int count,
+                                                     QString* error)
 {
-    noteGeneration(generation);
-    QMetaObject::invokeMethod(m_worker, [this, generation, query, first, count] {
-        if (isStale(generation))
-            return;
-        QString error;
-        std::shared_ptr<const RowBlock> block;
-        if (const WorkspaceTableReader* r = reader(&error))
-            block = r->rows(query, first, count, &error);
-        QMetaObject::invokeMethod(this, [this, generation, block, error] {
-            Q_EMIT rowsReady(generation, block, error);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
-}
-
-std::shared_ptr<const RowBlock> WorkspacePager::readRows(const TableQuery& query, qint64 first, int count,
-                                                         QString* error)
-{
-    std::shared_ptr<const RowBlock> block;
-    QString why;
-    QMetaObject::invokeMethod(m_worker, [&] {
-        if (const WorkspaceTableReader* r = reader(&why))
-            block = r->rows(query, first, count, &why);
-    }, Qt::BlockingQueuedConnection);
-    if (!block && error)
-        *error = why;
-    return block;
+    const WorkspaceTableReader* r = reader(error);
+    return r ? r->rows(query, first, count, error) : nullptr;
 }
 
 } // namespace clv

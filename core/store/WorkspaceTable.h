@@ -7,7 +7,8 @@
 namespace clv {
 
 // A table of a workspace as the paged views read it: where its rows come from, the values
-// of one row, and how each of the view's columns sorts. Everything is SQL that runs on
+// of one row, and how each of the view's columns sorts. Each table's is made by its column
+// spec (core/tables), beside the columns it serves. Everything is SQL that runs on
 // SQLite and PostgreSQL alike (joins, COALESCE, CASE, CAST, LIKE … ESCAPE).
 struct WorkspaceTable {
     QString name;        // for messages: "ltv", "weekly", …
@@ -26,21 +27,6 @@ struct WorkspaceTable {
     QStringList values;  // the selected expressions of a row, in the order RowBlock holds them
     // One entry per column of the view, in the view's order: the expressions it sorts by.
     QList<QStringList> sortKeys;
-
-    // result_ltv by rank, with the customer's name and place. Values: ltv_rank, customer_id,
-    // ltv, visits, orders, total_cents, weeks_observed, first_event_us, last_event_us,
-    // last_name, city, state. Columns as LtvTableModel's.
-    static WorkspaceTable ltv();
-    // result_weekly. Values: customer_id, week_id, visits_per_week, amount_cents. Columns as
-    // WeeklyTableModel's.
-    static WorkspaceTable weekly();
-    // result_visits with each event's customer, time and type. Values: customer_id, week_id,
-    // visit_id, is_order, amount_cents, event_time_us, event_type. Columns as VisitsTableModel's.
-    static WorkspaceTable visits();
-    // events in ingest order with their file. Values: customer_id, event_type, event_verb,
-    // event_key, event_time_us, amount_cents, detail_1, detail_2, detail_3, display_name,
-    // line_number. Columns as EventsTableModel's.
-    static WorkspaceTable events();
 };
 
 // Which rows of a WorkspaceTable, in which order.

@@ -113,9 +113,14 @@ std::shared_ptr<const RowBlock> WorkspaceTableReader::rows(const TableQuery& que
     block->first = first;
     block->columns = static_cast<int>(m_table.values.size());
     block->cells.reserve(static_cast<std::size_t>(count) * static_cast<std::size_t>(block->columns));
-    while (q.next())
-        for (int c = 0; c < block->columns; ++c)
-            block->cells.push_back(q.value(c));
+    while (q.next()) {
+        for (int c = 0; c < block->columns; ++c) {
+            QVariant value = q.value(c);
+            if (value.typeId() == QMetaType::QString)
+                value = value.toString().toUtf8();
+            block->cells.push_back(std::move(value));
+        }
+    }
     if (q.lastError().isValid())
         return failed(error, m_table, q), nullptr;
     return block;

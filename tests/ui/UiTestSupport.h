@@ -55,4 +55,11 @@ inline void isolateSettings(const QTemporaryDir& dir)
     QCoreApplication::setApplicationName(QStringLiteral("clv-studio-tests"));
 }
 
+// The window's parts, found as a user's eye would: by the object names the window gives them.
+template <class T>
+T* part(const QObject& window, const char* name)
+{
+    return window.findChild<T*>(QLatin1String(name));
+}
+
 } // namespace clv::test

@@ -5,7 +5,7 @@
 #include "generate/FakeDataGenerator.h"
 #include "TableBacking.h"
 #include "models/ResultTableModel.h"
-#include "models/WorkspaceLtvModel.h"
+#include "models/TableModels.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
 #include "store/Workspace.h"
@@ -36,11 +36,26 @@
 #include <QTimer>
 
 using namespace clv;
+using clv::test::part;
 
 namespace {
 
 const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
 const QString kChallenge = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
+
+// What Copy as CSV puts on the clipboard for the view's selection.
+QString selectionCsv(const ResultTableView* view)
+{
+    QString text;
+    bool ready = false;
+    view->selectionAsCsv([&](const QString& csv) {
+        text = csv;
+        ready = true;
+    });
+    if (!QTest::qWaitFor([&] { return ready; }, 10000))
+        return QStringLiteral("(no answer)");
+    return text;
+}
 
 QAction* action(MainWindow& w, const char* name)
 {
@@ -77,13 +92,13 @@ private Q_SLOTS:
         action(w, "openFilesAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFilesDialog")), {kSeedInput}));
         QVERIFY(results.count() == 1 || results.wait(60000));
-        QCOMPARE(w.page("Events")->model()->rowCount(), 556);
-        QCOMPARE(w.page("Visits")->model()->rowCount(), 556);
-        QCOMPARE(w.page("Weekly")->model()->rowCount(), 124);
-        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
-        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
-        QCOMPARE(cell(w.page("LTV"), 0, 2), QStringLiteral("23516.35"));
-        QCOMPARE(w.page("Problems")->model()->rowCount(), 0);
+        QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 556);
+        QCOMPARE(part<TablePage>(w, "visitsPage")->model()->rowCount(), 556);
+        QCOMPARE(part<TablePage>(w, "weeklyPage")->model()->rowCount(), 124);
+        QCOMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
+        QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 2), QStringLiteral("23516.35"));
+        QCOMPARE(part<TablePage>(w, "problemsPage")->model()->rowCount(), 0);
         QVERIFY(w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("556 events")));
     }
 
@@ -98,7 +113,7 @@ private Q_SLOTS:
         action(w, "openFolderAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFolderDialog")), {dir.filePath("data/input")}));
         QVERIFY(results.count() == 1 || results.wait(60000));
-        QCOMPARE(w.page("Events")->model()->rowCount(), 556);
+        QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 556);
         QCOMPARE(w.defaultOutputFolder(), QDir::cleanPath(dir.filePath("data/output")));
     }
 
@@ -107,14 +122,14 @@ private Q_SLOTS:
         MainWindow w;
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        const auto read = w.session()->readResult();
-        const QString before = cell(w.page("LTV"), 0, 2);
-        auto* formula = w.parametersPanel()->findChild<QComboBox*>(QStringLiteral("formulaCombo"));
+        const auto read = part<AnalysisSession>(w, "analysisSession")->readResult();
+        const QString before = cell(part<TablePage>(w, "ltvPage"), 0, 2);
+        auto* formula = part<ParametersPanel>(w, "parametersPanel")->findChild<QComboBox*>(QStringLiteral("formulaCombo"));
         formula->setCurrentIndex(formula->findData(QStringLiteral("weekly")));
         QVERIFY(waitForResults(w));
-        QCOMPARE(w.session()->readResult(), read); // the same parsed events
-        QCOMPARE(w.session()->parameters().formula, LtvFormula::Weekly);
-        QVERIFY(cell(w.page("LTV"), 0, 2) != before);
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult(), read); // the same parsed events
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->parameters().formula, LtvFormula::Weekly);
+        QVERIFY(cell(part<TablePage>(w, "ltvPage"), 0, 2) != before);
     }
 
     void testFileMenuActionsHaveTheirShortcuts_data()
@@ -145,7 +160,7 @@ private Q_SLOTS:
         w.show();
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        QSignalSpy exported(w.session(), &AnalysisSession::exported);
+        QSignalSpy exported(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::exported);
         action(w, "exportCsvsAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out.path()}));
         QVERIFY(exported.count() == 1 || exported.wait(30000));
@@ -155,7 +170,7 @@ private Q_SLOTS:
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
         QVERIFY(QFileInfo::exists(out.filePath("run.json")));
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("output_t1.txt")));
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("output_t1.txt")));
 
         // A second export into the same folder asks first; Cancel keeps the files, Yes replaces.
         for (QMessageBox::StandardButton answer : {QMessageBox::Cancel, QMessageBox::Yes}) {
@@ -184,7 +199,7 @@ private Q_SLOTS:
         w.show();
         w.openInputs({input});
         QVERIFY(waitForResults(w));
-        QSignalSpy exported(w.session(), &AnalysisSession::exported);
+        QSignalSpy exported(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::exported);
         QAction* safe = action(w, "csvSafeAction");
         QVERIFY(safe && safe->isCheckable() && !safe->isChecked());
         int exports = 0;
@@ -216,12 +231,12 @@ private Q_SLOTS:
         MainWindow w;
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        QSignalSpy failed(w.session(), &AnalysisSession::exportFailed);
+        QSignalSpy failed(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::exportFailed);
         w.exportCsvsTo(dir.filePath("not-a-folder/out"));
         QVERIFY(failed.wait(30000));
-        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
-        QVERIFY(w.messageBar()->isVisibleTo(&w));
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Export failed")));
+        QCOMPARE(part<MessageBar>(w, "messageBar")->kind(), MessageBar::Kind::Error);
+        QVERIFY(part<MessageBar>(w, "messageBar")->isVisibleTo(&w));
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("Export failed")));
     }
 
     void testProblemsTabShowsRejectedLinesAndTheRawLine()
@@ -230,11 +245,11 @@ private Q_SLOTS:
         w.show();
         w.openInputs({kChallenge});
         QVERIFY(waitForResults(w));
-        TablePage* problems = w.page("Problems (2)");
+        TablePage* problems = part<TablePage>(w, "problemsPage");
         QVERIFY(problems);
         QCOMPARE(problems->model()->rowCount(), 2);
         QVERIFY(cell(problems, 0, 2).contains(QStringLiteral("invalid event_time")));
-        w.tabs()->setCurrentWidget(problems);
+        part<QTabWidget>(w, "tabs")->setCurrentWidget(problems);
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTRY_VERIFY(problems->view()->visualRect(problems->model()->index(1, 3)).isValid());
         const QRect cellRect = problems->view()->visualRect(problems->model()->index(1, 3));
@@ -253,13 +268,39 @@ private Q_SLOTS:
         w.show();
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        ResultTableView* view = w.page("LTV")->view();
+        ResultTableView* view = part<TablePage>(w, "ltvPage")->view();
         view->selectionModel()->select(QItemSelection(view->model()->index(0, 1), view->model()->index(1, 2)),
                                        QItemSelectionModel::Select);
-        const QStringList lines = view->selectionAsCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines = selectionCsv(view).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QStringLiteral("customer_id,customer_ltv"));
         QCOMPARE(lines[1], QStringLiteral("c670daa7e51c,23516.35"));
+    }
+
+    // Copy as CSV follows File > Neutralise Formulas, as the export does.
+    void testCopyAsCsvNeutralisesFormulasWhenAsked()
+    {
+        QTemporaryDir dir;
+        QFile input(dir.filePath("formula.jsonl"));
+        QVERIFY(input.open(QIODevice::WriteOnly));
+        input.write(R"({"type":"CUSTOMER","verb":"NEW","key":"=2+3","event_time":"2017-01-06T12:46:46.384Z","last_name":"Smith","adr_city":"Middletown","adr_state":"AK"})"
+                    "\n");
+        input.close();
+        MainWindow w;
+        w.show();
+        w.openInputs({input.fileName()});
+        QVERIFY(waitForResults(w));
+        ResultTableView* view = part<TablePage>(w, "ltvPage")->view();
+        auto copied = [&] {
+            view->selectionModel()->select(view->model()->index(0, 1), QItemSelectionModel::ClearAndSelect);
+            return selectionCsv(view).split(QLatin1Char('\n')).value(1);
+        };
+        QAction* safe = action(w, "csvSafeAction");
+        safe->setChecked(false);
+        QCOMPARE(copied(), QStringLiteral("=2+3"));
+        safe->setChecked(true);
+        QCOMPARE(copied(), QStringLiteral("'=2+3"));
+        safe->setChecked(false);
     }
 
     void testCancelALongLoadKeepsThePreviousResults()
@@ -280,8 +321,8 @@ private Q_SLOTS:
         w.show();
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        QSignalSpy cancelled(w.session(), &AnalysisSession::cancelled);
-        QSignalSpy progress(w.session(), &AnalysisSession::progress);
+        QSignalSpy cancelled(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::cancelled);
+        QSignalSpy progress(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::progress);
         int ticks = 0;
         QTimer ticker;
         connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
@@ -293,9 +334,9 @@ private Q_SLOTS:
         QVERIFY(cancelled.count() == 1 || cancelled.wait(30000));
         // The event loop kept running while the load ran on the worker pool.
         QVERIFY2(ticksAtFirstProgress > 0 || ticks > 0, "the UI thread did not run during the load");
-        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
-        QCOMPARE(w.session()->inputs(), QStringList{kSeedInput});
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Cancelled")));
+        QCOMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->inputs(), QStringList{kSeedInput});
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("Cancelled")));
     }
 
     void testDroppedFilesAreOpened()
@@ -310,7 +351,7 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
         QVERIFY(waitForResults(w));
-        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
     }
 
     void testSettingsAndRecentFilesPersist()
@@ -319,22 +360,22 @@ private Q_SLOTS:
             MainWindow w;
             w.openInputs({kSeedInput});
             QVERIFY(waitForResults(w));
-            Parameters p = w.parametersPanel()->parameters();
+            Parameters p = part<ParametersPanel>(w, "parametersPanel")->parameters();
             p.lifespanYears = 3.5;
             p.topX = 7;
-            w.parametersPanel()->setParameters(p);
+            part<ParametersPanel>(w, "parametersPanel")->setParameters(p);
             w.close();
         }
         MainWindow again;
-        QCOMPARE(again.parametersPanel()->parameters().lifespanYears, 3.5);
-        QCOMPARE(again.parametersPanel()->parameters().topX, 7);
+        QCOMPARE(part<ParametersPanel>(again, "parametersPanel")->parameters().lifespanYears, 3.5);
+        QCOMPARE(part<ParametersPanel>(again, "parametersPanel")->parameters().topX, 7);
         QMenu* recent = again.findChild<QMenu*>(QStringLiteral("recentMenu"));
         QVERIFY(!recent->actions().isEmpty());
         QVERIFY(recent->actions().first()->text().contains(QStringLiteral("input.txt")));
         QSignalSpy results(&again, &MainWindow::resultsShown);
         recent->actions().first()->trigger();
         QVERIFY(results.wait(60000));
-        QCOMPARE(again.page("LTV")->model()->rowCount(), 50);
+        QCOMPARE(part<TablePage>(again, "ltvPage")->model()->rowCount(), 50);
     }
 
     void testGenerateFakeDataFromTheFileMenuOpensTheNewFile()
@@ -354,9 +395,9 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("openWhenDoneCheck"))->isChecked());
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
         QVERIFY(results.wait(60000));
-        QCOMPARE(w.session()->inputs(), QStringList{dir.filePath("data/input/input.txt")});
-        QCOMPARE(w.page("Events")->model()->rowCount(), 80); // 20 customers × 1 round × 4 events
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("Generated 80 events")));
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->inputs(), QStringList{dir.filePath("data/input/input.txt")});
+        QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 80); // 20 customers × 1 round × 4 events
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("Generated 80 events")));
     }
 
     void testExportChartFromTheFileMenu()
@@ -364,10 +405,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow w;
         w.show();
-        QSignalSpy charts(w.chartsPage(), &ChartsPage::summariesReady);
+        QSignalSpy charts(part<ChartsPage>(w, "chartsPage"), &ChartsPage::summariesReady);
         w.openInputs({kSeedInput});
         QVERIFY(charts.wait(60000));
-        w.tabs()->setCurrentWidget(w.chartsPage());
+        part<QTabWidget>(w, "tabs")->setCurrentWidget(part<ChartsPage>(w, "chartsPage"));
         QAction* exportChart = action(w, "exportChartAction");
         QVERIFY(exportChart->isEnabled());
         exportChart->trigger();
@@ -376,7 +417,7 @@ private Q_SLOTS:
         QImage image(dir.filePath("weekly.png"));
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 200);
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("weekly.png")));
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("weekly.png")));
     }
 
     void testSaveWorkspaceAsThenOpenAndAddToIt()
@@ -393,9 +434,9 @@ private Q_SLOTS:
             QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
             QVERIFY(results.wait(60000));
             QVERIFY(QFileInfo::exists(path));
-            QCOMPARE(w.session()->workspacePath(), path);
+            QCOMPARE(part<AnalysisSession>(w, "analysisSession")->workspacePath(), path);
             QVERIFY(w.windowTitle().contains(QStringLiteral("team.clvdb")));
-            QVERIFY(w.messageBar()->text().contains(QStringLiteral("Saved the workspace")));
+            QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("Saved the workspace")));
         }
         MainWindow w;
         w.show();
@@ -403,19 +444,19 @@ private Q_SLOTS:
         action(w, "openWorkspaceAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
         QVERIFY(results.wait(60000));
-        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 50);
-        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
-        QCOMPARE(w.session()->readResult()->totals().accepted, qint64(556));
+        QTRY_COMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
+        QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult()->totals().accepted, qint64(556));
 
         // With a workspace open, opening files adds them; a file already stored is skipped.
         w.openInputs({kSeedInput});
         QVERIFY(waitForResults(w));
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("already in the workspace")));
-        QCOMPARE(w.session()->readResult()->events->size(), 556u);
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("already in the workspace")));
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult()->events->size(), 556u);
         w.openInputs({kChallenge});
         QVERIFY(waitForResults(w));
-        QCOMPARE(w.session()->readResult()->events->size(), 558u);
-        QTRY_COMPARE(w.page("Problems (2)") != nullptr, true);
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult()->events->size(), 558u);
+        QTRY_COMPARE(part<TablePage>(w, "problemsPage") != nullptr, true);
     }
 
     // Paged tables keep connections to the workspace open, so its latest commits stay in the
@@ -441,7 +482,7 @@ private Q_SLOTS:
             if (!test::answerFileDialog(dialog, {path}))
                 return false;
             if (!results.wait(60000)) {
-                qWarning() << "no results:" << w.messageBar()->text();
+                qWarning() << "no results:" << part<MessageBar>(w, "messageBar")->text();
                 return false;
             }
             return !QFileInfo::exists(path + ".saving");
@@ -452,18 +493,18 @@ private Q_SLOTS:
             return workspace ? workspace->storedEventCount() : -1;
         };
         QVERIFY(saveAs(first));
-        QVERIFY(w.tableBacking()->isPaged());
+        QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
         w.openInputs({kChallenge}); // a small ingest: it stays in first.clvdb-wal
         QVERIFY(waitForResults(w));
-        QTRY_VERIFY(w.tableBacking()->isPaged());
-        QCOMPARE(w.session()->readResult()->events->size(), 558u);
+        QTRY_VERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult()->events->size(), 558u);
 
         QVERIFY(saveAs(second));
         QCOMPARE(storedEvents(second), 558);
         // Over the open file itself.
         QVERIFY(saveAs(second));
-        QVERIFY(w.tableBacking()->isPaged());
-        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 51); // the challenge sample adds a customer
+        QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
+        QTRY_COMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 51); // the challenge sample adds a customer
         QCOMPARE(storedEvents(second), 558);
         QCOMPARE(storedEvents(first), 558);
         action(w, "pagedTablesAction")->setChecked(false); // the choice persists: leave it as found
@@ -482,39 +523,39 @@ private Q_SLOTS:
             QVERIFY(waitForResults(w));
             // Chosen without a workspace: the tables stay in memory.
             paged->setChecked(true);
-            QVERIFY(!w.tableBacking()->isPaged());
-            QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+            QVERIFY(!part<TableBacking>(w, "tableBacking")->isPaged());
+            QVERIFY(!dynamic_cast<PagedLtvModel*>(part<TablePage>(w, "ltvPage")->model()));
 
             QSignalSpy results(&w, &MainWindow::resultsShown);
             action(w, "saveWorkspaceAsAction")->trigger();
             QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
             QVERIFY(results.wait(60000));
-            QVERIFY(w.tableBacking()->isPaged());
+            QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
             QVERIFY(w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("tables paged from paged.clvdb"));
-            auto* ltv = qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model());
+            auto* ltv = dynamic_cast<PagedLtvModel*>(part<TablePage>(w, "ltvPage")->model());
             QVERIFY(ltv);
             QTRY_COMPARE(ltv->rowCount(), 50);
-            QTRY_COMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
-            QVERIFY(qobject_cast<WorkspaceTableModel*>(w.page("Visits")->model()));
+            QTRY_COMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
+            QVERIFY(qobject_cast<WorkspaceTableModel*>(part<TablePage>(w, "visitsPage")->model()));
 
             // The filter box and a header click reach the paged model.
-            w.page("LTV")->filterEdit()->setText(QStringLiteral("C670"));
-            QTest::keyClick(w.page("LTV")->filterEdit(), Qt::Key_Return);
+            part<TablePage>(w, "ltvPage")->filterEdit()->setText(QStringLiteral("C670"));
+            QTest::keyClick(part<TablePage>(w, "ltvPage")->filterEdit(), Qt::Key_Return);
             QTRY_COMPARE(ltv->rowCount(), 1);
-            QTRY_COMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
-            w.page("LTV")->filterEdit()->clear();
-            QTest::keyClick(w.page("LTV")->filterEdit(), Qt::Key_Return);
+            QTRY_COMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
+            part<TablePage>(w, "ltvPage")->filterEdit()->clear();
+            QTest::keyClick(part<TablePage>(w, "ltvPage")->filterEdit(), Qt::Key_Return);
             QTRY_COMPARE(ltv->rowCount(), 50);
-            w.page("LTV")->view()->sortByColumn(0, Qt::DescendingOrder);
-            QTRY_COMPARE(cell(w.page("LTV"), 0, 0), QStringLiteral("50"));
+            part<TablePage>(w, "ltvPage")->view()->sortByColumn(0, Qt::DescendingOrder);
+            QTRY_COMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 0), QStringLiteral("50"));
 
             // A re-run with other parameters is not what the workspace stores: memory again.
-            Parameters p = w.session()->parameters();
+            Parameters p = part<AnalysisSession>(w, "analysisSession")->parameters();
             p.lifespanYears = 4;
-            w.session()->setParameters(p);
+            part<AnalysisSession>(w, "analysisSession")->setParameters(p);
             QVERIFY(waitForResults(w));
-            QVERIFY(!w.tableBacking()->isPaged());
-            QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
+            QVERIFY(!part<TableBacking>(w, "tableBacking")->isPaged());
+            QVERIFY(!dynamic_cast<PagedLtvModel*>(part<TablePage>(w, "ltvPage")->model()));
             QVERIFY(!w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("paged"));
             w.close();
         }
@@ -526,17 +567,17 @@ private Q_SLOTS:
         action(w, "openWorkspaceAction")->trigger();
         QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
         QVERIFY(results.wait(60000));
-        QVERIFY(w.tableBacking()->isPaged());
-        QTRY_COMPARE(w.page("LTV")->model()->rowCount(), 50);
-        QTRY_COMPARE(cell(w.page("LTV"), 49, 1).isEmpty(), false);
-        QTRY_VERIFY(!cell(w.page("Weekly"), 0, 0).isEmpty());
+        QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
+        QTRY_COMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
+        QTRY_COMPARE(cell(part<TablePage>(w, "ltvPage"), 49, 1).isEmpty(), false);
+        QTRY_VERIFY(!cell(part<TablePage>(w, "weeklyPage"), 0, 0).isEmpty());
 
         // Off again: the memory tables, with the same rows.
         action(w, "pagedTablesAction")->setChecked(false);
-        QVERIFY(!w.tableBacking()->isPaged());
-        QVERIFY(!qobject_cast<WorkspaceLtvModel*>(w.page("LTV")->model()));
-        QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
-        QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
+        QVERIFY(!part<TableBacking>(w, "tableBacking")->isPaged());
+        QVERIFY(!dynamic_cast<PagedLtvModel*>(part<TablePage>(w, "ltvPage")->model()));
+        QCOMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
+        QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
         w.close();
     }
 
@@ -544,10 +585,10 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.openInputs({m_dir.filePath("does-not-exist.jsonl")});
-        QSignalSpy failed(w.session(), &AnalysisSession::failed);
+        QSignalSpy failed(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::failed);
         QVERIFY(failed.wait(30000));
-        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
-        QVERIFY(w.messageBar()->text().contains(QStringLiteral("no such file")));
+        QCOMPARE(part<MessageBar>(w, "messageBar")->kind(), MessageBar::Kind::Error);
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("no such file")));
     }
 };
 

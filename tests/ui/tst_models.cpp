@@ -2,11 +2,7 @@
 // filtering and CSV copy.
 #include "etl/Pipeline.h"
 #include "io/EventReader.h"
-#include "models/EventsTableModel.h"
-#include "models/LtvTableModel.h"
-#include "models/ProblemsTableModel.h"
-#include "models/VisitsTableModel.h"
-#include "models/WeeklyTableModel.h"
+#include "models/TableModels.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -23,6 +19,15 @@ bool waitForOrder(ResultTableModel& model)
         return true;
     QSignalSpy done(&model, &ResultTableModel::reorderingChanged);
     return done.wait(10000) && !model.isReordering();
+}
+
+// The column titled `title`.
+int column(const QAbstractItemModel& m, const char* title)
+{
+    for (int c = 0; c < m.columnCount(); ++c)
+        if (m.headerData(c, Qt::Horizontal).toString() == QLatin1String(title))
+            return c;
+    return -1;
 }
 
 QString cellText(const QAbstractItemModel& m, int row, int column)
@@ -61,60 +66,60 @@ private Q_SLOTS:
         QAbstractItemModelTester t3(&weekly, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t4(&ltv, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t5(&problems, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        events.setReadResult(m_read);
-        problems.setReadResult(m_read);
-        visits.setResults(m_results);
-        weekly.setResults(m_results);
-        ltv.setResults(m_results);
+        events.setSource(ReadView::of(m_read));
+        problems.setSource(ReadView::of(m_read));
+        visits.setSource(m_results);
+        weekly.setSource(m_results);
+        ltv.setSource(m_results);
         QCOMPARE(events.rowCount(), 558);
         QCOMPARE(visits.rowCount(), 558);
         QCOMPARE(ltv.rowCount(), 51);
         QCOMPARE(problems.rowCount(), 2);
         // Sorting and filtering reset the models: the testers check every step.
-        ltv.sort(LtvTableModel::Customer, Qt::AscendingOrder);
+        ltv.sort(column(ltv, "customer_id"), Qt::AscendingOrder);
         QVERIFY(waitForOrder(ltv));
         visits.setCustomerFilter(QStringLiteral("c670"));
         QVERIFY(waitForOrder(visits));
-        events.sort(EventsTableModel::EventTime, Qt::DescendingOrder);
+        events.sort(column(events, "event_time"), Qt::DescendingOrder);
         QVERIFY(waitForOrder(events));
-        ltv.setResults(nullptr);
+        ltv.setSource(nullptr);
         QCOMPARE(ltv.rowCount(), 0);
     }
 
     void testLtvModelShowsTheLtvTable()
     {
         LtvTableModel ltv;
-        ltv.setResults(m_results);
-        QCOMPARE(cellText(ltv, 0, LtvTableModel::Rank), QStringLiteral("1"));
-        QCOMPARE(cellText(ltv, 0, LtvTableModel::Customer), QStringLiteral("c670daa7e51c"));
-        QCOMPARE(cellText(ltv, 0, LtvTableModel::Ltv), QStringLiteral("23516.35"));
-        QCOMPARE(ltv.data(ltv.index(0, LtvTableModel::Ltv), Qt::UserRole).toDouble(), m_results->ltv[0].ltv);
-        QVERIFY(!cellText(ltv, 0, LtvTableModel::LastName).isEmpty());
-        QCOMPARE(ltv.headerData(LtvTableModel::Ltv, Qt::Horizontal).toString(), QStringLiteral("customer_ltv"));
+        ltv.setSource(m_results);
+        QCOMPARE(cellText(ltv, 0, column(ltv, "Rank")), QStringLiteral("1"));
+        QCOMPARE(cellText(ltv, 0, column(ltv, "customer_id")), QStringLiteral("c670daa7e51c"));
+        QCOMPARE(cellText(ltv, 0, column(ltv, "customer_ltv")), QStringLiteral("23516.35"));
+        QCOMPARE(ltv.data(ltv.index(0, column(ltv, "customer_ltv")), Qt::UserRole).toDouble(), m_results->ltv[0].ltv);
+        QVERIFY(!cellText(ltv, 0, column(ltv, "last_name")).isEmpty());
+        QCOMPARE(ltv.headerData(column(ltv, "customer_ltv"), Qt::Horizontal).toString(), QStringLiteral("customer_ltv"));
     }
 
     void testSortingByLtvAscendingPutsTheLowestFirst()
     {
         LtvTableModel ltv;
-        ltv.setResults(m_results);
-        ltv.sort(LtvTableModel::Ltv, Qt::AscendingOrder);
+        ltv.setSource(m_results);
+        ltv.sort(column(ltv, "customer_ltv"), Qt::AscendingOrder);
         QVERIFY(waitForOrder(ltv));
         for (int r = 1; r < ltv.rowCount(); ++r)
-            QVERIFY(ltv.data(ltv.index(r - 1, LtvTableModel::Ltv), Qt::UserRole).toDouble()
-                    <= ltv.data(ltv.index(r, LtvTableModel::Ltv), Qt::UserRole).toDouble());
-        QCOMPARE(cellText(ltv, ltv.rowCount() - 1, LtvTableModel::Customer), QStringLiteral("c670daa7e51c"));
+            QVERIFY(ltv.data(ltv.index(r - 1, column(ltv, "customer_ltv")), Qt::UserRole).toDouble()
+                    <= ltv.data(ltv.index(r, column(ltv, "customer_ltv")), Qt::UserRole).toDouble());
+        QCOMPARE(cellText(ltv, ltv.rowCount() - 1, column(ltv, "customer_id")), QStringLiteral("c670daa7e51c"));
     }
 
     void testFilterKeepsOnlyMatchingCustomers()
     {
         VisitsTableModel visits;
-        visits.setResults(m_results);
+        visits.setSource(m_results);
         visits.setCustomerFilter(QStringLiteral("C670DAA7")); // case does not matter
         QVERIFY(waitForOrder(visits));
         QVERIFY(visits.rowCount() > 0);
         QVERIFY(visits.rowCount() < 558);
         for (int r = 0; r < visits.rowCount(); ++r)
-            QCOMPARE(cellText(visits, r, VisitsTableModel::Customer), QStringLiteral("c670daa7e51c"));
+            QCOMPARE(cellText(visits, r, column(visits, "customer_id")), QStringLiteral("c670daa7e51c"));
         visits.setCustomerFilter(QString());
         QVERIFY(waitForOrder(visits));
         QCOMPARE(visits.rowCount(), 558);
@@ -123,7 +128,7 @@ private Q_SLOTS:
     void testANewerRequestWinsOverAnOlderOne()
     {
         WeeklyTableModel weekly;
-        weekly.setResults(m_results);
+        weekly.setSource(m_results);
         weekly.setCustomerFilter(QStringLiteral("c670"));
         weekly.setCustomerFilter(QStringLiteral("zzz-no-such-customer"));
         QVERIFY(waitForOrder(weekly));
@@ -134,10 +139,10 @@ private Q_SLOTS:
     void testTopXLimitShowsTheFirstRows()
     {
         LtvTableModel ltv;
-        ltv.setResults(m_results);
+        ltv.setSource(m_results);
         ltv.setRowLimit(3);
         QCOMPARE(ltv.rowCount(), 3);
-        QCOMPARE(ltv.customerAt(0), m_results->ltv[0].customer);
+        QCOMPARE(ltv.recordAt(0)->customer, m_results->events->customerId(m_results->ltv[0].customer));
         ltv.setRowLimit(0);
         QCOMPARE(ltv.rowCount(), 51);
     }
@@ -145,21 +150,21 @@ private Q_SLOTS:
     void testProblemsModelLocatesRejectedLines()
     {
         ProblemsTableModel problems;
-        problems.setReadResult(m_read);
-        QCOMPARE(problems.location(0), QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt:1"));
-        QVERIFY(problems.reason(0).contains(QStringLiteral("invalid event_time")));
-        QVERIFY(problems.rawLine(1).contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
+        problems.setSource(ReadView::of(m_read));
+        QCOMPARE(problems.recordAt(0)->location(), QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt:1"));
+        QVERIFY(utf8Text(problems.recordAt(0)->reason).contains(QStringLiteral("invalid event_time")));
+        QVERIFY(utf8Text(problems.recordAt(1)->raw).contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
     }
 
     void testCsvOfSelectedCells()
     {
         WeeklyTableModel weekly;
-        weekly.setResults(m_results);
-        const QString csv = weekly.toCsv({0, 1}, {WeeklyTableModel::Customer, WeeklyTableModel::AmountPerWeek});
+        weekly.setSource(m_results);
+        const QString csv = weekly.toCsv({0, 1}, {column(weekly, "customer_id"), column(weekly, "amount_per_wk")});
         const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QStringLiteral("customer_id,amount_per_wk"));
-        QCOMPARE(lines[1], cellText(weekly, 0, 0) + QLatin1Char(',') + cellText(weekly, 0, WeeklyTableModel::AmountPerWeek));
+        QCOMPARE(lines[1], cellText(weekly, 0, 0) + QLatin1Char(',') + cellText(weekly, 0, column(weekly, "amount_per_wk")));
     }
 };
 

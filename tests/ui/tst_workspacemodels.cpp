@@ -1,14 +1,7 @@
 // The paged workspace models against the memory models of the same analysis: a workspace
 // made from the seed input with the real Workspace API, Qt's model checker, every cell of
 // every row under every sort, the customer filter, the top X and CSV copy.
-#include "models/EventsTableModel.h"
-#include "models/LtvTableModel.h"
-#include "models/VisitsTableModel.h"
-#include "models/WeeklyTableModel.h"
-#include "models/WorkspaceEventsModel.h"
-#include "models/WorkspaceLtvModel.h"
-#include "models/WorkspaceVisitsModel.h"
-#include "models/WorkspaceWeeklyModel.h"
+#include "models/TableModels.h"
 
 #include "../unit/WorkspaceTestSupport.h"
 
@@ -91,10 +84,10 @@ private:
         VisitsTableModel visits;
         WeeklyTableModel weekly;
         LtvTableModel ltv;
-        WorkspaceEventsModel pagedEvents;
-        WorkspaceVisitsModel pagedVisits;
-        WorkspaceWeeklyModel pagedWeekly;
-        WorkspaceLtvModel pagedLtv;
+        PagedEventsModel pagedEvents;
+        PagedVisitsModel pagedVisits;
+        PagedWeeklyModel pagedWeekly;
+        PagedLtvModel pagedLtv;
         std::vector<Pair> pairs()
         {
             return {{"events", &events, &pagedEvents}, {"visits", &visits, &pagedVisits},
@@ -104,10 +97,10 @@ private:
 
     void fill(Models& m)
     {
-        m.events.setReadResult(m_read);
-        m.visits.setResults(m_results);
-        m.weekly.setResults(m_results);
-        m.ltv.setResults(m_results);
+        m.events.setSource(ReadView::of(m_read));
+        m.visits.setSource(m_results);
+        m.weekly.setSource(m_results);
+        m.ltv.setSource(m_results);
         for (const Pair& p : m.pairs())
             p.paged->setWorkspace(m_path);
     }
@@ -211,12 +204,12 @@ private Q_SLOTS:
         const Pair ltv = m.pairs().back();
         m.ltv.setRowLimit(10);
         m.pagedLtv.setRowLimit(10);
-        m.ltv.sort(LtvTableModel::Customer, Qt::AscendingOrder);
-        m.pagedLtv.sort(LtvTableModel::Customer, Qt::AscendingOrder);
+        m.ltv.sort(1, Qt::AscendingOrder);
+        m.pagedLtv.sort(1, Qt::AscendingOrder);
         compareWhenLoaded(ltv, QStringLiteral("top 10 by customer"));
         QCOMPARE(m.pagedLtv.rowCount(), 10);
         for (int row = 0; row < 10; ++row)
-            QCOMPARE(m_results->ltv[std::size_t(m.pagedLtv.rankAt(row) - 1)].customer, m.ltv.customerAt(row));
+            QCOMPARE(m.pagedLtv.recordAt(row)->rank, m.ltv.recordAt(row)->rank);
     }
 
     void testLateAnswersToAnOlderSortAreDropped()
@@ -244,7 +237,12 @@ private Q_SLOTS:
         for (int row = 200; row < 540; row += 3)
             rows << row;
         const QList<int> columns = {0, 4, 5, 6};
-        QCOMPARE(m.pagedVisits.toCsv(rows, columns), m.visits.toCsv(rows, columns));
+        QString copied;
+        m.pagedVisits.requestCsv(rows, columns, {}, [&](const QString& csv) { copied = csv; });
+        QVERIFY(QTest::qWaitFor([&] { return !copied.isEmpty(); }, 10000));
+        QCOMPARE(copied, m.visits.toCsv(rows, columns));
+        // Until then, what is at hand: the rows not read yet are empty.
+        QVERIFY(m.pagedVisits.toCsv({600}, columns).endsWith(QStringLiteral(",,,\n")));
     }
 
     void testNoWorkspaceShowsNoRows()

@@ -5,6 +5,11 @@
 
 #include "store/WorkspacePager.h"
 #include "store/WorkspaceTableReader.h"
+#include "tables/EventsColumns.h"
+#include "tables/LtvColumns.h"
+#include "tables/VisitsColumns.h"
+#include "tables/WeeklyColumns.h"
+#include "util/JobTracker.h"
 
 #include <QSignalSpy>
 
@@ -95,7 +100,7 @@ private Q_SLOTS:
     {
         ReadConnection connection(m_path);
         QVERIFY(connection.isOpen());
-        const WorkspaceTableReader reader(connection.db(), WorkspaceTable::ltv());
+        const WorkspaceTableReader reader(connection.db(), LtvColumns::workspaceTable());
         QString error;
         QCOMPARE(reader.count({}, &error).value_or(-1), qint64(m_tables->ltv.size()));
         const auto rows = readAllPages(reader, {}, 7); // 51 rows: pages of 7 end on a short one
@@ -115,10 +120,10 @@ private Q_SLOTS:
     {
         ReadConnection connection(m_path);
         const std::pair<WorkspaceTable, std::size_t> tables[] = {
-            {WorkspaceTable::ltv(), m_tables->ltv.size()},
-            {WorkspaceTable::weekly(), m_tables->weekly.size()},
-            {WorkspaceTable::visits(), m_tables->visits.size()},
-            {WorkspaceTable::events(), m_tables->events->size()},
+            {LtvColumns::workspaceTable(), m_tables->ltv.size()},
+            {WeeklyColumns::workspaceTable(), m_tables->weekly.size()},
+            {VisitsColumns::workspaceTable(), m_tables->visits.size()},
+            {EventsColumns::workspaceTable(), m_tables->events->size()},
         };
         for (const auto& [table, expected] : tables) {
             const WorkspaceTableReader reader(connection.db(), table);
@@ -142,7 +147,7 @@ private Q_SLOTS:
     void testVisitsAndWeeklyRowsEqualTheMemoryTables()
     {
         ReadConnection connection(m_path);
-        const auto visits = readAllPages(WorkspaceTableReader(connection.db(), WorkspaceTable::visits()), {}, 50);
+        const auto visits = readAllPages(WorkspaceTableReader(connection.db(), VisitsColumns::workspaceTable()), {}, 50);
         const VisitsTable& v = m_tables->visits;
         QCOMPARE(visits.size(), v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
@@ -154,7 +159,7 @@ private Q_SLOTS:
             QCOMPARE(visits[i][5].toLongLong(), events().time(v.event[i]));
             QCOMPARE(visits[i][6].toInt(), int(events().type(v.event[i])));
         }
-        const auto weekly = readAllPages(WorkspaceTableReader(connection.db(), WorkspaceTable::weekly()), {}, 50);
+        const auto weekly = readAllPages(WorkspaceTableReader(connection.db(), WeeklyColumns::workspaceTable()), {}, 50);
         const WeeklyTable& w = m_tables->weekly;
         QCOMPARE(weekly.size(), w.size());
         for (std::size_t i = 0; i < w.size(); ++i) {
@@ -168,7 +173,7 @@ private Q_SLOTS:
     void testSortByCustomerAndByLtvEqualAStableSortOfTheMemoryTable()
     {
         ReadConnection connection(m_path);
-        const WorkspaceTableReader reader(connection.db(), WorkspaceTable::ltv());
+        const WorkspaceTableReader reader(connection.db(), LtvColumns::workspaceTable());
         std::vector<std::size_t> order(m_tables->ltv.size());
         std::iota(order.begin(), order.end(), 0);
         // By customer id, descending: ids are unique, so the order is fully determined.
@@ -210,7 +215,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, filter);
         ReadConnection connection(m_path);
-        const WorkspaceTableReader ltv(connection.db(), WorkspaceTable::ltv());
+        const WorkspaceTableReader ltv(connection.db(), LtvColumns::workspaceTable());
         QStringList expected;
         for (std::size_t i = 0; i < m_tables->ltv.size(); ++i)
             if (containsIgnoringAsciiCase(ltvCustomer(i), filter))
@@ -223,7 +228,7 @@ private Q_SLOTS:
             shown << row[1].toString();
         QCOMPARE(shown, expected);
 
-        const WorkspaceTableReader visits(connection.db(), WorkspaceTable::visits());
+        const WorkspaceTableReader visits(connection.db(), VisitsColumns::workspaceTable());
         qint64 visitRows = 0;
         for (std::uint32_t customer : m_tables->visits.customer)
             visitRows += containsIgnoringAsciiCase(utf8(events().customerId(customer)), filter);
@@ -233,7 +238,7 @@ private Q_SLOTS:
     void testRowLimitKeepsTheTopOfTheStoredOrder()
     {
         ReadConnection connection(m_path);
-        const WorkspaceTableReader reader(connection.db(), WorkspaceTable::ltv());
+        const WorkspaceTableReader reader(connection.db(), LtvColumns::workspaceTable());
         QString error;
         QCOMPARE(reader.count({-1, false, {}, 10}, &error).value_or(-1), 10);
         // In stored order (read as ranges of row numbers), pages stop at the limit.
@@ -250,44 +255,51 @@ private Q_SLOTS:
                                [](const QVariantList& a, const QVariantList& b) { return a[1].toString() < b[1].toString(); }));
     }
 
-    void testPagerAnswersOnItsOwnThreadAndSkipsOlderGenerations()
+    void testPagerAnswersOnItsOwnThreadAndSupersededQuestionsAreDropped()
     {
-        WorkspacePager pager(m_path, WorkspaceTable::ltv());
-        QSignalSpy counts(&pager, &WorkspacePager::countsReady);
-        QSignalSpy rows(&pager, &WorkspacePager::rowsReady);
-        pager.requestCounts(1, {-1, false, QStringLiteral("9b"), 0});
-        QVERIFY(counts.wait(10000));
-        QCOMPARE(counts.first().at(0).toULongLong(), 1u);
-        QVERIFY(counts.first().at(1).toLongLong() > 0);
-        QCOMPARE(counts.first().at(2).toLongLong(), qint64(m_tables->ltv.size()));
-        QVERIFY(counts.first().at(3).toString().isEmpty());
+        auto pager = std::make_unique<WorkspacePager>(m_path, LtvColumns::workspaceTable());
+        QObject receiver;
+        JobTracker jobs(&receiver, pager->thread());
+        WorkspacePager* p = pager.get();
+        std::optional<std::pair<qint64, qint64>> counts;
+        QThread* askedOn = nullptr;
+        jobs.run(
+            [p, &askedOn](const JobControl&) {
+                askedOn = QThread::currentThread();
+                QString error;
+                return p->counts({-1, false, QStringLiteral("9b"), 0}, &error);
+            },
+            [&](const std::optional<std::pair<qint64, qint64>>& answer) { counts = answer; });
+        QVERIFY(QTest::qWaitFor([&] { return counts.has_value(); }, 10000));
+        QVERIFY(counts->first > 0);
+        QCOMPARE(counts->second, qint64(m_tables->ltv.size()));
+        QVERIFY(askedOn && askedOn != QThread::currentThread());
 
-        // Asked one after the other, before the pager's thread gets to them: only the newest runs
-        // (the older one may have started already; it is then answered and dropped by the asker).
-        pager.requestRows(2, {}, 0, 20);
-        pager.requestRows(3, {}, 20, 20);
-        QTRY_VERIFY_WITH_TIMEOUT(!rows.isEmpty() && rows.last().at(0).toULongLong() == 3u, 10000);
-        const auto block = rows.last().at(1).value<std::shared_ptr<const RowBlock>>();
-        QVERIFY(block);
-        QCOMPARE(block->first, 20);
-        QCOMPARE(block->rowCount(), 20);
-        QCOMPARE(block->value(0, 1).toString(), ltvCustomer(20));
-
-        QString error;
-        const auto copied = pager.readRows({}, 45, 100, &error);
-        QVERIFY2(copied, qPrintable(error));
-        const int last = static_cast<int>(m_tables->ltv.size()) - 1;
-        QCOMPARE(copied->rowCount(), last + 1 - 45);
-        QCOMPARE(copied->value(last - 45, 1).toString(), ltvCustomer(std::size_t(last)));
+        // Asked one after the other: only the newest question is answered.
+        std::vector<qint64> answered;
+        for (qint64 first : {0, 20}) {
+            jobs.start(
+                [p, first](const JobControl&) {
+                    QString error;
+                    return p->rows({}, first, 20, &error);
+                },
+                [&](const std::shared_ptr<const RowBlock>& block) { answered.push_back(block ? block->first : -1); });
+        }
+        QVERIFY(QTest::qWaitFor([&] { return !jobs.isRunning(); }, 10000));
+        QTest::qWait(50);
+        QCOMPARE(answered, std::vector<qint64>{20});
     }
 
     void testPagerReportsAFileItCannotRead()
     {
-        WorkspacePager pager(m_dir.filePath("no-such.clvdb"), WorkspaceTable::ltv());
-        QSignalSpy counts(&pager, &WorkspacePager::countsReady);
-        pager.requestCounts(1, {});
-        QVERIFY(counts.wait(10000));
-        QVERIFY(!counts.first().at(3).toString().isEmpty());
+        WorkspacePager pager(m_dir.filePath("no-such.clvdb"), LtvColumns::workspaceTable());
+        QString error;
+        QThreadPool* thread = pager.thread();
+        std::optional<std::pair<qint64, qint64>> counts;
+        thread->start([&] { counts = pager.counts({}, &error); });
+        QVERIFY(thread->waitForDone(10000));
+        QVERIFY(!counts);
+        QVERIFY(!error.isEmpty());
     }
 };
 

@@ -1,20 +1,16 @@
 #include "models/ResultTableModel.h"
 
-#include "util/ComputePool.h"
-
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
-#include <numeric>
+#include <limits>
 
 namespace clv {
 
-ResultTableModel::ResultTableModel(QObject* parent) : TableModel(parent) {}
+ResultTableModel::ResultTableModel(QObject* parent) : TableModel(parent), m_jobs(this) {}
 
-ResultTableModel::~ResultTableModel()
+std::size_t ResultTableModel::tableRows() const
 {
-    if (m_watcher)
-        m_watcher->waitForFinished();
+    const std::size_t rows = allRows();
+    return m_rowLimit > 0 ? std::min(rows, static_cast<std::size_t>(m_rowLimit)) : rows;
 }
 
 int ResultTableModel::rowCount(const QModelIndex& parent) const
@@ -68,6 +64,14 @@ void ResultTableModel::setCustomerFilter(const QString& text)
     rebuildOrder();
 }
 
+void ResultTableModel::setRowLimit(int limit)
+{
+    if (limit == m_rowLimit)
+        return;
+    m_rowLimit = limit;
+    tableReplaced();
+}
+
 void ResultTableModel::tableReplaced()
 {
     beginResetModel();
@@ -76,56 +80,32 @@ void ResultTableModel::tableReplaced()
     rebuildOrder();
 }
 
+void ResultTableModel::showOrder(std::shared_ptr<const Order> order)
+{
+    if (order || m_order) {
+        beginResetModel();
+        m_order = std::move(order);
+        endResetModel();
+    }
+}
+
 void ResultTableModel::rebuildOrder()
 {
-    const quint64 generation = ++m_generation;
+    const bool wasBusy = m_jobs.isRunning();
     if (m_sortColumn < 0 && m_filter.isEmpty()) {
-        if (m_watcher) {
-            m_watcher.reset(); // its answer is no longer wanted
+        m_jobs.supersede(); // an order on its way is no longer wanted
+        showOrder(nullptr);
+        if (wasBusy)
             Q_EMIT reorderingChanged(false);
-        }
-        if (m_order) {
-            beginResetModel();
-            m_order.reset();
-            endResetModel();
-        }
         return;
     }
-    const std::size_t rows = tableRows();
-    RowFilter keep = m_filter.isEmpty() ? RowFilter() : customerFilter(m_filter);
-    RowLess less = m_sortColumn >= 0 ? rowLess(m_sortColumn) : RowLess();
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-
-    auto watcher = std::make_unique<QFutureWatcher<Order>>();
-    connect(watcher.get(), &QFutureWatcherBase::finished, this, [this, generation] {
-        if (generation != m_generation || !m_watcher)
-            return;
-        const Order order = m_watcher->result();
-        m_watcher.reset();
-        beginResetModel();
-        m_order = order;
-        endResetModel();
-        Q_EMIT reorderingChanged(false);
-    });
-    watcher->setFuture(QtConcurrent::run(computePool(), [rows, keep, less, descending]() -> Order {
-        auto order = std::make_shared<std::vector<std::uint32_t>>();
-        order->reserve(rows);
-        for (std::uint32_t r = 0; r < rows; ++r)
-            if (!keep || keep(r))
-                order->push_back(r);
-        if (less) {
-            if (descending)
-                std::stable_sort(order->begin(), order->end(), [&](std::uint32_t a, std::uint32_t b) { return less(b, a); });
-            else
-                std::stable_sort(order->begin(), order->end(), less);
-        }
-        return order;
-    }));
-    const bool wasIdle = m_watcher == nullptr;
-    if (m_watcher)
-        m_watcher->disconnect(this); // superseded: its result is dropped
-    m_watcher = std::move(watcher);
-    if (wasIdle)
+    OrderWork work = orderWork(tableRows(), m_sortColumn, m_sortOrder == Qt::DescendingOrder, m_filter);
+    m_jobs.start([work](const JobControl&) { return std::make_shared<const Order>(work()); },
+                 [this](std::shared_ptr<const Order> order) {
+                     showOrder(std::move(order));
+                     Q_EMIT reorderingChanged(false);
+                 });
+    if (!wasBusy)
         Q_EMIT reorderingChanged(true);
 }
 

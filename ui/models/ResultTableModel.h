@@ -1,8 +1,7 @@
 #pragma once
 
 #include "models/TableModel.h"
-
-#include <QFutureWatcher>
+#include "util/JobTracker.h"
 
 #include <functional>
 #include <memory>
@@ -10,18 +9,18 @@
 
 namespace clv {
 
-// Base of the table models: adapts an immutable result table to Qt's views without
-// copying it. Cells are computed when a view asks for them. Sorting and filtering build a
-// row order on the worker pool; each request carries a generation number, so that the
-// answer to an older request is dropped when a newer one was made meanwhile.
+// Base of the memory models: adapts an immutable result table to Qt's views without copying
+// it. Cells are computed when a view asks for them. Sorting and filtering build a row order
+// on the worker pool (a JobTracker job), so that only the latest request's order is shown.
 class ResultTableModel : public TableModel {
     Q_OBJECT
 public:
-    using RowLess = std::function<bool(std::uint32_t, std::uint32_t)>;
-    using RowFilter = std::function<bool(std::uint32_t)>;
+    using Order = std::vector<std::uint32_t>;
+    // Builds the row order on a worker: it must hold what it reads (a shared_ptr to the
+    // immutable table), never the model.
+    using OrderWork = std::function<Order()>;
 
     explicit ResultTableModel(QObject* parent = nullptr);
-    ~ResultTableModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,31 +33,32 @@ public:
     // The row of the underlying table shown at view row `row`.
     std::uint32_t sourceRow(int row) const;
     qsizetype sourceRowCount() const override { return static_cast<qsizetype>(tableRows()); }
-    bool isReordering() const override { return m_watcher != nullptr; }
+    bool isReordering() const override { return m_jobs.isRunning(); }
+    // Shows only the first `limit` rows of the table (the top X); 0 shows all.
+    void setRowLimit(int limit);
 
 protected:
     virtual QStringList columnNames() const = 0;
-    virtual std::size_t tableRows() const = 0;
+    virtual std::size_t allRows() const = 0;
     virtual QVariant cell(std::uint32_t row, int column, int role) const = 0;
-    // Built on the UI thread, run on a worker: they must hold what they read (a shared_ptr
-    // to the immutable table), never `this`.
-    virtual RowLess rowLess(int column) const = 0;
-    virtual RowFilter customerFilter(const QString& text) const = 0;
+    // The order of rows [0, rows) for a sort column (-1: none) and a filter (empty: none).
+    virtual OrderWork orderWork(std::size_t rows, int column, bool descending, const QString& filter) const = 0;
 
     // Subclasses call this after replacing their table: the row order is rebuilt for the
     // sort and filter in force.
     void tableReplaced();
 
 private:
+    std::size_t tableRows() const;
     void rebuildOrder();
+    void showOrder(std::shared_ptr<const Order> order);
 
-    using Order = std::shared_ptr<const std::vector<std::uint32_t>>;
-    Order m_order; // null: the table's own order, all rows
+    std::shared_ptr<const Order> m_order; // null: the table's own order, all rows
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_filter;
-    quint64 m_generation = 0;
-    std::unique_ptr<QFutureWatcher<Order>> m_watcher;
+    int m_rowLimit = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace clv

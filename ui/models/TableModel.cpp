@@ -1,27 +1,39 @@
 #include "models/TableModel.h"
 
-#include "export/CsvField.h"
-
 namespace clv {
 
-QString TableModel::toCsv(const QList<int>& rows, const QList<int>& columns) const
+QString TableModel::csvCell(int row, int column) const
 {
+    return data(index(row, column)).toString();
+}
+
+QString TableModel::toCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv) const
+{
+    // Numbers are never neutralised, only text that a spreadsheet would run as a formula.
+    QList<bool> numeric;
+    for (int column : columns)
+        numeric << index(0, column).data(Qt::TextAlignmentRole).isValid();
     std::string text;
     for (int c = 0; c < columns.size(); ++c) {
         if (c)
             text += ',';
-        appendCsvField(text, headerData(columns[c], Qt::Horizontal).toString().toStdString());
+        appendCsvField(text, headerData(columns[c], Qt::Horizontal).toString().toStdString(), csv);
     }
     text += '\n';
     for (int row : rows) {
         for (int c = 0; c < columns.size(); ++c) {
             if (c)
                 text += ',';
-            appendCsvField(text, data(index(row, columns[c])).toString().toStdString());
+            appendCsvField(text, csvCell(row, columns[c]).toStdString(), numeric[c] ? CsvOptions{} : csv);
         }
         text += '\n';
     }
     return QString::fromStdString(text);
+}
+
+void TableModel::requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv, CsvReady ready)
+{
+    ready(toCsv(rows, columns, csv));
 }
 
 } // namespace clv

@@ -1,17 +1,23 @@
 #pragma once
 
+#include "export/CsvField.h"
+
 #include <QAbstractTableModel>
+
+#include <functional>
 
 namespace clv {
 
 // What a TablePage and its ResultTableView need of a table model: sorting by a header,
 // a customer filter, the row counts, and the CSV of a selection. Two kinds exist:
-// ResultTableModel, over an analysis's tables in memory, and WorkspaceTableModel, which
-// pages the same tables from a workspace file. Both show the same columns, so a page can
-// be switched from one to the other.
+// MemoryTableModel, over an analysis's tables in memory, and PagedTableModel, which pages
+// the same tables from a workspace file. Both read cells through the table's column spec
+// (core/tables), so a page can be switched from one to the other.
 class TableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    using CsvReady = std::function<void(const QString& csv)>;
+
     using QAbstractTableModel::QAbstractTableModel;
 
     // Shows only rows whose customer id contains `text` (all rows when empty).
@@ -22,12 +28,19 @@ public:
     // A new sort or filter is being prepared; the previous rows are shown meanwhile.
     virtual bool isReordering() const = 0;
 
-    // The cells of `rows` (view rows) and `columns` as CSV text with a header line.
-    virtual QString toCsv(const QList<int>& rows, const QList<int>& columns) const;
+    // The cells of `rows` (view rows) and `columns` as CSV text with a header line, as far as
+    // they are at hand (a paged model's rows not read yet are left empty).
+    QString toCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv = {}) const;
+    // The same, whole: `ready` gets the text, at once, or when the rows not at hand are read.
+    virtual void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv, CsvReady ready);
 
 Q_SIGNALS:
     // The view's row order is being rebuilt (true) or is in place (false).
     void reorderingChanged(bool busy);
+
+protected:
+    // The display text of a cell for the CSV; a paged model reads it from rows it fetched.
+    virtual QString csvCell(int row, int column) const;
 };
 
 } // namespace clv

@@ -1,11 +1,10 @@
 #include "models/WorkspaceTableModel.h"
 
-#include "export/CsvField.h"
 #include "store/WorkspacePager.h"
+#include "util/JobTracker.h"
 
 #include <algorithm>
 #include <limits>
-#include <map>
 
 namespace clv {
 
@@ -14,26 +13,31 @@ WorkspaceTableModel::WorkspaceTableModel(WorkspaceTable table, QObject* parent)
 {
 }
 
-WorkspaceTableModel::~WorkspaceTableModel() = default;
+// The tracker goes first: no answer reaches a model being destroyed; the pager then lets the
+// query in flight end and closes its connection.
+WorkspaceTableModel::~WorkspaceTableModel()
+{
+    m_jobs.reset();
+    m_pager.reset();
+}
 
 void WorkspaceTableModel::setWorkspace(const QString& path)
 {
+    m_jobs.reset();
     m_pager.reset();
     m_path = path;
     if (path.isEmpty()) {
-        ++m_generation;
         beginResetModel();
         m_rows = m_totalRows = 0;
         m_pages.clear();
         m_requested.clear();
-        m_shownGeneration = m_generation;
+        m_pending = {};
         endResetModel();
-        setBusy(false);
+        setReloading(false);
         return;
     }
     m_pager = std::make_unique<WorkspacePager>(path, m_table);
-    connect(m_pager.get(), &WorkspacePager::countsReady, this, &WorkspaceTableModel::countsArrived);
-    connect(m_pager.get(), &WorkspacePager::rowsReady, this, &WorkspaceTableModel::rowsArrived);
+    m_jobs = std::make_unique<JobTracker>(this, m_pager->thread());
     reload();
 }
 
@@ -68,59 +72,51 @@ void WorkspaceTableModel::setCustomerFilter(const QString& text)
 // the first rows when the model resets finds them in place.
 void WorkspaceTableModel::reload()
 {
-    const quint64 generation = ++m_generation;
     m_pending = {};
     if (!m_pager)
         return;
-    m_pager->requestCounts(generation, m_query);
-    m_pager->requestRows(generation, m_query, 0, kPageRows);
-    setBusy(true);
-}
-
-void WorkspaceTableModel::setBusy(bool busy)
-{
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    Q_EMIT reorderingChanged(busy);
-}
-
-void WorkspaceTableModel::countsArrived(quint64 generation, qint64 shown, qint64 total, const QString& error)
-{
-    if (generation != m_generation)
-        return;
-    if (!error.isEmpty())
-        Q_EMIT readFailed(error);
-    m_pending.counts = std::pair(shown, total);
-    showPendingWhenComplete();
-}
-
-void WorkspaceTableModel::rowsArrived(quint64 generation, std::shared_ptr<const RowBlock> block, const QString& error)
-{
-    if (!error.isEmpty() && generation == m_generation)
-        Q_EMIT readFailed(error);
-    if (generation == m_generation && generation != m_shownGeneration) {
-        if (!m_pending.firstPage) {
-            m_pending.firstPage = block ? block : std::make_shared<const RowBlock>();
+    m_jobs->supersede();
+    setReloading(true);
+    WorkspacePager* pager = m_pager.get();
+    const TableQuery query = m_query;
+    struct Counts {
+        std::optional<std::pair<qint64, qint64>> counts;
+        QString error;
+    };
+    m_jobs->run(
+        [pager, query](const JobControl& control) {
+            Counts answer;
+            if (!control.isCancelled())
+                answer.counts = pager->counts(query, &answer.error);
+            return answer;
+        },
+        [this](const Counts& answer) {
+            if (!answer.error.isEmpty())
+                Q_EMIT readFailed(answer.error);
+            m_pending.counts = answer.counts.value_or(std::pair<qint64, qint64>(0, 0));
             showPendingWhenComplete();
-        }
+        });
+    m_jobs->run(
+        [pager, query](const JobControl& control) {
+            PageAnswer answer;
+            if (!control.isCancelled())
+                answer.block = pager->rows(query, 0, kPageRows, &answer.error);
+            return answer;
+        },
+        [this](const PageAnswer& answer) {
+            if (!answer.error.isEmpty())
+                Q_EMIT readFailed(answer.error);
+            m_pending.firstPage = answer.block ? answer.block : std::make_shared<const RowBlock>();
+            showPendingWhenComplete();
+        });
+}
+
+void WorkspaceTableModel::setReloading(bool reloading)
+{
+    if (reloading == m_reloading)
         return;
-    }
-    if (generation == m_shownGeneration && !block) {
-        // A page read failed (say, the file was busy): which page is not known, so every page
-        // on its way is asked for again when next in view, instead of staying blank.
-        m_requested.clear();
-        return;
-    }
-    if (generation != m_shownGeneration || !block)
-        return; // an answer to a sort, filter or file no longer shown
-    storePage(block);
-    if (block->rowCount() > 0 && m_rows > 0) {
-        const int top = static_cast<int>(block->first);
-        const int bottom = static_cast<int>(std::min<qint64>(block->first + block->rowCount(), m_rows)) - 1;
-        if (top <= bottom)
-            Q_EMIT dataChanged(index(top, 0), index(bottom, columnCount() - 1));
-    }
+    m_reloading = reloading;
+    Q_EMIT reorderingChanged(reloading);
 }
 
 void WorkspaceTableModel::showPendingWhenComplete()
@@ -131,13 +127,32 @@ void WorkspaceTableModel::showPendingWhenComplete()
     m_rows = m_pending.counts->first;
     m_totalRows = m_pending.counts->second;
     m_shownQuery = m_query;
-    m_shownGeneration = m_generation;
     m_pages.clear();
     m_requested.clear();
     storePage(m_pending.firstPage);
     m_pending = {};
     endResetModel();
-    setBusy(false);
+    setReloading(false);
+}
+
+void WorkspaceTableModel::pageArrived(const PageAnswer& answer)
+{
+    if (!answer.block) {
+        // A page read failed (say, the file was busy): which page is not known, so every page
+        // on its way is asked for again when next in view, instead of staying blank.
+        if (!answer.error.isEmpty())
+            Q_EMIT readFailed(answer.error);
+        m_requested.clear();
+        return;
+    }
+    storePage(answer.block);
+    const RowBlock& block = *answer.block;
+    if (block.rowCount() > 0 && m_rows > 0) {
+        const int top = static_cast<int>(block.first);
+        const int bottom = static_cast<int>(std::min<qint64>(block.first + block.rowCount(), m_rows)) - 1;
+        if (top <= bottom)
+            Q_EMIT dataChanged(index(top, 0), index(bottom, columnCount() - 1));
+    }
 }
 
 void WorkspaceTableModel::storePage(std::shared_ptr<const RowBlock> block) const
@@ -158,10 +173,20 @@ void WorkspaceTableModel::requestPage(qint64 page) const
 {
     // While a new sort or filter is on its way, the shown order's missing pages are not asked
     // for: the new rows replace them in a moment.
-    if (!m_pager || m_generation != m_shownGeneration || m_requested.count(page))
+    if (!m_pager || m_reloading || m_requested.count(page))
         return;
     m_requested.insert(page);
-    m_pager->requestRows(m_shownGeneration, m_shownQuery, page * kPageRows, kPageRows);
+    WorkspacePager* pager = m_pager.get();
+    const TableQuery query = m_shownQuery;
+    auto* self = const_cast<WorkspaceTableModel*>(this); // the cache is filled as rows are shown
+    m_jobs->run(
+        [pager, query, page](const JobControl& control) {
+            PageAnswer answer;
+            if (!control.isCancelled())
+                answer.block = pager->rows(query, page * kPageRows, kPageRows, &answer.error);
+            return answer;
+        },
+        [self](const PageAnswer& answer) { self->pageArrived(answer); });
 }
 
 const RowBlock* WorkspaceTableModel::cachedBlock(int row, int* rowInBlock) const
@@ -199,12 +224,12 @@ QVariant WorkspaceTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     if (role == Qt::TextAlignmentRole)
-        return alignment(index.column());
+        return cell(nullptr, 0, index.column(), role);
     if (role != Qt::DisplayRole && role != Qt::UserRole && role != Qt::ToolTipRole)
         return {};
     int offset = 0;
     if (const RowBlock* block = cachedBlock(index.row(), &offset))
-        return cell(*block, offset, index.column(), role);
+        return cell(block, offset, index.column(), role);
     requestPage(index.row() / kPageRows);
     return {};
 }
@@ -218,43 +243,47 @@ QVariant WorkspaceTableModel::headerData(int section, Qt::Orientation orientatio
     return section + 1;
 }
 
-QString WorkspaceTableModel::toCsv(const QList<int>& rows, const QList<int>& columns) const
+QString WorkspaceTableModel::csvCell(int row, int column) const
 {
-    // The pages the rows fall on, each read once: from the cache, or from the file.
-    std::map<qint64, std::shared_ptr<const RowBlock>> pages;
-    for (int row : rows) {
-        const qint64 page = row / kPageRows;
-        if (pages.count(page))
-            continue;
-        const auto cached = m_pages.find(page);
-        if (cached != m_pages.end()) {
-            pages[page] = cached->second.block;
-        } else if (m_pager) {
-            QString error;
-            pages[page] = m_pager->readRows(m_shownQuery, page * kPageRows, kPageRows, &error);
-        }
+    const auto copied = m_copyPages.find(row / kPageRows);
+    const RowBlock* block = copied != m_copyPages.end() ? copied->second.get() : nullptr;
+    int offset = block ? static_cast<int>(row - block->first) : 0;
+    if (!block)
+        block = cachedBlock(row, &offset);
+    if (!block || offset < 0 || offset >= block->rowCount())
+        return {};
+    return cell(block, offset, column, Qt::DisplayRole).toString();
+}
+
+void WorkspaceTableModel::requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,
+                                     CsvReady ready)
+{
+    std::set<qint64> missing;
+    for (int row : rows)
+        if (!isRowLoaded(row))
+            missing.insert(row / kPageRows);
+    if (missing.empty() || !m_pager) {
+        ready(toCsv(rows, columns, csv));
+        return;
     }
-    std::string text;
-    const QStringList names = columnNames();
-    for (int c = 0; c < columns.size(); ++c) {
-        if (c)
-            text += ',';
-        appendCsvField(text, names.value(columns[c]).toStdString());
-    }
-    text += '\n';
-    for (int row : rows) {
-        const auto& block = pages[row / kPageRows];
-        const qint64 offset = block ? row - block->first : -1;
-        const bool present = block && offset >= 0 && offset < block->rowCount();
-        for (int c = 0; c < columns.size(); ++c) {
-            if (c)
-                text += ',';
-            if (present)
-                appendCsvField(text, cell(*block, static_cast<int>(offset), columns[c], Qt::DisplayRole).toString().toStdString());
-        }
-        text += '\n';
-    }
-    return QString::fromStdString(text);
+    WorkspacePager* pager = m_pager.get();
+    const TableQuery query = m_shownQuery;
+    using Pages = std::map<qint64, std::shared_ptr<const RowBlock>>;
+    m_jobs->run(
+        [pager, query, missing](const JobControl&) {
+            Pages pages;
+            for (const qint64 page : missing) {
+                QString error;
+                pages[page] = pager->rows(query, page * kPageRows, kPageRows, &error);
+            }
+            return pages;
+        },
+        [this, rows, columns, csv, ready](const Pages& pages) {
+            m_copyPages = pages;
+            const QString text = toCsv(rows, columns, csv);
+            m_copyPages.clear();
+            ready(text);
+        });
 }
 
 } // namespace clv

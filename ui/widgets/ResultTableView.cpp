@@ -45,11 +45,11 @@ TableModel* ResultTableView::resultModel() const
     return qobject_cast<TableModel*>(model());
 }
 
-QString ResultTableView::selectionAsCsv() const
+void ResultTableView::selectionAsCsv(std::function<void(const QString&)> ready) const
 {
     TableModel* m = resultModel();
     if (!m || !selectionModel())
-        return {};
+        return ready({});
     // A selection of a million rows is copied row by row through ranges, never as a
     // list of a million indexes.
     std::set<int> rows;
@@ -61,21 +61,22 @@ QString ResultTableView::selectionAsCsv() const
             columns.insert(c);
     }
     if (rows.empty())
-        return {};
+        return ready({});
     QList<int> orderedColumns;
     for (int visual = 0; visual < horizontalHeader()->count(); ++visual) {
         const int logical = horizontalHeader()->logicalIndex(visual);
         if (columns.count(logical) && !isColumnHidden(logical))
             orderedColumns << logical;
     }
-    return m->toCsv(QList<int>(rows.begin(), rows.end()), orderedColumns);
+    m->requestCsv(QList<int>(rows.begin(), rows.end()), orderedColumns, m_csv, std::move(ready));
 }
 
 void ResultTableView::copySelection() const
 {
-    const QString csv = selectionAsCsv();
-    if (!csv.isEmpty())
-        QApplication::clipboard()->setText(csv);
+    selectionAsCsv([](const QString& csv) {
+        if (!csv.isEmpty())
+            QApplication::clipboard()->setText(csv);
+    });
 }
 
 } // namespace clv

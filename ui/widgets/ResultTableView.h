@@ -1,6 +1,10 @@
 #pragma once
 
+#include "export/CsvField.h"
+
 #include <QTableView>
+
+#include <functional>
 
 namespace clv {
 
@@ -13,12 +17,18 @@ class ResultTableView : public QTableView {
 public:
     explicit ResultTableView(QWidget* parent = nullptr);
 
-    // The selected cells as CSV with a header line, empty when nothing is selected.
-    QString selectionAsCsv() const;
+    // The selected cells as CSV with a header line (empty when nothing is selected), handed to
+    // `ready` once every selected row is at hand.
+    void selectionAsCsv(std::function<void(const QString&)> ready) const;
+    // Copy as CSV (Ctrl+C): the selection onto the clipboard.
     void copySelection() const;
+    // How the copied text is written (File ▸ Neutralise Formulas).
+    void setCsvOptions(const CsvOptions& csv) { m_csv = csv; }
 
 private:
     TableModel* resultModel() const;
+
+    CsvOptions m_csv;
 };
 
 } // namespace clv

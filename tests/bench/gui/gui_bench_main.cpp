@@ -36,8 +36,8 @@ int main(int argc, char* argv[])
     for (int run = 0; run < repeat; ++run) {
         clv::MainWindow window;
         window.show();
-        clv::TablePage* ltv = window.page(QStringLiteral("LTV"));
-        window.tabs()->setCurrentWidget(ltv);
+        clv::TablePage* ltv = window.findChild<clv::TablePage*>(QStringLiteral("ltvPage"));
+        window.findChild<QTabWidget*>(QStringLiteral("tabs"))->setCurrentWidget(ltv);
 
         // A timer that should fire every 2 ms: any longer gap is the event loop stalling.
         QElapsedTimer sinceTick;
@@ -53,7 +53,7 @@ int main(int argc, char* argv[])
                 stalls.append({clock.elapsed(), gap});
         });
 
-        QObject::connect(window.session(), &clv::AnalysisSession::resultsChanged, [&] {
+        QObject::connect(window.findChild<clv::AnalysisSession*>(), &clv::AnalysisSession::resultsChanged, [&] {
             std::printf("  results ready %.3f s after the start\n", clock.elapsed() / 1000.0);
         });
         QEventLoop loop;
@@ -73,7 +73,7 @@ int main(int argc, char* argv[])
             if (seconds > 0)
                 loop.quit();
         });
-        QObject::connect(window.session(), &clv::AnalysisSession::failed, &loop, [&](const QString& message) {
+        QObject::connect(window.findChild<clv::AnalysisSession*>(), &clv::AnalysisSession::failed, &loop, [&](const QString& message) {
             std::fprintf(stderr, "failed: %s\n", qPrintable(message));
             loop.exit(1);
         });
