@@ -1,9 +1,10 @@
 #pragma once
 
 #include "etl/Analysis.h"
-#include "export/OutputExporter.h"
+#include "export/CsvField.h"
+#include "session/SessionOutcome.h"
+#include "util/JobTracker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QThreadPool>
 
@@ -12,9 +13,11 @@
 namespace clv {
 
 // The state a desktop window works on: the files it opened, their parsed events and
-// rejected lines, the parameters, and the result tables. Every heavy step runs on the
-// worker pool; the session reports progress through queued signals and replaces its
-// results only when a step completes, so a cancelled step leaves the previous ones.
+// rejected lines, the parameters, and the result tables. The work itself is done by jobs
+// (AnalysisJobs, WorkspaceJobs, ExportJob) run one after the other on the session's job
+// thread through a JobTracker: a new job supersedes the one running (cancelled, its answer
+// dropped) without waiting for it. Results are replaced only when a job completes, so a
+// cancelled one leaves the previous ones.
 class AnalysisSession : public QObject {
     Q_OBJECT
 public:
@@ -63,11 +66,8 @@ Q_SIGNALS:
     void aboutToRewriteWorkspace();
 
 private:
-    struct Outcome;
-    void runInWorkspace(const QString& path, bool create, const struct AnalysisRequest& request,
-                        const JobControl& control, Outcome& outcome);
-    void start(std::function<Outcome(const JobControl&)> work);
-    void finish();
+    void start(std::function<SessionOutcome(const JobControl&)> work);
+    void finish(const SessionOutcome& outcome);
     void setBusy(bool busy);
 
     Parameters m_parameters;
@@ -80,10 +80,10 @@ private:
     bool m_busy = false;
     bool m_resultsInWorkspace = false;
 
-    // The job's own thread: the worker pool stays free for the parallel steps inside it.
+    // The jobs' own thread: the worker pool stays free for the parallel steps inside them, and
+    // a job starts only when the one before has ended, so two never write one workspace.
     QThreadPool m_jobThread;
-    std::shared_ptr<JobControl> m_control;
-    std::unique_ptr<QFutureWatcher<std::shared_ptr<Outcome>>> m_watcher;
+    JobTracker m_jobs;
 };
 
 } // namespace clv

@@ -165,52 +165,6 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, 
     return nullptr;
 }
 
-bool Workspace::copySnapshot(const QString& from, const QString& to, QString* error)
-{
-    const QString connection = uniqueConnectionName();
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(kSqliteDriver), connection);
-        db.setDatabaseName(from);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        QString why;
-        if (!db.open()) {
-            why = db.lastError().text();
-        } else {
-            QString quoted = QFileInfo(to).absoluteFilePath();
-            quoted.replace(QLatin1Char('\''), QLatin1String("''"));
-            QSqlQuery q(db);
-            ok = q.exec(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
-            if (!ok)
-                why = q.lastError().text();
-        }
-        db.close();
-        if (!ok && error)
-            *error = QStringLiteral("cannot copy the workspace %1 to %2: %3")
-                         .arg(QDir::toNativeSeparators(from), QDir::toNativeSeparators(to), why);
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return ok;
-}
-
-bool Workspace::replaceFile(const QString& from, const QString& to, QString* error)
-{
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        const QString old = to + QLatin1String(suffix);
-        if (QFileInfo::exists(old) && !QFile::remove(old)) {
-            if (error)
-                *error = QStringLiteral("cannot replace %1").arg(QDir::toNativeSeparators(old));
-            return false;
-        }
-    }
-    if (!QFile::rename(from, to)) {
-        if (error)
-            *error = QStringLiteral("cannot put the workspace in place at %1").arg(QDir::toNativeSeparators(to));
-        return false;
-    }
-    return true;
-}
-
 std::unique_ptr<Workspace> Workspace::attach(const QString& connectionName, QString* error)
 {
     QString name;

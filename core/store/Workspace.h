@@ -62,16 +62,6 @@ public:
     // removed when the workspace is destroyed, or at once when this fails.
     static std::unique_ptr<Workspace> attach(const QString& connectionName, QString* error);
 
-    // Writes a consistent copy of the workspace at `from` to the new file `to` (SQLite's
-    // VACUUM INTO). A plain file copy is not one: in WAL mode the latest commits may still be
-    // in FILE-wal, which is folded into the file only when the last connection closes — and
-    // another reader (a paged table) may hold one open.
-    static bool copySnapshot(const QString& from, const QString& to, QString* error);
-    // Puts the complete workspace file `from` in place at `to`, replacing what is there
-    // together with its -wal and -shm files: a -wal left beside a new file would be
-    // replayed onto it. No connection may be open on either file.
-    static bool replaceFile(const QString& from, const QString& to, QString* error);
-
     // Adds event files and folders (as the reader collects them). A file whose content is
     // already stored is skipped with "already in the workspace: FILE". All files of one call
     // go in one transaction: when the call fails or is cancelled nothing of it is kept.

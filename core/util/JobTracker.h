@@ -33,6 +33,13 @@ public:
 
     // A new generation: every job started before is cancelled and will not be answered.
     void supersede();
+    // Asks the current generation's jobs to stop; unlike supersede(), their answers (which say
+    // they were cancelled) are still delivered.
+    void cancel()
+    {
+        if (m_control)
+            m_control->cancel();
+    }
     // Whether a job of the current generation has not answered yet.
     bool isRunning() const { return m_running > 0; }
 

@@ -8,13 +8,11 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>
@@ -115,34 +113,25 @@ void ChartsPage::setResults(std::shared_ptr<const ResultTables> results)
 
 void ChartsPage::startSummaries()
 {
-    const quint64 generation = ++m_generation;
     if (!m_results) {
+        m_summaries.supersede(); // figures on their way are no longer wanted
         clearSummaries();
         return;
     }
-    m_computing = true;
     const std::shared_ptr<const ResultTables> results = m_results;
     const bool needWeekly = results != m_shown;
     const int bins = m_bins->value();
     const bool logScale = m_logScale->isChecked();
-
-    auto* watcher = new QFutureWatcher<Summaries>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        // A later request replaced this one while it ran: its figures are not wanted.
-        if (generation != m_generation)
-            return;
-        m_computing = false;
-        applySummaries(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_summaryThread, [results, needWeekly, bins, logScale] {
-        Summaries summaries;
-        summaries.results = results;
-        if (needWeekly)
-            summaries.weekly = weeklyTotals(*results);
-        summaries.distribution = ltvDistribution(*results, bins, logScale);
-        return summaries;
-    }));
+    m_summaries.start(
+        [results, needWeekly, bins, logScale](const JobControl&) {
+            Summaries summaries;
+            summaries.results = results;
+            if (needWeekly)
+                summaries.weekly = weeklyTotals(*results);
+            summaries.distribution = ltvDistribution(*results, bins, logScale);
+            return summaries;
+        },
+        [this](const Summaries& summaries) { applySummaries(summaries); });
 }
 
 void ChartsPage::applySummaries(const Summaries& summaries)
@@ -161,7 +150,6 @@ void ChartsPage::applySummaries(const Summaries& summaries)
 
 void ChartsPage::clearSummaries()
 {
-    m_computing = false;
     m_shown.reset();
     m_weekly = {};
     m_distribution = {};

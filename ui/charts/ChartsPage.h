@@ -1,6 +1,7 @@
 #pragma once
 
 #include "summary/ChartSummaries.h"
+#include "util/JobTracker.h"
 
 #include <QThreadPool>
 
@@ -31,7 +32,7 @@ public:
 
     explicit ChartsPage(QWidget* parent = nullptr);
 
-    // Computes the summaries on the worker pool (QtConcurrent::run + QFutureWatcher, the
+    // Computes the summaries on a thread of their own (a JobTracker job, the
     // UI thread never waits) and redraws; null clears. A later call drops the figures of
     // an earlier one still being computed.
     void setResults(std::shared_ptr<const ResultTables> results);
@@ -59,7 +60,6 @@ public:
     const std::vector<TopCustomer>& topCustomerList() const { return m_top; }
     const CustomerWeekSeries& customerSeries() const { return m_customer; }
     QChartView* chartView(Chart chart) const;
-    bool isComputing() const { return m_computing; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -92,8 +92,6 @@ private:
 
     std::shared_ptr<const ResultTables> m_results; // last set; may still be computing
     std::shared_ptr<const ResultTables> m_shown;   // the results the charts now draw
-    quint64 m_generation = 0;
-    bool m_computing = false;
     int m_topX = 10;
     bool m_customerChosen = false;
     std::string m_customerId;
@@ -102,6 +100,7 @@ private:
     // run as a task of that same pool, two overlapping requests could take both its threads
     // and wait forever for a third.
     QThreadPool m_summaryThread;
+    JobTracker m_summaries{this, &m_summaryThread};
 
     CalendarWeekSeries m_weekly;
     LtvDistribution m_distribution;

@@ -1,6 +1,5 @@
 #include "dialogs/GenerateDataDialog.h"
 
-#include "util/ComputePool.h"
 
 #include "generate/RealisticModeScenario.h"
 #include "generate/SeedModeScenario.h"
@@ -99,20 +98,20 @@ GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* paren
     connect(m_output, &QLineEdit::textChanged, this, &GenerateDataDialog::noteExistingOutput);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateDataDialog::startGeneration);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateDataDialog::reject);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &GenerateDataDialog::finishGeneration);
+    m_jobs.setProgressHandler([this](const QString&, double fraction) {
+        m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
+    });
 
     updateModeFields();
     updateEstimate();
     noteExistingOutput();
 }
 
+// A file still being written is cancelled (the generator then leaves the previous file as it
+// was); nothing waits for it.
 GenerateDataDialog::~GenerateDataDialog()
 {
-    // The job reports progress to this object; it must be over before the object goes.
-    if (m_control) {
-        m_control->cancel();
-        m_watcher.waitForFinished();
-    }
+    m_jobs.supersede();
 }
 
 void GenerateDataDialog::buildForm()
@@ -280,7 +279,7 @@ void GenerateDataDialog::updateEstimate()
 
 void GenerateDataDialog::noteExistingOutput()
 {
-    if (m_control)
+    if (m_jobs.isRunning())
         return;
     const QFileInfo target(outputFile());
     showStatus(target.isFile() ? tr("%1 exists; generating replaces it once the new file is complete.")
@@ -300,7 +299,7 @@ void GenerateDataDialog::browseForOutput()
 
 void GenerateDataDialog::startGeneration()
 {
-    if (m_control)
+    if (m_jobs.isRunning())
         return;
     bool seedOk = false;
     m_seed->text().toULongLong(&seedOk);
@@ -330,37 +329,24 @@ void GenerateDataDialog::startGeneration()
         return;
     }
 
-    const quint64 run = ++m_run;
-    // JobControl calls back on the worker thread; only whole steps of the bar are forwarded,
-    // so that a fast job does not flood the UI thread's queue.
-    auto lastStep = std::make_shared<std::atomic<int>>(-1);
-    m_control = std::make_shared<JobControl>([this, run, lastStep](const QString&, double fraction) {
-        const int step = static_cast<int>(fraction * kProgressSteps);
-        if (lastStep->exchange(step) == step)
-            return;
-        QMetaObject::invokeMethod(this, [this, run, fraction] { showProgress(run, fraction); }, Qt::QueuedConnection);
-    });
     m_runningFile = file;
     setRunning(true);
     showStatus(tr("Generating %1…").arg(QFileInfo(file).fileName()), false);
-    m_watcher.setFuture(QtConcurrent::run(computePool(), [chosen, words = std::move(*words), file, control = m_control]() mutable {
-        return FakeDataGenerator(chosen, std::move(words)).writeFile(file, control.get());
-    }));
+    m_jobs.start(
+        [chosen, words = std::move(*words), file](const JobControl& control) mutable {
+            Generation done;
+            done.report = FakeDataGenerator(chosen, std::move(words)).writeFile(file, &control);
+            done.cancelled = control.isCancelled();
+            return done;
+        },
+        [this](const Generation& done) { finishGeneration(done); });
 }
 
-void GenerateDataDialog::showProgress(quint64 run, double fraction)
+void GenerateDataDialog::finishGeneration(const Generation& done)
 {
-    if (run != m_run || !m_control)
-        return;
-    m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
-}
-
-void GenerateDataDialog::finishGeneration()
-{
-    const GeneratorReport report = m_watcher.result();
-    const bool cancelled = m_control->isCancelled();
+    const GeneratorReport& report = done.report;
+    const bool cancelled = done.cancelled;
     const QString file = m_runningFile;
-    m_control.reset();
     setRunning(false);
 
     if (report.ok()) {
@@ -387,11 +373,11 @@ void GenerateDataDialog::finishGeneration()
 
 void GenerateDataDialog::reject()
 {
-    if (!m_control) {
+    if (!m_jobs.isRunning()) {
         QDialog::reject();
         return;
     }
-    m_control->cancel();
+    m_jobs.cancel();
     m_cancel->setEnabled(false);
     showStatus(tr("Cancelling…"), false);
 }

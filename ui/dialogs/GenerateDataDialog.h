@@ -1,9 +1,9 @@
 #pragma once
 
 #include "generate/FakeDataGenerator.h"
+#include "util/JobTracker.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <memory>
 
@@ -19,7 +19,6 @@ class QSpinBox;
 
 namespace clv {
 
-class JobControl;
 
 // "Generate Fake Data": the GUI face of FakeDataGenerator (spec §7). The file is written on
 // the worker pool through a QSaveFile, so a cancelled or failed run leaves any previous file
@@ -53,8 +52,12 @@ private:
     void noteExistingOutput();
     void browseForOutput();
     void startGeneration();
-    void showProgress(quint64 run, double fraction);
-    void finishGeneration();
+    // What a generation job hands back.
+    struct Generation {
+        GeneratorReport report;
+        bool cancelled = false;
+    };
+    void finishGeneration(const Generation& done);
     void setRunning(bool running);
     void showStatus(const QString& text, bool problem);
 
@@ -79,10 +82,8 @@ private:
     QPushButton* m_cancel;
     QList<QWidget*> m_inputs; // disabled while a file is being written
 
-    QFutureWatcher<GeneratorReport> m_watcher;
-    std::shared_ptr<JobControl> m_control;
     QString m_runningFile;
-    quint64 m_run = 0; // tags progress so that a late report from an earlier run is dropped
+    JobTracker m_jobs{this};
 };
 
 } // namespace clv

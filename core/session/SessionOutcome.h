@@ -1,0 +1,29 @@
+#pragma once
+
+#include "etl/Analysis.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace clv {
+
+// What a session job hands back to the UI thread: new events and results, or an export's
+// files, or why there are none.
+struct SessionOutcome {
+    enum class Kind { Analysis, Export } kind = Kind::Analysis;
+    bool cancelled = false;
+    QString error;
+    QStringList inputs;
+    Parameters parameters;
+    std::shared_ptr<const ReadResult> read; // null: keep the events read before
+    std::shared_ptr<const ResultTables> results;
+    StageTimings timings;
+    QStringList written;
+    QString directory;
+    QString workspace; // the workspace the outcome came from or went to
+    bool setWorkspace = false;
+    QStringList notices;
+};
+
+} // namespace clv

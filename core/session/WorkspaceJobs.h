@@ -1,0 +1,19 @@
+#pragma once
+
+#include "session/SessionOutcome.h"
+
+namespace clv {
+
+// The workspace jobs of a session. Each opens the workspace on the job's own thread (a Qt
+// SQL connection belongs to the thread that opened it).
+
+// Adds the request's inputs to the workspace at `path` (none: just opens it) and analyses
+// everything it stores.
+SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& request, const JobControl& control);
+// Stores into a new workspace at `target`: a copy of the open workspace `current` (its event
+// files may no longer exist), or else the request's inputs. Built beside the target and put
+// in place only when complete.
+SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
+                               const JobControl& control);
+
+} // namespace clv
