@@ -78,7 +78,6 @@ public:
     bool stream(QIODevice* device, std::string_view text, const JobControl* control, qint64 totalBytes);
 
 private:
-    std::size_t readInto(Step& step, QIODevice* device, std::string_view& text, bool& atEnd);
     void startParsing(Step& step, std::string_view lines);
     bool finish(Step& step);
     bool merge(ChunkResult& chunk);
