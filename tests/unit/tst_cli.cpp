@@ -86,6 +86,9 @@ private Q_SLOTS:
         QTest::newRow("bad lifespan") << QStringList{"--lifespan", "zero", kSeedInput};
         QTest::newRow("bad top") << QStringList{"--top", "0", kSeedInput};
         QTest::newRow("bad threads") << QStringList{"--threads", "x", kSeedInput};
+        QTest::newRow("lifespan over a century") << QStringList{"--lifespan", "1000", kSeedInput};
+        QTest::newRow("top over a million") << QStringList{"--top", "2000000", kSeedInput};
+        QTest::newRow("no threads") << QStringList{"--threads", "0", kSeedInput};
     }
     void testUsageErrorsExitWith1()
     {
@@ -95,11 +98,26 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("clv-etl:"));
     }
 
+    // The command line once took a year-long gap while the window stopped at a day: both
+    // now keep to the core's limits.
+    void testSessionGapBeyondADayIsRefusedWithTheLimits()
+    {
+        QTemporaryDir dir;
+        for (const char* gap : {"1441", "525600", "0.5"}) {
+            const Run run = runEtl({"--session-gap", gap, kSeedInput, "-o", dir.filePath("out")});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("clv-etl: the session gap must be from 1 to 1440 minutes"), qPrintable(run.err));
+            QVERIFY(!QFileInfo::exists(dir.filePath("out")));
+        }
+        QCOMPARE(runEtl({"--session-gap", "1440", kSeedInput, "-o", dir.filePath("out"), "--quiet"}).exitCode, 0);
+    }
+
     void testHelpAndVersion()
     {
         const Run help = runEtl({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--session-gap"));
+        QVERIFY(help.out.simplified().contains("end a visit, 1 to 1440 (default 30)"));
         QVERIFY(help.out.contains("Exit codes"));
         const Run version = runEtl({"--version"});
         QCOMPARE(version.exitCode, 0);
