@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AppSettings.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
 #include "charts/ChartsPage.h"
@@ -31,7 +32,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -568,26 +568,21 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 QString MainWindow::lastFolder(const QString& key) const
 {
-    return QSettings().value(QStringLiteral("folders/") + key, QDir::homePath()).toString();
+    return AppSettings().lastFolder(key);
 }
 
 void MainWindow::rememberFolder(const QString& key, const QString& path) const
 {
-    QSettings().setValue(QStringLiteral("folders/") + key, path);
+    AppSettings().setLastFolder(key, path);
 }
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    Parameters p;
-    p.formula = formulaFromName(settings.value(QStringLiteral("parameters/formula")).toString()).value_or(p.formula);
-    p.sessionGapSeconds = settings.value(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60).toInt() * 60;
-    p.weekStart = weekStartFromName(settings.value(QStringLiteral("parameters/weekStart")).toString()).value_or(p.weekStart);
-    p.lifespanYears = settings.value(QStringLiteral("parameters/lifespanYears"), p.lifespanYears).toDouble();
-    p.topX = settings.value(QStringLiteral("parameters/topX"), p.topX).toInt();
-    m_csvSafeAction->setChecked(settings.value(QStringLiteral("export/neutraliseFormulas"), false).toBool());
+    const AppSettings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    const Parameters p = settings.parameters();
+    m_csvSafeAction->setChecked(settings.neutraliseFormulas());
     m_parameters->setParameters(p);
     m_topXSpin->setValue(p.topX);
     m_session->setParameters(m_parameters->parameters());
@@ -595,16 +590,11 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    const Parameters p = m_parameters->parameters();
-    settings.setValue(QStringLiteral("parameters/formula"), formulaName(p.formula));
-    settings.setValue(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60);
-    settings.setValue(QStringLiteral("parameters/weekStart"), weekStartName(p.weekStart));
-    settings.setValue(QStringLiteral("parameters/lifespanYears"), p.lifespanYears);
-    settings.setValue(QStringLiteral("parameters/topX"), p.topX);
-    settings.setValue(QStringLiteral("export/neutraliseFormulas"), m_csvSafeAction->isChecked());
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setParameters(m_parameters->parameters());
+    settings.setNeutraliseFormulas(m_csvSafeAction->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -335,6 +336,56 @@ private Q_SLOTS:
         recent->actions().first()->trigger();
         QVERIFY(results.wait(60000));
         QCOMPARE(again.page("LTV")->model()->rowCount(), 50);
+    }
+
+    // A settings file from an older version, or edited by hand, cannot take the analysis
+    // outside the core's limits: a number beyond one is brought to it, and what cannot be
+    // read (an unknown name, not a number) is the default.
+    void testRestoredParametersAreBroughtIntoTheLimits_data()
+    {
+        QTest::addColumn<QVariantMap>("stored");
+        QTest::addColumn<int>("gapMinutes");
+        QTest::addColumn<double>("lifespanYears");
+        QTest::addColumn<int>("topX");
+        QTest::addColumn<QString>("formula");
+        QTest::addColumn<QString>("weekStart");
+        QTest::newRow("beyond the limits, unknown names")
+            << QVariantMap{{"sessionGapMinutes", 999999}, {"topX", -5}, {"lifespanYears", 1e9},
+                           {"formula", "bogus"}, {"weekStart", "friday"}}
+            << 1440 << 100.0 << 1 << "seed" << "sunday";
+        // 40,000,000 minutes overflowed an int once multiplied by 60; 1e10 is no int at all.
+        QTest::newRow("beyond an int, not a number")
+            << QVariantMap{{"sessionGapMinutes", 40000000}, {"topX", "1e10"}, {"lifespanYears", "nan"},
+                           {"formula", "weekly"}, {"weekStart", "monday"}}
+            << 1440 << 10.0 << 1000000 << "weekly" << "monday";
+        QTest::newRow("below the limits, unreadable gap")
+            << QVariantMap{{"sessionGapMinutes", "thirty"}, {"topX", 0}, {"lifespanYears", -3}}
+            << 30 << 0.1 << 1 << "seed" << "sunday";
+    }
+    void testRestoredParametersAreBroughtIntoTheLimits()
+    {
+        QFETCH(QVariantMap, stored);
+        QFETCH(int, gapMinutes);
+        QFETCH(double, lifespanYears);
+        QFETCH(int, topX);
+        QFETCH(QString, formula);
+        QFETCH(QString, weekStart);
+        {
+            QSettings settings;
+            settings.remove(QStringLiteral("parameters"));
+            for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+                settings.setValue(QStringLiteral("parameters/") + it.key(), it.value());
+        }
+        MainWindow w;
+        ParametersPanel* panel = w.parametersPanel();
+        QCOMPARE(panel->findChild<QSpinBox*>(QStringLiteral("sessionGapSpin"))->value(), gapMinutes);
+        QCOMPARE(panel->findChild<QDoubleSpinBox*>(QStringLiteral("lifespanSpin"))->value(), lifespanYears);
+        QCOMPARE(panel->findChild<QSpinBox*>(QStringLiteral("topXSpin"))->value(), topX);
+        QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("formulaCombo"))->currentData().toString(), formula);
+        QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("weekStartCombo"))->currentData().toString(), weekStart);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("ltvTopXSpin"))->value(), topX);
+        QCOMPARE(w.session()->parameters(), panel->parameters());
+        QSettings().remove(QStringLiteral("parameters")); // the next window starts from the defaults
     }
 
     void testGenerateFakeDataFromTheFileMenuOpensTheNewFile()
