@@ -109,6 +109,15 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     return {};
 }
 
+// Folder entries left out of the run are worth a word, but no failure: said unless --quiet.
+void printSkipped(const std::vector<clv::SkippedInput>& skipped, bool quiet)
+{
+    if (quiet)
+        return;
+    for (const clv::SkippedInput& s : skipped)
+        printErr(QStringLiteral("clv-etl: %1").arg(s.message()));
+}
+
 // The stages' time (steps within a stage, named "stage.step", are part of it).
 qint64 stagesMs(const clv::StageTimings& timings)
 {
@@ -150,6 +159,7 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
         std::fputs("\r                 \r", stderr);
     for (const QString& problem : run.ingest.problems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    printSkipped(run.ingest.skipped, settings.quiet);
     if (!settings.quiet)
         for (const QString& message : run.ingest.messages)
             std::printf("%s\n", qPrintable(message));
@@ -251,6 +261,8 @@ int runEtlCommand(const QStringList& arguments)
 
     for (const QString& problem : outcome.read.inputProblems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    if (settings.workspace.isEmpty()) // a workspace run said so as it added the files
+        printSkipped(outcome.read.skippedInputs, settings.quiet);
     const clv::FileStats totals = outcome.read.totals();
     if (outcome.read.stoppedStrict) {
         const clv::Rejection& r = outcome.read.rejections.front();

@@ -276,6 +276,7 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     CollectedInputs collected = collectInputs(inputs, m_options.recursive);
     result.files = std::move(collected.files);
     result.inputProblems = std::move(collected.problems);
+    result.skippedInputs = std::move(collected.skipped);
     result.fileStats.resize(result.files.size());
 
     QThreadPool* pool = m_options.pool ? m_options.pool : computePool();

@@ -1,5 +1,6 @@
 // clv-etl as a user runs it: the real binary, real files, exit codes.
 #include "TestSupport.h"
+#include "UnreadableEntries.h"
 
 #include <QDir>
 #include <QProcess>
@@ -122,6 +123,50 @@ private Q_SLOTS:
         const Run version = runEtl({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.contains(CLV_VERSION));
+    }
+
+    // A FIFO, a broken link and a link loop in a folder are said on stderr and in run.json;
+    // the good file is read and the run succeeds.
+    void testSkippedFolderEntriesAreSaidAndTheRunGoesOn()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkdir(in));
+        QVERIFY(test::makeFolderWithUnreadableEntries(in));
+        for (const bool workspace : {false, true}) {
+            const QString out = dir.filePath(workspace ? "out-ws" : "out");
+            QStringList arguments{in, "-o", out};
+            if (workspace)
+                arguments << "--workspace" << dir.filePath("team.clvdb");
+            const Run run = runEtl(arguments);
+            QCOMPARE(run.exitCode, 0);
+            for (const QString& message : test::unreadableEntryMessages(in))
+                QVERIFY2(run.err.contains("clv-etl: " + message + "\n"), qPrintable(run.err));
+            QCOMPARE(run.err.count("skipped"), 4); // once each, also when a workspace stores the files
+            QVERIFY(run.out.contains(workspace ? "1 file(s) added" : "Read 1 records from 1 file(s)"));
+            const QByteArray report = readAll(out + "/run.json");
+            QVERIFY(report.contains("\"skipped_inputs\""));
+            QVERIFY(report.contains("\"reason\": \"not a regular file (a FIFO)\""));
+        }
+        const Run quiet = runEtl({in, "-o", dir.filePath("quiet"), "--quiet"});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.err.isEmpty(), qPrintable(quiet.err));
+    }
+
+    void testUnreadableFileInAFolderIsSkipped()
+    {
+        if (geteuid() == 0)
+            QSKIP("root reads a file whatever its permissions");
+        QTemporaryDir dir;
+        QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
+        const QString locked = dir.filePath("locked.jsonl");
+        QVERIFY(QFile::copy(dir.filePath("good.jsonl"), locked));
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+        const Run run = runEtl({dir.path(), "-o", dir.filePath("out")});
+        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("clv-etl: " + locked + ": skipped, not readable\n"), qPrintable(run.err));
+        QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"reason\": \"not readable\""));
     }
 
     void testNothingReadableExitsWith2()
