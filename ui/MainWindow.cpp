@@ -75,6 +75,14 @@ MainWindow::MainWindow(QWidget* parent)
     createPages();
     createActions();
     connectSession();
+    // After connectSession's own: the run's problems and notices are up when these come.
+    connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showSkippedInputs);
+    connect(m_session, &AnalysisSession::notice, this, [this] {
+        if (m_skippedInputsNote.isEmpty())
+            return;
+        m_messages->showMessage(m_messages->text() + QLatin1Char('\n') + m_skippedInputsNote, MessageBar::Kind::Info);
+        m_skippedInputsNote.clear();
+    });
     restoreSettings();
     updateSummary();
     updateActions();
@@ -595,6 +603,25 @@ void MainWindow::saveSettings() const
     settings.setWindowState(saveState());
     settings.setParameters(m_parameters->parameters());
     settings.setNeutraliseFormulas(m_csvSafeAction->isChecked());
+}
+
+// Folder entries the run left out are no failure, so they are said as info — below the run's
+// problems when there are some, and again below a notice that the session sends after the
+// results (a workspace's "already in the workspace"), so that neither hides the other.
+void MainWindow::showSkippedInputs()
+{
+    const auto read = m_session->readResult();
+    QStringList lines;
+    if (read)
+        for (const SkippedInput& skipped : read->skippedInputs)
+            lines << skipped.message();
+    m_skippedInputsNote = lines.join(QLatin1Char('\n'));
+    if (m_skippedInputsNote.isEmpty())
+        return;
+    if (!m_messages->isHidden() && m_messages->kind() == MessageBar::Kind::Error)
+        m_messages->showMessage(m_messages->text() + QLatin1Char('\n') + m_skippedInputsNote, MessageBar::Kind::Error);
+    else
+        m_messages->showMessage(m_skippedInputsNote, MessageBar::Kind::Info);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -15,6 +15,7 @@
 #include "widgets/ResultTableView.h"
 
 #include "../unit/TestSupport.h"
+#include "../unit/UnreadableEntries.h"
 #include "UiTestSupport.h"
 
 #include <QAction>
@@ -589,6 +590,22 @@ private Q_SLOTS:
         QCOMPARE(w.page("LTV")->model()->rowCount(), 50);
         QCOMPARE(cell(w.page("LTV"), 0, 1), QStringLiteral("c670daa7e51c"));
         w.close();
+    }
+
+    // A FIFO, a broken link and a link loop in an opened folder are said as info; the good
+    // file is read and shown.
+    void testSkippedFolderEntriesAreSaidInTheMessageBar()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
+        MainWindow w;
+        w.openInputs({dir.path()});
+        QVERIFY(waitForResults(w));
+        QCOMPARE(w.page("Events")->model()->rowCount(), 1);
+        QVERIFY(w.messageBar()->isVisibleTo(&w));
+        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Info);
+        for (const QString& message : test::unreadableEntryMessages(dir.path()))
+            QVERIFY2(w.messageBar()->text().contains(message), qPrintable(w.messageBar()->text()));
     }
 
     void testOpeningSomethingUnreadableSaysSo()
