@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
+#include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "models/EventsTableModel.h"
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -54,7 +56,6 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
-    resize(1280, 800);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -587,7 +588,8 @@ void MainWindow::rememberFolder(const QString& key, const QString& path) const
 void MainWindow::restoreSettings()
 {
     const AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry()))
+        setGeometry(initialWindowGeometry(QSize(1280, 800), screen()->availableGeometry()));
     restoreState(settings.windowState());
     const Parameters p = settings.parameters();
     m_csvSafeAction->setChecked(settings.neutraliseFormulas());

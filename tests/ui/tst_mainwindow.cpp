@@ -4,6 +4,7 @@
 #include "dialogs/GenerateDataDialog.h"
 #include "generate/FakeDataGenerator.h"
 #include "TableBacking.h"
+#include "WindowPlacement.h"
 #include "models/ResultTableModel.h"
 #include "models/WorkspaceLtvModel.h"
 #include "pages/TablePage.h"
@@ -31,6 +32,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -387,6 +389,22 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("ltvTopXSpin"))->value(), topX);
         QCOMPARE(w.session()->parameters(), panel->parameters());
         QSettings().remove(QStringLiteral("parameters")); // the next window starts from the defaults
+    }
+
+    // The offscreen platform's screen is 800x600, smaller than the preferred 1280x800: with
+    // no saved geometry the window takes nine tenths of it, centred.
+    void testWindowWithoutSavedGeometryFitsItsScreen()
+    {
+        QSettings().remove(QStringLiteral("window"));
+        MainWindow w;
+        const QRect available = w.screen()->availableGeometry();
+        QVERIFY2(available.width() < 1280 / 0.9 || available.height() < 800 / 0.9, "the screen is not small");
+        QCOMPARE(w.geometry(), initialWindowGeometry(QSize(1280, 800), available));
+        QVERIFY(w.width() <= available.width() * 9 / 10 && w.height() <= available.height() * 9 / 10);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(available.contains(w.frameGeometry()));
+        QVERIFY((w.geometry().center() - available.center()).manhattanLength() <= 2);
     }
 
     void testGenerateFakeDataFromTheFileMenuOpensTheNewFile()
