@@ -2,6 +2,7 @@
 #include "util/ComputePool.h"
 
 #include "etl/Analysis.h"
+#include "etl/ParameterLimits.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
 #include "store/WorkspaceRun.h"
@@ -11,6 +12,9 @@
 #include <QElapsedTimer>
 #include <QThreadPool>
 
+#include <algorithm>
+#include <climits>
+#include <cmath>
 #include <cstdio>
 #include <unistd.h>
 
@@ -31,7 +35,14 @@ struct EtlSettings {
     bool fromWorkspace = false;  // re-run from the stored events only
 };
 
-// Fills `settings` from the parsed options; returns an error message for a bad value.
+// A number that may be huge, as an int the limits then refuse rather than one that overflowed.
+int saturatedInt(double value)
+{
+    return static_cast<int>(std::clamp(std::round(value), double(INT_MIN), double(INT_MAX)));
+}
+
+// Fills `settings` from the parsed options; returns an error message for a bad value. What
+// each number may be is the core's to say (ParameterLimits), the same as in the window.
 QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
 {
     clv::Parameters& p = settings.request.parameters;
@@ -44,10 +55,9 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     if (parser.isSet("session-gap")) {
         bool ok = false;
         const double minutes = parser.value("session-gap").toDouble(&ok);
-        if (!ok || minutes <= 0 || minutes > 525600)
-            return QStringLiteral("--session-gap must be a number of minutes above 0, not \"%1\"")
-                .arg(parser.value("session-gap"));
-        p.sessionGapSeconds = static_cast<int>(minutes * 60.0 + 0.5);
+        if (!ok || !std::isfinite(minutes))
+            return QStringLiteral("--session-gap must be a number of minutes, not \"%1\"").arg(parser.value("session-gap"));
+        p.sessionGapSeconds = saturatedInt(minutes * 60.0);
     }
     if (parser.isSet("week-start")) {
         const auto start = clv::weekStartFromName(parser.value("week-start"));
@@ -58,23 +68,28 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     if (parser.isSet("lifespan")) {
         bool ok = false;
         p.lifespanYears = parser.value("lifespan").toDouble(&ok);
-        if (!ok || !(p.lifespanYears > 0) || p.lifespanYears > 1000)
-            return QStringLiteral("--lifespan must be a number of years above 0, not \"%1\"").arg(parser.value("lifespan"));
+        if (!ok)
+            return QStringLiteral("--lifespan must be a number of years, not \"%1\"").arg(parser.value("lifespan"));
     }
     if (parser.isSet("top")) {
         bool ok = false;
-        settings.topN = parser.value("top").toLongLong(&ok);
-        if (!ok || settings.topN < 1)
-            return QStringLiteral("--top must be a whole number of at least 1, not \"%1\"").arg(parser.value("top"));
-        p.topX = static_cast<int>(std::min<long long>(settings.topN, 1 << 30));
+        const long long top = parser.value("top").toLongLong(&ok);
+        if (!ok)
+            return QStringLiteral("--top must be a whole number, not \"%1\"").arg(parser.value("top"));
+        p.topX = saturatedInt(double(top));
+        settings.topN = p.topX;
     }
     if (parser.isSet("threads")) {
         bool ok = false;
         const int threads = parser.value("threads").toInt(&ok);
-        if (!ok || threads < 1 || threads > 256)
-            return QStringLiteral("--threads must be a whole number from 1 to 256, not \"%1\"").arg(parser.value("threads"));
+        if (!ok)
+            return QStringLiteral("--threads must be a whole number, not \"%1\"").arg(parser.value("threads"));
+        if (const QString problem = clv::ParameterLimits::validateThreads(threads); !problem.isEmpty())
+            return problem;
         clv::computePool()->setMaxThreadCount(threads);
     }
+    if (const QString problem = clv::ParameterLimits::validate(p); !problem.isEmpty())
+        return problem;
     settings.request.reader.strict = parser.isSet("strict");
     settings.request.reader.recursive = parser.isSet("recursive");
     settings.request.inputs = parser.positionalArguments();
@@ -92,6 +107,15 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     if (settings.request.inputs.isEmpty() && !settings.fromWorkspace)
         return QStringLiteral("no input given: name one or more event files or folders");
     return {};
+}
+
+// Folder entries left out of the run are worth a word, but no failure: said unless --quiet.
+void printSkipped(const std::vector<clv::SkippedInput>& skipped, bool quiet)
+{
+    if (quiet)
+        return;
+    for (const clv::SkippedInput& s : skipped)
+        printErr(QStringLiteral("clv-etl: %1").arg(s.message()));
 }
 
 // The stages' time (steps within a stage, named "stage.step", are part of it).
@@ -135,6 +159,7 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
         std::fputs("\r                 \r", stderr);
     for (const QString& problem : run.ingest.problems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    printSkipped(run.ingest.skipped, settings.quiet);
     if (!settings.quiet)
         for (const QString& message : run.ingest.messages)
             std::printf("%s\n", qPrintable(message));
@@ -178,14 +203,19 @@ int runEtlCommand(const QStringList& arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("INPUT", "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson).", "[INPUT...]");
+    using Limits = clv::ParameterLimits;
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
         {"formula", "LTV formula: seed (default) or weekly.", "seed|weekly"},
-        {"session-gap", "Minutes of inactivity that end a visit (default 30).", "MIN"},
+        {"session-gap", QStringLiteral("Minutes of inactivity that end a visit, %1 to %2 (default 30).")
+                            .arg(Limits::kMinSessionGapMinutes).arg(Limits::kMaxSessionGapMinutes), "MIN"},
         {"week-start", "First day of a week: sunday (default) or monday.", "DAY"},
-        {"lifespan", "Customer lifespan in years (default 10).", "YEARS"},
-        {"top", "Also write output.txt with the top N customers, and print them.", "N"},
-        {"threads", "Worker threads (default: one per core).", "N"},
+        {"lifespan", QStringLiteral("Customer lifespan in years, %1 to %2 (default 10).")
+                         .arg(Limits::kMinLifespanYears).arg(Limits::kMaxLifespanYears), "YEARS"},
+        {"top", QStringLiteral("Also write output.txt with the top N customers (%1 to %2), and print them.")
+                    .arg(Limits::kMinTopX).arg(Limits::kMaxTopX), "N"},
+        {"threads", QStringLiteral("Worker threads, %1 to %2 (default: one per core).")
+                        .arg(Limits::kMinThreads).arg(Limits::kMaxThreads), "N"},
         {"workspace", "Also store the inputs in the workspace FILE (*.clvdb, created when missing), then analyse "
                       "everything it holds and save the results into it.", "FILE"},
         {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
@@ -231,6 +261,8 @@ int runEtlCommand(const QStringList& arguments)
 
     for (const QString& problem : outcome.read.inputProblems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    if (settings.workspace.isEmpty()) // a workspace run said so as it added the files
+        printSkipped(outcome.read.skippedInputs, settings.quiet);
     const clv::FileStats totals = outcome.read.totals();
     if (outcome.read.stoppedStrict) {
         const clv::Rejection& r = outcome.read.rejections.front();

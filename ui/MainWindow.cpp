@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "AppSettings.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
+#include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "export/OutputExporter.h"
@@ -24,7 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
+#include <QScreen>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -52,7 +54,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_backing->setObjectName(QStringLiteral("tableBacking"));
     m_parameters->setObjectName(QStringLiteral("parametersPanel"));
-    resize(1280, 800);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -73,6 +74,14 @@ MainWindow::MainWindow(QWidget* parent)
     createPages();
     createActions();
     connectSession();
+    // After connectSession's own: the run's problems and notices are up when these come.
+    connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showSkippedInputs);
+    connect(m_session, &AnalysisSession::notice, this, [this] {
+        if (m_skippedInputsNote.isEmpty())
+            return;
+        m_messages->showMessage(m_messages->text() + QLatin1Char('\n') + m_skippedInputsNote, MessageBar::Kind::Info);
+        m_skippedInputsNote.clear();
+    });
     restoreSettings();
     updateSummary();
     updateActions();
@@ -573,26 +582,22 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 QString MainWindow::lastFolder(const QString& key) const
 {
-    return QSettings().value(QStringLiteral("folders/") + key, QDir::homePath()).toString();
+    return AppSettings().lastFolder(key);
 }
 
 void MainWindow::rememberFolder(const QString& key, const QString& path) const
 {
-    QSettings().setValue(QStringLiteral("folders/") + key, path);
+    AppSettings().setLastFolder(key, path);
 }
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    Parameters p;
-    p.formula = formulaFromName(settings.value(QStringLiteral("parameters/formula")).toString()).value_or(p.formula);
-    p.sessionGapSeconds = settings.value(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60).toInt() * 60;
-    p.weekStart = weekStartFromName(settings.value(QStringLiteral("parameters/weekStart")).toString()).value_or(p.weekStart);
-    p.lifespanYears = settings.value(QStringLiteral("parameters/lifespanYears"), p.lifespanYears).toDouble();
-    p.topX = settings.value(QStringLiteral("parameters/topX"), p.topX).toInt();
-    m_csvSafeAction->setChecked(settings.value(QStringLiteral("export/neutraliseFormulas"), false).toBool());
+    const AppSettings settings;
+    if (!restoreGeometry(settings.windowGeometry()))
+        setGeometry(initialWindowGeometry(QSize(1280, 800), screen()->availableGeometry()));
+    restoreState(settings.windowState());
+    const Parameters p = settings.parameters();
+    m_csvSafeAction->setChecked(settings.neutraliseFormulas());
     m_parameters->setParameters(p);
     m_topXSpin->setValue(p.topX);
     m_session->setParameters(m_parameters->parameters());
@@ -600,16 +605,30 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    const Parameters p = m_parameters->parameters();
-    settings.setValue(QStringLiteral("parameters/formula"), formulaName(p.formula));
-    settings.setValue(QStringLiteral("parameters/sessionGapMinutes"), p.sessionGapSeconds / 60);
-    settings.setValue(QStringLiteral("parameters/weekStart"), weekStartName(p.weekStart));
-    settings.setValue(QStringLiteral("parameters/lifespanYears"), p.lifespanYears);
-    settings.setValue(QStringLiteral("parameters/topX"), p.topX);
-    settings.setValue(QStringLiteral("export/neutraliseFormulas"), m_csvSafeAction->isChecked());
+    AppSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setParameters(m_parameters->parameters());
+    settings.setNeutraliseFormulas(m_csvSafeAction->isChecked());
+}
+
+// Folder entries the run left out are no failure, so they are said as info — below the run's
+// problems when there are some, and again below a notice that the session sends after the
+// results (a workspace's "already in the workspace"), so that neither hides the other.
+void MainWindow::showSkippedInputs()
+{
+    const auto read = m_session->readResult();
+    QStringList lines;
+    if (read)
+        for (const SkippedInput& skipped : read->skippedInputs)
+            lines << skipped.message();
+    m_skippedInputsNote = lines.join(QLatin1Char('\n'));
+    if (m_skippedInputsNote.isEmpty())
+        return;
+    if (!m_messages->isHidden() && m_messages->kind() == MessageBar::Kind::Error)
+        m_messages->showMessage(m_messages->text() + QLatin1Char('\n') + m_skippedInputsNote, MessageBar::Kind::Error);
+    else
+        m_messages->showMessage(m_skippedInputsNote, MessageBar::Kind::Info);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -74,6 +74,7 @@ private:
     void showNextStep(quint64 generation);
     // What Copy as CSV and Export CSVs write: File ▸ Neutralise Formulas applies to both.
     CsvOptions csvOptions() const;
+    void showSkippedInputs();
     // The customer (interned id) of the LTV tab's view row, from whichever model it shows.
     std::optional<std::uint32_t> ltvCustomerAt(int row) const;
     void updateRecentMenu();
@@ -110,6 +111,7 @@ private:
     QAction* m_saveWorkspaceAction = nullptr;
     quint64 m_showGeneration = 0;
     std::deque<std::function<void()>> m_showSteps; // tables still to hand to their views
+    QString m_skippedInputsNote; // this run's skipped folder entries, for a notice that follows
 };
 
 } // namespace clv

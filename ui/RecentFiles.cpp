@@ -1,21 +1,12 @@
 #include "RecentFiles.h"
 
-#include <QSettings>
-#include <QVariant>
+#include "AppSettings.h"
 
 namespace clv {
 
-namespace {
-const QString kKey = QStringLiteral("recent/inputs");
-}
-
 QList<QStringList> RecentFiles::load()
 {
-    QList<QStringList> entries;
-    for (const QVariant& v : QSettings().value(kKey).toList())
-        if (const QStringList inputs = v.toStringList(); !inputs.isEmpty())
-            entries << inputs;
-    return entries;
+    return AppSettings().recentInputs();
 }
 
 void RecentFiles::add(const QStringList& inputs)
@@ -23,15 +14,12 @@ void RecentFiles::add(const QStringList& inputs)
     QList<QStringList> entries = load();
     entries.removeAll(inputs);
     entries.prepend(inputs);
-    QVariantList stored;
-    for (int i = 0; i < entries.size() && i < kMaxEntries; ++i)
-        stored << QVariant(entries[i]);
-    QSettings().setValue(kKey, stored);
+    AppSettings().setRecentInputs(entries.mid(0, kMaxEntries));
 }
 
 void RecentFiles::clear()
 {
-    QSettings().remove(kKey);
+    AppSettings().clearRecentInputs();
 }
 
 } // namespace clv

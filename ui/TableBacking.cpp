@@ -1,29 +1,25 @@
 #include "TableBacking.h"
 
+#include "AppSettings.h"
 #include "models/WorkspaceTableModel.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
 
 #include <QAction>
-#include <QSettings>
 
 namespace clv {
-
-namespace {
-const QString kSettingKey = QStringLiteral("tables/fromWorkspace");
-} // namespace
 
 TableBacking::TableBacking(AnalysisSession* session, QObject* parent)
     : QObject(parent), m_session(session), m_toggle(new QAction(tr("Tables from &Workspace (paged)"), this))
 {
     m_toggle->setObjectName(QStringLiteral("pagedTablesAction"));
     m_toggle->setCheckable(true);
-    m_toggle->setChecked(QSettings().value(kSettingKey, false).toBool());
+    m_toggle->setChecked(AppSettings().tablesFromWorkspace());
     m_toggle->setToolTip(tr("With a workspace open, the tables read their rows from the workspace file as they "
                             "come into view, instead of from memory"));
     connect(m_session, &AnalysisSession::aboutToRewriteWorkspace, this, &TableBacking::release);
     connect(m_toggle, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(kSettingKey, on);
+        AppSettings().setTablesFromWorkspace(on);
         apply(false);
     });
 }

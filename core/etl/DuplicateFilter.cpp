@@ -1,6 +1,7 @@
 #include "etl/DuplicateFilter.h"
 
 #include "io/SourceLineReader.h"
+#include "util/LineText.h"
 #include "util/TextHash.h"
 
 #include <algorithm>
@@ -8,17 +9,6 @@
 namespace clv {
 
 namespace {
-
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && isBlank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isBlank(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::uint64_t mix(std::uint64_t h)
 {
@@ -50,14 +40,7 @@ std::string_view DuplicateFilter::payloadText(std::string_view line)
 {
     // The same punctuation the reader takes off an array element's line, so that the
     // element `{...},` of an array file equals the line `{...}` of a JSON-lines file.
-    line = trimmed(line);
-    if (!line.empty() && line.front() == '[')
-        line = trimmed(line.substr(1));
-    if (!line.empty() && line.back() == ']')
-        line = trimmed(line.substr(0, line.size() - 1));
-    if (!line.empty() && line.back() == ',')
-        line = trimmed(line.substr(0, line.size() - 1));
-    return line;
+    return arrayElements(trimmed(line));
 }
 
 std::uint64_t DuplicateFilter::payloadHash(std::string_view line, std::uint32_t recordInLine)

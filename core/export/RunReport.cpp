@@ -29,6 +29,9 @@ QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, c
             {"rejected", s.rejected},
         });
     }
+    QJsonArray skipped;
+    for (const SkippedInput& s : read.skippedInputs)
+        skipped.append(QJsonObject{{"path", s.path}, {"reason", s.reason}});
     const FileStats total = read.totals();
     QJsonObject counts{
         {"lines", total.lines},
@@ -55,6 +58,7 @@ QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, c
         {"parameters", params},
         {"inputs", inputs},
         {"input_problems", QJsonArray::fromStringList(read.inputProblems)},
+        {"skipped_inputs", skipped},
         {"counts", counts},
         {"timings_ms", stageTimes},
     };

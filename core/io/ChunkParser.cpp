@@ -1,21 +1,11 @@
 #include "io/ChunkParser.h"
 
 #include "io/EventLineParser.h"
+#include "util/LineText.h"
 
 namespace clv {
 
 namespace {
-
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && isBlank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isBlank(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string rawText(std::string_view line)
 {
@@ -44,19 +34,6 @@ private:
     std::uint32_t& m_line;
     std::string_view& m_text;
 };
-
-// In a file laid out as `[{...},` / `{...},` / `{...}]`, each line is one or more array
-// elements once the brackets and the separating comma are taken off.
-std::string_view arrayElements(std::string_view line)
-{
-    if (!line.empty() && line.front() == '[')
-        line = trimmed(line.substr(1));
-    if (!line.empty() && line.back() == ']')
-        line = trimmed(line.substr(0, line.size() - 1));
-    if (!line.empty() && line.back() == ',')
-        line = trimmed(line.substr(0, line.size() - 1));
-    return line;
-}
 
 } // namespace
 

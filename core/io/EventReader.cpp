@@ -78,7 +78,6 @@ public:
     bool stream(QIODevice* device, std::string_view text, const JobControl* control, qint64 totalBytes);
 
 private:
-    std::size_t readInto(Step& step, QIODevice* device, std::string_view& text, bool& atEnd);
     void startParsing(Step& step, std::string_view lines);
     bool finish(Step& step);
     bool merge(ChunkResult& chunk);
@@ -277,6 +276,7 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     CollectedInputs collected = collectInputs(inputs, m_options.recursive);
     result.files = std::move(collected.files);
     result.inputProblems = std::move(collected.problems);
+    result.skippedInputs = std::move(collected.skipped);
     result.fileStats.resize(result.files.size());
 
     QThreadPool* pool = m_options.pool ? m_options.pool : computePool();

@@ -2,12 +2,58 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
+#include <cerrno>
+
+#include <sys/stat.h>
 
 namespace clv {
+
+namespace {
+
+QString specialFileKind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return QStringLiteral("a device");
+    return QStringLiteral("neither file nor folder");
+}
+
+// Why a folder's entry named like an event file cannot be read as one; empty when it can.
+// Reading a FIFO would wait for a writer that may never come, so its type is asked first.
+QString skipReason(const QString& path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat target {};
+    if (::stat(native.constData(), &target) != 0) {
+        if (errno == ELOOP)
+            return QStringLiteral("a link loop");
+        struct stat link {};
+        if (::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode))
+            return QStringLiteral("a broken link");
+        return QStringLiteral("not readable");
+    }
+    if (!S_ISREG(target.st_mode))
+        return QStringLiteral("not a regular file (%1)").arg(specialFileKind(target.st_mode));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("not readable");
+    return {};
+}
+
+} // namespace
+
+QString SkippedInput::message() const
+{
+    return QStringLiteral("%1: skipped, %2").arg(path, reason);
+}
 
 bool isEventFileName(const QString& fileName)
 {
@@ -33,8 +79,10 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
         if (!info.exists()) {
             result.problems << QStringLiteral("%1: no such file or folder").arg(input);
         } else if (info.isDir()) {
+            // System: FIFOs, sockets and broken links are listed too, so that they can be
+            // named as skipped instead of vanishing without a word.
             QStringList found;
-            QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Readable,
+            QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::System,
                             recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
             while (it.hasNext()) {
                 const QString path = it.next();
@@ -42,12 +90,23 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
                     found << path;
             }
             std::sort(found.begin(), found.end());
-            if (found.isEmpty())
-                result.problems << QStringLiteral("%1: folder holds no event files (*.txt, *.json, *.jsonl, *.ndjson)")
-                                       .arg(input);
             const QDir base(info.absoluteFilePath());
-            for (const QString& path : found)
-                add(QFileInfo(path), QDir(input).filePath(base.relativeFilePath(path)));
+            const std::size_t skippedBefore = result.skipped.size();
+            qsizetype readable = 0;
+            for (const QString& path : found) {
+                const QString display = QDir(input).filePath(base.relativeFilePath(path));
+                if (const QString reason = skipReason(path); !reason.isEmpty()) {
+                    result.skipped.push_back({display, reason});
+                } else {
+                    add(QFileInfo(path), display);
+                    ++readable;
+                }
+            }
+            if (readable == 0)
+                result.problems << (result.skipped.size() > skippedBefore
+                                        ? QStringLiteral("%1: folder holds no readable event files").arg(input)
+                                        : QStringLiteral("%1: folder holds no event files (*.txt, *.json, *.jsonl, "
+                                                         "*.ndjson)").arg(input));
         } else if (!info.isReadable()) {
             result.problems << QStringLiteral("%1: not readable").arg(input);
         } else {

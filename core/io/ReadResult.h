@@ -30,6 +30,7 @@ struct ReadResult {
     std::vector<InputFile> files;
     std::vector<FileStats> fileStats;
     QStringList inputProblems;  // files or folders that could not be read at all
+    std::vector<SkippedInput> skippedInputs; // folder entries left out (a FIFO, a broken link, ...)
     std::shared_ptr<EventStore> events = std::make_shared<EventStore>();
     std::vector<Rejection> rejections;
     qint64 bytesRead = 0;

@@ -1,6 +1,7 @@
 #include "store/StoredEventsLoader.h"
 
 #include "etl/DuplicateFilter.h"
+#include "store/SqlFailure.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,20 +12,6 @@
 namespace clv {
 
 namespace {
-
-bool failed(QString* error, const QString& what, const QSqlQuery& q)
-{
-    if (error)
-        *error = QStringLiteral("%1: %2").arg(what, q.lastError().text());
-    return false;
-}
-
-bool damaged(QString* error, const QString& what)
-{
-    if (error)
-        *error = QStringLiteral("the workspace is damaged: %1").arg(what);
-    return false;
-}
 
 // Into `out`, reusing its capacity: the loader fills one record per row.
 void assignUtf8(std::string& out, const QVariant& value)
@@ -71,7 +58,7 @@ bool StoredEventsLoader::loadFiles(ReadResult& read, QString* error)
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, path, display_name, size_bytes, line_count, record_count, accepted_count, "
                                "rejected_count FROM source_files ORDER BY id")))
-        return failed(error, QStringLiteral("reading the workspace's files failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's files failed"), q);
     m_fileIds.clear();
     while (q.next()) {
         m_fileIds.push_back(q.value(0).toLongLong());
@@ -88,7 +75,7 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) || !q.next())
-        return failed(error, QStringLiteral("reading the workspace's events failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
     const qint64 total = q.value(0).toLongLong();
     q.finish();
     read.events->reserve(static_cast<std::size_t>(total));
@@ -97,7 +84,7 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
     // Forward-only: Qt keeps no copy of the rows already read, so memory stays with the store.
     if (!q.exec(QStringLiteral("SELECT id, file_id, line_number, event_type, event_verb, event_key, customer_id, "
                                "event_time_us, amount_cents, detail_1, detail_2, detail_3 FROM events ORDER BY id")))
-        return failed(error, QStringLiteral("reading the workspace's events failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
     EventRecord record;
     std::int64_t lastFileId = -1;
     std::uint32_t fileIndex = 0;
@@ -106,14 +93,16 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
         if (fileId != lastFileId) {
             const auto it = std::lower_bound(m_fileIds.begin(), m_fileIds.end(), fileId);
             if (it == m_fileIds.end() || *it != fileId)
-                return damaged(error, QStringLiteral("event %1 belongs to no stored file").arg(q.value(0).toLongLong()));
+                return workspaceDamaged(
+                    error, QStringLiteral("event %1 belongs to no stored file").arg(q.value(0).toLongLong()));
             fileIndex = static_cast<std::uint32_t>(it - m_fileIds.begin());
             lastFileId = fileId;
         }
         const int type = q.value(3).toInt();
         const int verb = q.value(4).toInt();
         if (type < 0 || type > int(EventType::Order) || verb < 0 || verb > int(EventVerb::Upload))
-            return damaged(error, QStringLiteral("event %1 has an unknown type or verb").arg(q.value(0).toLongLong()));
+            return workspaceDamaged(
+                error, QStringLiteral("event %1 has an unknown type or verb").arg(q.value(0).toLongLong()));
         record.type = static_cast<EventType>(type);
         record.verb = static_cast<EventVerb>(verb);
         assignUtf8(record.key, q.value(5));
@@ -138,7 +127,7 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
         }
     }
     if (q.lastError().isValid())
-        return failed(error, QStringLiteral("reading the workspace's events failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
     return true;
 }
 
@@ -147,16 +136,16 @@ bool StoredEventsLoader::dropDuplicates(ReadResult& read, std::vector<std::int64
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT event_id, payload_hash FROM event_payloads ORDER BY event_id")))
-        return failed(error, QStringLiteral("reading the workspace's payload hashes failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's payload hashes failed"), q);
     std::vector<std::uint64_t> hashes;
     hashes.reserve(ids.size());
     while (q.next()) {
         if (hashes.size() >= ids.size() || q.value(0).toLongLong() != ids[hashes.size()])
-            return damaged(error, QStringLiteral("the raw lines do not match the events"));
+            return workspaceDamaged(error, QStringLiteral("the raw lines do not match the events"));
         hashes.push_back(static_cast<std::uint64_t>(q.value(1).toLongLong()));
     }
     if (hashes.size() != ids.size())
-        return damaged(error, QStringLiteral("some events have no raw line"));
+        return workspaceDamaged(error, QStringLiteral("some events have no raw line"));
     if (cancelled(error))
         return false;
 
@@ -177,11 +166,11 @@ bool StoredEventsLoader::loadRejections(ReadResult& read, QString* error)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT file_id, line_number, reason, raw_text FROM rejected_lines ORDER BY id")))
-        return failed(error, QStringLiteral("reading the workspace's rejected lines failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the workspace's rejected lines failed"), q);
     while (q.next()) {
         const auto it = std::lower_bound(m_fileIds.begin(), m_fileIds.end(), q.value(0).toLongLong());
         if (it == m_fileIds.end() || *it != q.value(0).toLongLong())
-            return damaged(error, QStringLiteral("a rejected line belongs to no stored file"));
+            return workspaceDamaged(error, QStringLiteral("a rejected line belongs to no stored file"));
         read.rejections.push_back({static_cast<std::uint32_t>(it - m_fileIds.begin()),
                                    static_cast<std::uint32_t>(q.value(1).toLongLong()),
                                    q.value(2).toString().toStdString(), q.value(3).toString().toStdString()});

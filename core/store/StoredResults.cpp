@@ -1,9 +1,9 @@
 #include "store/StoredResults.h"
 
 #include "store/PreparedInsert.h"
+#include "store/SqlFailure.h"
 
 #include <QDateTime>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -13,20 +13,6 @@
 namespace clv {
 
 namespace {
-
-bool failed(QString* error, const QString& what, const QSqlQuery& q)
-{
-    if (error)
-        *error = QStringLiteral("%1: %2").arg(what, q.lastError().text());
-    return false;
-}
-
-bool damaged(QString* error, const QString& what)
-{
-    if (error)
-        *error = QStringLiteral("the workspace's results are damaged: %1").arg(what);
-    return false;
-}
 
 QString utf8(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
 
@@ -94,7 +80,7 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
     QSqlQuery q(m_db);
     for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
         if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
-            return failed(error, QStringLiteral("clearing the previous results failed"), q);
+            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
     return saveVisits(tables, loaded, error, control) && saveWeekly(tables, error)
         && saveLtvAndCustomers(tables, error) && saveParameters(tables, loaded, error);
 }
@@ -256,13 +242,14 @@ bool StoredResults::loadVisits(ResultTables& tables, const LoadedEvents& loaded,
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT event_id, week_id, visit_id, is_order, amount_cents FROM result_visits "
                                "ORDER BY row_no")))
-        return failed(error, QStringLiteral("reading the visits table failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the visits table failed"), q);
     VisitsTable& v = tables.visits;
     const EventStore& events = *tables.events;
     while (q.next()) {
         const std::int64_t row = loaded.rowOf(q.value(0).toLongLong());
         if (row < 0)
-            return damaged(error, QStringLiteral("a visits row names event %1, which is not loaded").arg(q.value(0).toLongLong()));
+            return workspaceDamaged(
+                error, QStringLiteral("a visits row names event %1, which is not loaded").arg(q.value(0).toLongLong()));
         v.event.push_back(static_cast<std::uint32_t>(row));
         v.customer.push_back(events.customer(static_cast<std::size_t>(row)));
         v.weekId.push_back(q.value(1).toInt());
@@ -279,13 +266,14 @@ bool StoredResults::loadWeekly(ResultTables& tables, QString* error)
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT customer_id, week_id, visits_per_week, amount_cents FROM result_weekly "
                                "ORDER BY row_no")))
-        return failed(error, QStringLiteral("reading the weekly table failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the weekly table failed"), q);
     const IdsByText customers = customerIds(*tables.events);
     WeeklyTable& w = tables.weekly;
     while (q.next()) {
         const std::uint32_t customer = lookUp(customers, q.value(0));
         if (customer == StringPool::kAbsent)
-            return damaged(error, QStringLiteral("the weekly table names an unknown customer %1").arg(q.value(0).toString()));
+            return workspaceDamaged(
+                error, QStringLiteral("the weekly table names an unknown customer %1").arg(q.value(0).toString()));
         w.customer.push_back(customer);
         w.weekId.push_back(q.value(1).toInt());
         w.visits.push_back(q.value(2).toInt());
@@ -302,14 +290,15 @@ bool StoredResults::loadLtv(ResultTables& tables, QString* error)
                                "r.weeks_observed, r.first_event_us, r.last_event_us, c.last_name, c.city, c.state "
                                "FROM result_ltv r LEFT JOIN customers c ON c.customer_id = r.customer_id "
                                "ORDER BY r.ltv_rank")))
-        return failed(error, QStringLiteral("reading the ltv table failed"), q);
+        return sqlFailed(error, QStringLiteral("reading the ltv table failed"), q);
     const IdsByText customers = customerIds(*tables.events);
     const IdsByText details = customerDetailIds(*tables.events);
     while (q.next()) {
         LtvRow row;
         row.customer = lookUp(customers, q.value(0));
         if (row.customer == StringPool::kAbsent)
-            return damaged(error, QStringLiteral("the ltv table names an unknown customer %1").arg(q.value(0).toString()));
+            return workspaceDamaged(
+                error, QStringLiteral("the ltv table names an unknown customer %1").arg(q.value(0).toString()));
         row.ltv = q.value(1).toDouble();
         row.visits = q.value(2).toInt();
         row.orders = q.value(3).toInt();

@@ -136,6 +136,7 @@ bool WorkspaceIngester::ingest(const QStringList& inputs, IngestReport& report)
 {
     CollectedInputs collected = collectInputs(inputs, m_options.recursive);
     report.problems << collected.problems;
+    report.skipped = std::move(collected.skipped);
     if (!prepareStatements(report))
         return false;
 

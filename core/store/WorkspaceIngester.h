@@ -17,6 +17,7 @@ namespace clv {
 struct IngestReport {
     QStringList messages; // "already in the workspace: FILE", one per skipped file
     QStringList problems; // inputs that could not be read at all, in plain words
+    std::vector<SkippedInput> skipped; // folder entries left out (a FIFO, a broken link, ...)
     int filesAdded = 0;
     int filesSkipped = 0;
     qint64 eventsAdded = 0;

@@ -35,6 +35,9 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
     // Duplicates are counted against what the files held, as in a batch run.
     analysis.duplicatesDropped = read->totals().accepted - static_cast<qint64>(read->events->size());
     analysis.read = std::move(*read);
+    // The stored events come from earlier runs too, but what this run's folders left out
+    // is this run's to say (run.json, the window).
+    analysis.read.skippedInputs = outcome.ingest.skipped;
 
     analysis.tables = Pipeline(request.parameters, request.reader.pool).run(analysis.read.events, control);
     analysis.timings.append({QStringLiteral("analyse"), clock.restart()});

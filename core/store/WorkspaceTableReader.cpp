@@ -1,5 +1,7 @@
 #include "store/WorkspaceTableReader.h"
 
+#include "store/SqlFailure.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -9,9 +11,7 @@ namespace {
 
 bool failed(QString* error, const WorkspaceTable& table, const QSqlQuery& q)
 {
-    if (error)
-        *error = QStringLiteral("reading the %1 table of the workspace failed: %2").arg(table.name, q.lastError().text());
-    return false;
+    return sqlFailed(error, QStringLiteral("reading the %1 table of the workspace failed").arg(table.name), q);
 }
 
 } // namespace

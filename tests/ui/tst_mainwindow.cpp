@@ -4,6 +4,7 @@
 #include "dialogs/GenerateDataDialog.h"
 #include "generate/FakeDataGenerator.h"
 #include "TableBacking.h"
+#include "WindowPlacement.h"
 #include "models/ResultTableModel.h"
 #include "models/TableModels.h"
 #include "pages/TablePage.h"
@@ -15,11 +16,13 @@
 #include "widgets/ResultTableView.h"
 
 #include "../unit/TestSupport.h"
+#include "../unit/UnreadableEntries.h"
 #include "UiTestSupport.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -29,6 +32,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -378,6 +382,72 @@ private Q_SLOTS:
         QCOMPARE(part<TablePage>(again, "ltvPage")->model()->rowCount(), 50);
     }
 
+    // A settings file from an older version, or edited by hand, cannot take the analysis
+    // outside the core's limits: a number beyond one is brought to it, and what cannot be
+    // read (an unknown name, not a number) is the default.
+    void testRestoredParametersAreBroughtIntoTheLimits_data()
+    {
+        QTest::addColumn<QVariantMap>("stored");
+        QTest::addColumn<int>("gapMinutes");
+        QTest::addColumn<double>("lifespanYears");
+        QTest::addColumn<int>("topX");
+        QTest::addColumn<QString>("formula");
+        QTest::addColumn<QString>("weekStart");
+        QTest::newRow("beyond the limits, unknown names")
+            << QVariantMap{{"sessionGapMinutes", 999999}, {"topX", -5}, {"lifespanYears", 1e9},
+                           {"formula", "bogus"}, {"weekStart", "friday"}}
+            << 1440 << 100.0 << 1 << "seed" << "sunday";
+        // 40,000,000 minutes overflowed an int once multiplied by 60; 1e10 is no int at all.
+        QTest::newRow("beyond an int, not a number")
+            << QVariantMap{{"sessionGapMinutes", 40000000}, {"topX", "1e10"}, {"lifespanYears", "nan"},
+                           {"formula", "weekly"}, {"weekStart", "monday"}}
+            << 1440 << 10.0 << 1000000 << "weekly" << "monday";
+        QTest::newRow("below the limits, unreadable gap")
+            << QVariantMap{{"sessionGapMinutes", "thirty"}, {"topX", 0}, {"lifespanYears", -3}}
+            << 30 << 0.1 << 1 << "seed" << "sunday";
+    }
+    void testRestoredParametersAreBroughtIntoTheLimits()
+    {
+        QFETCH(QVariantMap, stored);
+        QFETCH(int, gapMinutes);
+        QFETCH(double, lifespanYears);
+        QFETCH(int, topX);
+        QFETCH(QString, formula);
+        QFETCH(QString, weekStart);
+        {
+            QSettings settings;
+            settings.remove(QStringLiteral("parameters"));
+            for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+                settings.setValue(QStringLiteral("parameters/") + it.key(), it.value());
+        }
+        MainWindow w;
+        ParametersPanel* panel = part<ParametersPanel>(w, "parametersPanel");
+        QCOMPARE(panel->findChild<QSpinBox*>(QStringLiteral("sessionGapSpin"))->value(), gapMinutes);
+        QCOMPARE(panel->findChild<QDoubleSpinBox*>(QStringLiteral("lifespanSpin"))->value(), lifespanYears);
+        QCOMPARE(panel->findChild<QSpinBox*>(QStringLiteral("topXSpin"))->value(), topX);
+        QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("formulaCombo"))->currentData().toString(), formula);
+        QCOMPARE(panel->findChild<QComboBox*>(QStringLiteral("weekStartCombo"))->currentData().toString(), weekStart);
+        QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("ltvTopXSpin"))->value(), topX);
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->parameters(), panel->parameters());
+        QSettings().remove(QStringLiteral("parameters")); // the next window starts from the defaults
+    }
+
+    // The offscreen platform's screen is 800x600, smaller than the preferred 1280x800: with
+    // no saved geometry the window takes nine tenths of it, centred.
+    void testWindowWithoutSavedGeometryFitsItsScreen()
+    {
+        QSettings().remove(QStringLiteral("window"));
+        MainWindow w;
+        const QRect available = w.screen()->availableGeometry();
+        QVERIFY2(available.width() < 1280 / 0.9 || available.height() < 800 / 0.9, "the screen is not small");
+        QCOMPARE(w.geometry(), initialWindowGeometry(QSize(1280, 800), available));
+        QVERIFY(w.width() <= available.width() * 9 / 10 && w.height() <= available.height() * 9 / 10);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(available.contains(w.frameGeometry()));
+        QVERIFY((w.geometry().center() - available.center()).manhattanLength() <= 2);
+    }
+
     void testGenerateFakeDataFromTheFileMenuOpensTheNewFile()
     {
         QTemporaryDir dir;
@@ -579,6 +649,22 @@ private Q_SLOTS:
         QCOMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
         QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
         w.close();
+    }
+
+    // A FIFO, a broken link and a link loop in an opened folder are said as info; the good
+    // file is read and shown.
+    void testSkippedFolderEntriesAreSaidInTheMessageBar()
+    {
+        QTemporaryDir dir;
+        QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
+        MainWindow w;
+        w.openInputs({dir.path()});
+        QVERIFY(waitForResults(w));
+        QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 1);
+        QVERIFY(part<MessageBar>(w, "messageBar")->isVisibleTo(&w));
+        QCOMPARE(part<MessageBar>(w, "messageBar")->kind(), MessageBar::Kind::Info);
+        for (const QString& message : test::unreadableEntryMessages(dir.path()))
+            QVERIFY2(part<MessageBar>(w, "messageBar")->text().contains(message), qPrintable(part<MessageBar>(w, "messageBar")->text()));
     }
 
     void testOpeningSomethingUnreadableSaysSo()

@@ -1,5 +1,6 @@
 // clv-etl as a user runs it: the real binary, real files, exit codes.
 #include "TestSupport.h"
+#include "UnreadableEntries.h"
 
 #include <QDir>
 #include <QProcess>
@@ -86,6 +87,9 @@ private Q_SLOTS:
         QTest::newRow("bad lifespan") << QStringList{"--lifespan", "zero", kSeedInput};
         QTest::newRow("bad top") << QStringList{"--top", "0", kSeedInput};
         QTest::newRow("bad threads") << QStringList{"--threads", "x", kSeedInput};
+        QTest::newRow("lifespan over a century") << QStringList{"--lifespan", "1000", kSeedInput};
+        QTest::newRow("top over a million") << QStringList{"--top", "2000000", kSeedInput};
+        QTest::newRow("no threads") << QStringList{"--threads", "0", kSeedInput};
     }
     void testUsageErrorsExitWith1()
     {
@@ -95,15 +99,74 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("clv-etl:"));
     }
 
+    // The command line once took a year-long gap while the window stopped at a day: both
+    // now keep to the core's limits.
+    void testSessionGapBeyondADayIsRefusedWithTheLimits()
+    {
+        QTemporaryDir dir;
+        for (const char* gap : {"1441", "525600", "0.5"}) {
+            const Run run = runEtl({"--session-gap", gap, kSeedInput, "-o", dir.filePath("out")});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("clv-etl: the session gap must be from 1 to 1440 minutes"), qPrintable(run.err));
+            QVERIFY(!QFileInfo::exists(dir.filePath("out")));
+        }
+        QCOMPARE(runEtl({"--session-gap", "1440", kSeedInput, "-o", dir.filePath("out"), "--quiet"}).exitCode, 0);
+    }
+
     void testHelpAndVersion()
     {
         const Run help = runEtl({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--session-gap"));
+        QVERIFY(help.out.simplified().contains("end a visit, 1 to 1440 (default 30)"));
         QVERIFY(help.out.contains("Exit codes"));
         const Run version = runEtl({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.contains(CLV_VERSION));
+    }
+
+    // A FIFO, a broken link and a link loop in a folder are said on stderr and in run.json;
+    // the good file is read and the run succeeds.
+    void testSkippedFolderEntriesAreSaidAndTheRunGoesOn()
+    {
+        QTemporaryDir dir;
+        const QString in = dir.filePath("in");
+        QVERIFY(QDir().mkdir(in));
+        QVERIFY(test::makeFolderWithUnreadableEntries(in));
+        for (const bool workspace : {false, true}) {
+            const QString out = dir.filePath(workspace ? "out-ws" : "out");
+            QStringList arguments{in, "-o", out};
+            if (workspace)
+                arguments << "--workspace" << dir.filePath("team.clvdb");
+            const Run run = runEtl(arguments);
+            QCOMPARE(run.exitCode, 0);
+            for (const QString& message : test::unreadableEntryMessages(in))
+                QVERIFY2(run.err.contains("clv-etl: " + message + "\n"), qPrintable(run.err));
+            QCOMPARE(run.err.count("skipped"), 4); // once each, also when a workspace stores the files
+            QVERIFY(run.out.contains(workspace ? "1 file(s) added" : "Read 1 records from 1 file(s)"));
+            const QByteArray report = readAll(out + "/run.json");
+            QVERIFY(report.contains("\"skipped_inputs\""));
+            QVERIFY(report.contains("\"reason\": \"not a regular file (a FIFO)\""));
+        }
+        const Run quiet = runEtl({in, "-o", dir.filePath("quiet"), "--quiet"});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.err.isEmpty(), qPrintable(quiet.err));
+    }
+
+    void testUnreadableFileInAFolderIsSkipped()
+    {
+        if (geteuid() == 0)
+            QSKIP("root reads a file whatever its permissions");
+        QTemporaryDir dir;
+        QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
+        const QString locked = dir.filePath("locked.jsonl");
+        QVERIFY(QFile::copy(dir.filePath("good.jsonl"), locked));
+        QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+        const Run run = runEtl({dir.path(), "-o", dir.filePath("out")});
+        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("clv-etl: " + locked + ": skipped, not readable\n"), qPrintable(run.err));
+        QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"reason\": \"not readable\""));
     }
 
     void testNothingReadableExitsWith2()

@@ -1,5 +1,7 @@
 #include "widgets/ParametersPanel.h"
 
+#include "etl/ParameterLimits.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -21,19 +23,19 @@ ParametersPanel::ParametersPanel(QWidget* parent)
     m_formula->setToolTip(tr("seed reproduces the reference notebook; weekly is the classic 52·a·t with "
                              "weeks counted from the customer's first week to the data set's last"));
     m_sessionGap->setObjectName(QStringLiteral("sessionGapSpin"));
-    m_sessionGap->setRange(1, 24 * 60);
+    m_sessionGap->setRange(ParameterLimits::kMinSessionGapMinutes, ParameterLimits::kMaxSessionGapMinutes);
     m_sessionGap->setSuffix(tr(" min"));
     m_sessionGap->setToolTip(tr("An event more than this long after the previous one opens a new visit"));
     m_weekStart->setObjectName(QStringLiteral("weekStartCombo"));
     m_weekStart->addItem(tr("Sunday"), QStringLiteral("sunday"));
     m_weekStart->addItem(tr("Monday"), QStringLiteral("monday"));
     m_lifespan->setObjectName(QStringLiteral("lifespanSpin"));
-    m_lifespan->setRange(0.1, 100);
+    m_lifespan->setRange(ParameterLimits::kMinLifespanYears, ParameterLimits::kMaxLifespanYears);
     m_lifespan->setDecimals(1);
     m_lifespan->setSuffix(tr(" years"));
     m_lifespan->setToolTip(tr("t, the customer lifespan in the LTV formulas"));
     m_topX->setObjectName(QStringLiteral("topXSpin"));
-    m_topX->setRange(1, 1000000);
+    m_topX->setRange(ParameterLimits::kMinTopX, ParameterLimits::kMaxTopX);
     m_topX->setToolTip(tr("How many customers the top-X chart and output.txt show"));
 
     auto* form = new QFormLayout;

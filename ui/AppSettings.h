@@ -1,0 +1,49 @@
+#pragma once
+
+#include "etl/Parameters.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace clv {
+
+// Every setting the desktop application keeps between sessions: each key, its type and its
+// default are written down here and nowhere else. What is read back is checked — a settings
+// file may come from an older version or a hand edit — parameters through the core's limits.
+class AppSettings {
+public:
+    AppSettings() = default;
+
+    QByteArray windowGeometry() const; // empty when none was saved
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    // Always usable: out-of-range numbers are brought to the nearest limit, anything
+    // unreadable becomes the default (ParameterLimits::sanitised).
+    Parameters parameters() const;
+    void setParameters(const Parameters& parameters);
+
+    bool neutraliseFormulas() const; // default off: it changes ids that begin with = + - @
+    void setNeutraliseFormulas(bool on);
+    bool tablesFromWorkspace() const; // default off
+    void setTablesFromWorkspace(bool on);
+
+    // The folder a file dialog for `purpose` (openFolder, exportFolder, chartFolder,
+    // workspaceFolder) last chose; the home folder at first.
+    QString lastFolder(const QString& purpose) const;
+    void setLastFolder(const QString& purpose, const QString& folder);
+
+    // The recently opened inputs, most recent first; each entry is what one Open named.
+    QList<QStringList> recentInputs() const;
+    void setRecentInputs(const QList<QStringList>& entries);
+    void clearRecentInputs();
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace clv
