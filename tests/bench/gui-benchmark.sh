@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Desktop-window benchmark: time from opening the benchmark file to the LTV table on screen,
-# the longest event-loop stall meanwhile, and the ratio to clv-etl's wall time on the
-# same file (SPEC §8: at most 1.5×, no stall over 100 ms).
+# the ratio to clv-etl's wall time on the same file, and the longest event-loop stall while
+# the file loads, while switching tabs and while sorting the LTV table (SPEC §8: at most 1.5×,
+# no stall over 16 ms, a frame).
 #
 #   tests/bench/gui-benchmark.sh [--build DIR] [--input FILE] [--repeat N]
 set -euo pipefail
@@ -38,12 +39,12 @@ sync # let the CLI's output files reach the disk before the window is timed
 gui=$(QT_QPA_PLATFORM=offscreen QT_QPA_PLATFORMTHEME=none "$bench" "$input" --repeat "$repeat" 2>/dev/null)
 echo "$gui"
 best_gui=$(echo "$gui" | sed -n 's/^gui: best \([0-9.]*\) s.*/\1/p')
-stall=$(echo "$gui" | sed -n 's/^gui: .*longest stall \([0-9]*\) ms/\1/p')
+stall=$(echo "$gui" | sed -n 's/^gui: .*longest stall \([0-9]*\) ms.*/\1/p')
 python3 - "$best_cli" "$best_gui" "$stall" <<'PY'
 import sys
 cli, gui, stall = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 print(f"clv-etl wall (read, analyse, write all files): {cli:.3f} s")
 print(f"clv-studio, LTV table shown:                  {gui:.3f} s")
 print(f"ratio gui / cli: {gui / cli:.2f}   target <= 1.5  {'met' if gui / cli <= 1.5 else 'NOT met'}")
-print(f"longest event-loop stall: {stall} ms   target <= 100  {'met' if stall <= 100 else 'NOT met'}")
+print(f"longest event-loop stall (loading, tabs, sorting): {stall} ms   target <= 16  {'met' if stall <= 16 else 'NOT met'}")
 PY

@@ -147,6 +147,30 @@ private Q_SLOTS:
         QCOMPARE(ltv.rowCount(), 51);
     }
 
+    // A view spends time per row it learns of: a long table reaches it in turns of the event
+    // loop, the first rows at once, so that the window never stands still for long.
+    void testALongTableReachesTheViewInTurns()
+    {
+        auto read = std::make_shared<ReadResult>();
+        read->files.push_back({QStringLiteral("/tmp/x.jsonl"), QStringLiteral("x.jsonl"), 0});
+        const std::size_t rows = 2 * ResultTableModel::kRowsPerTurn + 5;
+        for (std::size_t i = 0; i < rows; ++i)
+            read->rejections.push_back({0, static_cast<std::uint32_t>(i + 1), "invalid JSON", "{"});
+        ProblemsTableModel problems;
+        QSignalSpy inserted(&problems, &QAbstractItemModel::rowsInserted);
+        problems.setSource(ReadView::of(read));
+        QCOMPARE(problems.rowCount(), int(ResultTableModel::kRowsPerTurn));
+        QCOMPARE(problems.sourceRowCount(), qsizetype(rows));
+        QTRY_COMPARE(problems.rowCount(), int(rows));
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(cellText(problems, int(rows) - 1, column(problems, "line")), QString::number(rows));
+        // A new order starts over from the first turn's rows.
+        problems.sort(column(problems, "line"), Qt::DescendingOrder);
+        QVERIFY(waitForOrder(problems));
+        QTRY_COMPARE(problems.rowCount(), int(rows));
+        QCOMPARE(cellText(problems, 0, column(problems, "line")), QString::number(rows));
+    }
+
     void testProblemsModelLocatesRejectedLines()
     {
         ProblemsTableModel problems;

@@ -1,5 +1,7 @@
 #include "models/ResultTableModel.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <limits>
 
@@ -17,8 +19,7 @@ int ResultTableModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid())
         return 0;
-    const std::size_t rows = m_order ? m_order->size() : tableRows();
-    return static_cast<int>(std::min<std::size_t>(rows, std::numeric_limits<int>::max()));
+    return static_cast<int>(std::min<std::size_t>(m_shownRows, std::numeric_limits<int>::max()));
 }
 
 int ResultTableModel::columnCount(const QModelIndex& parent) const
@@ -76,6 +77,7 @@ void ResultTableModel::tableReplaced()
 {
     beginResetModel();
     m_order.reset();
+    resetShownRows();
     endResetModel();
     rebuildOrder();
 }
@@ -85,7 +87,33 @@ void ResultTableModel::showOrder(std::shared_ptr<const Order> order)
     if (order || m_order) {
         beginResetModel();
         m_order = std::move(order);
+        resetShownRows();
         endResetModel();
+    }
+}
+
+void ResultTableModel::resetShownRows()
+{
+    m_shownRows = std::min(orderRows(), kRowsPerTurn);
+    if (m_shownRows < orderRows() && !m_growing) {
+        m_growing = true;
+        QTimer::singleShot(0, this, &ResultTableModel::showMoreRows);
+    }
+}
+
+void ResultTableModel::showMoreRows()
+{
+    m_growing = false;
+    const std::size_t all = orderRows();
+    if (m_shownRows >= all)
+        return;
+    const std::size_t more = std::min(all, m_shownRows + kRowsPerTurn);
+    beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
+    m_shownRows = more;
+    endInsertRows();
+    if (m_shownRows < all) {
+        m_growing = true;
+        QTimer::singleShot(0, this, &ResultTableModel::showMoreRows);
     }
 }
 

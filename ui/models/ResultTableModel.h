@@ -12,6 +12,9 @@ namespace clv {
 // Base of the memory models: adapts an immutable result table to Qt's views without copying
 // it. Cells are computed when a view asks for them. Sorting and filtering build a row order
 // on the worker pool (a JobTracker job), so that only the latest request's order is shown.
+// A view spends time per row it is told about (its header keeps one section per row), so a
+// table of millions is handed over kRowsPerTurn rows per turn of the event loop: the window
+// never stands still for long, and the first rows show at once.
 class ResultTableModel : public TableModel {
     Q_OBJECT
 public:
@@ -19,6 +22,8 @@ public:
     // Builds the row order on a worker: it must hold what it reads (a shared_ptr to the
     // immutable table), never the model.
     using OrderWork = std::function<Order()>;
+
+    static constexpr std::size_t kRowsPerTurn = 100000;
 
     explicit ResultTableModel(QObject* parent = nullptr);
 
@@ -50,14 +55,19 @@ protected:
 
 private:
     std::size_t tableRows() const;
+    std::size_t orderRows() const { return m_order ? m_order->size() : tableRows(); }
     void rebuildOrder();
     void showOrder(std::shared_ptr<const Order> order);
+    void resetShownRows();
+    void showMoreRows();
 
     std::shared_ptr<const Order> m_order; // null: the table's own order, all rows
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_filter;
     int m_rowLimit = 0;
+    std::size_t m_shownRows = 0; // the rows the views know of so far
+    bool m_growing = false;      // more rows are on their way to the views
     JobTracker m_jobs;
 };
 

@@ -69,6 +69,7 @@ void TablePage::attachModel()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { Q_EMIT currentRowChanged(current.isValid() ? current.row() : -1); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateCount);
     // Fit the columns to the first rows a table shows; after that the user's widths stay.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_fitted || m_model->rowCount() == 0)

@@ -21,7 +21,7 @@ ResultTableView::ResultTableView(QWidget* parent) : QTableView(parent)
     horizontalHeader()->setSectionsMovable(true);
     horizontalHeader()->setDefaultSectionSize(120);
     // Fitting a column to its contents looks at this many rows, not at millions.
-    horizontalHeader()->setResizeContentsPrecision(200);
+    horizontalHeader()->setResizeContentsPrecision(40);
     // Fixed heights: the view never asks millions of rows for their size.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
