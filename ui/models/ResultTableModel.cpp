@@ -22,11 +22,6 @@ int ResultTableModel::rowCount(const QModelIndex& parent) const
     return static_cast<int>(std::min<std::size_t>(m_shownRows, std::numeric_limits<int>::max()));
 }
 
-int ResultTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(columnNames().size());
-}
-
 std::uint32_t ResultTableModel::sourceRow(int row) const
 {
     return m_order ? (*m_order)[static_cast<std::size_t>(row)] : static_cast<std::uint32_t>(row);
@@ -37,15 +32,6 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     return cell(sourceRow(index.row()), index.column(), role);
-}
-
-QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (role != Qt::DisplayRole)
-        return {};
-    if (orientation == Qt::Horizontal)
-        return columnNames().value(section);
-    return section + 1;
 }
 
 void ResultTableModel::sort(int column, Qt::SortOrder order)

@@ -28,9 +28,7 @@ public:
     explicit ResultTableModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setCustomerFilter(const QString& text) override;
@@ -43,7 +41,6 @@ public:
     void setRowLimit(int limit);
 
 protected:
-    virtual QStringList columnNames() const = 0;
     virtual std::size_t allRows() const = 0;
     virtual QVariant cell(std::uint32_t row, int column, int role) const = 0;
     // The order of rows [0, rows) for a sort column (-1: none) and a filter (empty: none).

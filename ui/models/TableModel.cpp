@@ -2,6 +2,20 @@
 
 namespace clv {
 
+int TableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(columnNames().size());
+}
+
+QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return columnNames().value(section);
+    return section + 1;
+}
+
 QString TableModel::csvCell(int row, int column) const
 {
     return data(index(row, column)).toString();

@@ -20,6 +20,9 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
     // Shows only rows whose customer id contains `text` (all rows when empty).
     virtual void setCustomerFilter(const QString& text) = 0;
     virtual QString customerFilter() const = 0;
@@ -39,6 +42,8 @@ Q_SIGNALS:
     void reorderingChanged(bool busy);
 
 protected:
+    // The columns' titles, from the table's column spec.
+    virtual QStringList columnNames() const = 0;
     // The display text of a cell for the CSV; a paged model reads it from rows it fetched.
     virtual QString csvCell(int row, int column) const;
 };

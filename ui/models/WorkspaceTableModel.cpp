@@ -214,11 +214,6 @@ int WorkspaceTableModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(std::min<qint64>(m_rows, std::numeric_limits<int>::max()));
 }
 
-int WorkspaceTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(columnNames().size());
-}
-
 QVariant WorkspaceTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -232,15 +227,6 @@ QVariant WorkspaceTableModel::data(const QModelIndex& index, int role) const
         return cell(block, offset, index.column(), role);
     requestPage(index.row() / kPageRows);
     return {};
-}
-
-QVariant WorkspaceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (role != Qt::DisplayRole)
-        return {};
-    if (orientation == Qt::Horizontal)
-        return columnNames().value(section);
-    return section + 1;
 }
 
 QString WorkspaceTableModel::csvCell(int row, int column) const

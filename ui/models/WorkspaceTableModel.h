@@ -38,9 +38,7 @@ public:
     void setRowLimit(int limit);
 
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setCustomerFilter(const QString& text) override;
@@ -59,7 +57,6 @@ Q_SIGNALS:
     void readFailed(const QString& message);
 
 protected:
-    virtual QStringList columnNames() const = 0;
     // The cell at `column` of row `row` of `block` (values as WorkspaceTable::values); a
     // null block asks for what needs no row (the alignment).
     virtual QVariant cell(const RowBlock* block, int row, int column, int role) const = 0;
