@@ -5,7 +5,9 @@
 #include "TableBacking.h"
 #include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/GenerateDataDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "export/OutputExporter.h"
 #include "models/TableModels.h"
 #include "pages/TablePage.h"
@@ -200,6 +202,13 @@ void MainWindow::createActions()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_backing->toggleAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showKeyboardShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    QAction* about = help->addAction(tr("&About CLV Studio"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -560,6 +569,21 @@ void MainWindow::saveWorkspaceAs()
         m_session->saveWorkspaceAs(path);
     });
     dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showKeyboardShortcuts()
+{
+    // Not modal: the list can stay open beside the window while the keys are tried.
+    auto* dialog = new ShortcutsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

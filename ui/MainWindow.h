@@ -54,6 +54,8 @@ public Q_SLOTS:
     void exportChart();
     void openWorkspace();
     void saveWorkspaceAs();
+    void showAbout();
+    void showKeyboardShortcuts();
 
 Q_SIGNALS:
     // Every tab shows the session's current results.

@@ -28,6 +28,7 @@
 #include <QSpinBox>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -36,6 +37,7 @@
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -71,6 +73,17 @@ bool waitForResults(MainWindow& w, int timeoutMs = 60000)
 {
     QSignalSpy spy(&w, &MainWindow::resultsShown);
     return spy.wait(timeoutMs);
+}
+
+// An action of the Help menu, found the way a user finds it: in the menu bar's Help menu.
+QAction* helpMenuAction(MainWindow& w, const char* name)
+{
+    for (QAction* top : w.menuBar()->actions())
+        if (top->menu() && top->text() == QLatin1String("&Help"))
+            for (QAction* a : top->menu()->actions())
+                if (a->objectName() == QLatin1String(name))
+                    return a;
+    return nullptr;
 }
 
 QString cell(TablePage* page, int row, int column)
@@ -155,6 +168,54 @@ private Q_SLOTS:
         QAction* a = action(w, qPrintable(name));
         QVERIFY(a);
         QCOMPARE(a->shortcut(), QKeySequence(keys));
+    }
+
+    void testKeyboardShortcutsFromTheHelpMenuListEveryKey()
+    {
+        MainWindow w;
+        w.show();
+        QAction* entry = helpMenuAction(w, "keyboardShortcutsAction");
+        QVERIFY(entry);
+        entry->trigger();
+        auto* dialog = test::shownChild<QDialog>(w, QStringLiteral("shortcutsDialog"));
+        QVERIFY(dialog);
+        auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("shortcutsTable"));
+        QVERIFY(table);
+        QMap<QString, QString> keysByAction;
+        for (int row = 0; row < table->rowCount(); ++row)
+            keysByAction.insert(table->item(row, 0)->text(), table->item(row, 1)->text());
+        auto native = [](const char* keys) { return QKeySequence(QLatin1String(keys)).toString(QKeySequence::NativeText); };
+        QCOMPARE(keysByAction.value(QStringLiteral("File ▸ Open Event Files…")), native("Ctrl+O"));
+        QCOMPARE(keysByAction.value(QStringLiteral("File ▸ Save Workspace As…")), native("Ctrl+Shift+S"));
+        QCOMPARE(keysByAction.value(QStringLiteral("Copy as CSV")), native("Ctrl+C")); // each table's, listed once
+        // Every action of the window that has a key is listed, and nothing else.
+        QSet<QString> withKeys;
+        for (const QAction* a : w.findChildren<QAction*>())
+            if (!a->shortcut().isEmpty())
+                withKeys.insert(a->shortcut().toString(QKeySequence::NativeText));
+        QCOMPARE(QSet<QString>(keysByAction.cbegin(), keysByAction.cend()), withKeys);
+        QCOMPARE(table->rowCount(), withKeys.size());
+        dialog->close();
+    }
+
+    void testAboutFromTheHelpMenuNamesTheVersionsAndLicences()
+    {
+        MainWindow w;
+        w.show();
+        QAction* entry = helpMenuAction(w, "aboutAction");
+        QVERIFY(entry);
+        entry->trigger();
+        auto* dialog = test::shownChild<QDialog>(w, QStringLiteral("aboutDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isModal()); // opened with open(): window-modal, no nested event loop
+        const QString text = dialog->findChild<QLabel*>(QStringLiteral("aboutText"))->text();
+        QVERIFY2(text.contains(QStringLiteral("Qt %1").arg(QLatin1String(qVersion()))), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("built with Qt " QT_VERSION_STR)));
+        QVERIFY(text.contains(QStringLiteral("CLV Studio " CLV_VERSION)));
+        QVERIFY(text.contains(QStringLiteral("Boost 1.")));
+        QVERIFY(text.contains(QStringLiteral("LGPLv3")));
+        QVERIFY(text.contains(QStringLiteral("Boost Software License 1.0")));
+        dialog->close();
     }
 
     void testExportCsvsWritesTheSeedTablesAndAsksBeforeReplacing()
