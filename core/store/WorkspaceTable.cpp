@@ -46,8 +46,9 @@ WorkspaceTable WorkspaceTable::weekly()
     t.denseRowNumbers = true;
     t.rowNumber = QStringLiteral("w.row_no");
     t.customerId = QStringLiteral("w.customer_id");
-    t.values = {"w.customer_id", "w.week_id", "w.visits_per_week", "w.amount_cents"};
-    // amount_per_visit was stored as the engine computes it: amount_cents / 100 / visits.
+    t.values = {"w.customer_id", "w.week_id", "w.visits_per_week", "w.amount_cents", "w.amount_per_week",
+                "w.amount_per_visit"};
+    // amount_per_visit was stored as the engine computes it: amount_per_week / visits.
     t.sortKeys = {key("w.customer_id"), key("w.week_id"), key("w.visits_per_week"), key("w.amount_cents"),
                   key("w.amount_per_visit")};
     return t;

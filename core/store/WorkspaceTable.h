@@ -31,8 +31,9 @@ struct WorkspaceTable {
     // ltv, visits, orders, total_cents, weeks_observed, first_event_us, last_event_us,
     // last_name, city, state. Columns as LtvTableModel's.
     static WorkspaceTable ltv();
-    // result_weekly. Values: customer_id, week_id, visits_per_week, amount_cents. Columns as
-    // WeeklyTableModel's.
+    // result_weekly. Values: customer_id, week_id, visits_per_week, amount_cents,
+    // amount_per_week, amount_per_visit (the last two as WeeklyTable's amountPerWeek and
+    // amountPerVisit()). Columns as WeeklyTableModel's; amount_per_wk sorts by amount_cents.
     static WorkspaceTable weekly();
     // result_visits with each event's customer, time and type. Values: customer_id, week_id,
     // visit_id, is_order, amount_cents, event_time_us, event_type. Columns as VisitsTableModel's.
