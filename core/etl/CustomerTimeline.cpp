@@ -73,6 +73,7 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
     // where the cents say 171.33. Only the amounts of one instant are added in ascending
     // order rather than in input order, so that the sum does not depend on the order in
     // which the events arrived (the notebook's order for them is Spark's, and undefined).
+    double amountSum = 0.0; // the notebook's sum(amount_per_wk), weeks in ascending order
     std::size_t instantAddedUpTo = 0;
     for (std::size_t p = 0; p < count;) {
         const std::int32_t week = out.weekId[p];
@@ -101,6 +102,7 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
         weekly.visits.push_back(visits);
         weekly.amountCents.push_back(spend);
         weekly.amountPerWeek.push_back(amount);
+        amountSum += amount;
         ltv.visitWeekSum += visits;
     }
 
@@ -113,12 +115,18 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
         ltv.city = m_events.detail(lastCustomerRecord, 1);
         ltv.state = m_events.detail(lastCustomerRecord, 2);
     }
-    const double spend = double(ltv.totalCents) / 100.0;
-    const double perYear = 52.0 * m_parameters.lifespanYears;
-    if (m_parameters.formula == LtvFormula::Seed)
-        ltv.ltv = ltv.visitWeekSum > 0 ? perYear * spend / double(ltv.visitWeekSum) : 0.0;
-    else
+    if (m_parameters.formula == LtvFormula::Seed) {
+        // The notebook's `52*(sum(amount_per_wk)/sum(visits_per_wk))*10`, operation by
+        // operation: 520 * S / V, or exact cents, differ from its digits in the last place.
+        const double t = m_parameters.lifespanYears;
+        ltv.ltv = ltv.visitWeekSum > 0 ? (52.0 * (amountSum / double(ltv.visitWeekSum))) * t : 0.0;
+    } else {
+        // No published table to match here: the total is the exact one from cents, rounded
+        // once, rather than the notebook's sum of doubles.
+        const double spend = double(ltv.totalCents) / 100.0;
+        const double perYear = 52.0 * m_parameters.lifespanYears;
         ltv.ltv = ltv.weeksObserved > 0 ? perYear * spend / double(ltv.weeksObserved) : 0.0;
+    }
 }
 
 std::size_t CustomerTimeline::addInstant(const Cents* cents, std::size_t first, std::size_t count, double& amount)

@@ -173,10 +173,20 @@ private Q_SLOTS:
         QCOMPARE(test::ltvOf(*t, "c")->ltv, 52.0 * 10.0 * 30.0 / 3.0);
     }
 
+    void testSeedFormulaFollowsTheNotebooksOrderOfOperations()
+    {
+        // 52*(sum(amount_per_wk)/sum(visits_per_wk))*10, left to right: 52·(0.03/1)·10 is
+        // 15.600000000000001 in doubles, where 520·0.03 is 15.6.
+        const auto t = analyse({test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "0.03 USD")});
+        const double ltv = test::ltvOf(*t, "c")->ltv;
+        QVERIFY(ltv == (52.0 * (0.03 / 1.0)) * 10.0);
+        QVERIFY(ltv != 520.0 * 0.03);
+    }
+
     void testWeeklyAmountIsTheNotebooksSumOfDoublesInTimeOrder()
     {
         // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in doubles, 0.3 + 0.2 + 0.1 is 0.6: the week
-        // adds its amounts in time order, whatever the input order.
+        // adds its amounts in time order, whatever the input order, and the LTV sums the weeks.
         const auto rising = analyse({test::orderLine("c", "2017-02-13T12:00:00Z", "o3", "0.30 USD"),
                                      test::orderLine("c", "2017-02-13T11:00:00Z", "o2", "0.20 USD"),
                                      test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "0.10 USD"),
@@ -193,6 +203,7 @@ private Q_SLOTS:
             QVERIFY(t->weekly.amountPerWeek[0] == week0);
             QVERIFY(t->weekly.amountPerVisit(0) == week0 / 3.0);
             QVERIFY(t->weekly.amountPerWeek[1] == 0.01);
+            QVERIFY(test::ltvOf(*t, "c")->ltv == (52.0 * ((0.0 + week0 + 0.01) / 4.0)) * 10.0);
         }
         QVERIFY(rising->weekly.amountPerWeek[0] != falling->weekly.amountPerWeek[0]);
         QCOMPARE(formatShortestDouble(rising->weekly.amountPerWeek[0]), std::string("0.6000000000000001"));
