@@ -1,6 +1,7 @@
 #include "etl/CustomerTimeline.h"
 
 #include "etl/OrderLedger.h"
+#include "io/MoneyAmount.h"
 
 #include <algorithm>
 
@@ -66,23 +67,42 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
     }
 
     // Weeks and visit ids only grow along the timeline, so one pass finds each week's
-    // distinct visits.
+    // distinct visits. The week's amount is summed as the notebook sums it: 0.0 plus each
+    // event's amount as a double, in time order (events without revenue add 0.0, which
+    // changes nothing), so that amount_per_wk has the published digits — 171.32999999999998
+    // where the cents say 171.33. Only the amounts of one instant are added in ascending
+    // order rather than in input order, so that the sum does not depend on the order in
+    // which the events arrived (the notebook's order for them is Spark's, and undefined).
+    double amountSum = 0.0; // the notebook's sum(amount_per_wk), weeks in ascending order
+    std::size_t instantAddedUpTo = 0;
     for (std::size_t p = 0; p < count;) {
         const std::int32_t week = out.weekId[p];
         std::int32_t visits = 0;
         std::int32_t lastVisit = -1;
         Cents spend = 0;
+        double amount = 0.0;
         for (; p < count && out.weekId[p] == week; ++p) {
             if (out.visitId[p] != lastVisit) {
                 ++visits;
                 lastVisit = out.visitId[p];
             }
-            spend += out.amountCents[p];
+            const Cents cents = out.amountCents[p];
+            if (cents == 0)
+                continue;
+            spend += cents;
+            if (p < instantAddedUpTo)
+                continue; // added with an earlier revenue of its instant
+            if (p + 1 == count || m_moments[p + 1].time != m_moments[p].time) [[likely]]
+                amount += dollarsAsDouble(cents);
+            else
+                instantAddedUpTo = addInstant(out.amountCents, p, count, amount);
         }
         weekly.customer.push_back(customer);
         weekly.weekId.push_back(week);
         weekly.visits.push_back(visits);
         weekly.amountCents.push_back(spend);
+        weekly.amountPerWeek.push_back(amount);
+        amountSum += amount;
         ltv.visitWeekSum += visits;
     }
 
@@ -95,12 +115,33 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
         ltv.city = m_events.detail(lastCustomerRecord, 1);
         ltv.state = m_events.detail(lastCustomerRecord, 2);
     }
-    const double spend = double(ltv.totalCents) / 100.0;
-    const double perYear = 52.0 * m_parameters.lifespanYears;
-    if (m_parameters.formula == LtvFormula::Seed)
-        ltv.ltv = ltv.visitWeekSum > 0 ? perYear * spend / double(ltv.visitWeekSum) : 0.0;
-    else
+    if (m_parameters.formula == LtvFormula::Seed) {
+        // The notebook's `52*(sum(amount_per_wk)/sum(visits_per_wk))*10`, operation by
+        // operation: 520 * S / V, or exact cents, differ from its digits in the last place.
+        const double t = m_parameters.lifespanYears;
+        ltv.ltv = ltv.visitWeekSum > 0 ? (52.0 * (amountSum / double(ltv.visitWeekSum))) * t : 0.0;
+    } else {
+        // No published table to match here: the total is the exact one from cents, rounded
+        // once, rather than the notebook's sum of doubles.
+        const double spend = double(ltv.totalCents) / 100.0;
+        const double perYear = 52.0 * m_parameters.lifespanYears;
         ltv.ltv = ltv.weeksObserved > 0 ? perYear * spend / double(ltv.weeksObserved) : 0.0;
+    }
+}
+
+std::size_t CustomerTimeline::addInstant(const Cents* cents, std::size_t first, std::size_t count, double& amount)
+{
+    std::size_t end = first + 1;
+    while (end < count && m_moments[end].time == m_moments[first].time)
+        ++end;
+    m_instant.clear();
+    for (std::size_t p = first; p < end; ++p)
+        if (cents[p] != 0)
+            m_instant.push_back(cents[p]);
+    std::sort(m_instant.begin(), m_instant.end());
+    for (const Cents c : m_instant)
+        amount += dollarsAsDouble(c);
+    return end;
 }
 
 } // namespace clv

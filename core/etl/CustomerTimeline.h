@@ -44,11 +44,16 @@ private:
         EventType type;
     };
 
+    // Adds the revenues of the instant of timeline row `first` (a revenue, not the last row)
+    // to `amount` in ascending order; returns the end of the instant's rows.
+    std::size_t addInstant(const Cents* cents, std::size_t first, std::size_t count, double& amount);
+
     const EventStore& m_events;
     const std::vector<Cents>& m_revenue;
     const Parameters& m_parameters;
     std::int64_t m_lastDayOfData;
     std::vector<Moment> m_moments;
+    std::vector<Cents> m_instant;
 };
 
 } // namespace clv

@@ -110,11 +110,14 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     weekly.weekId.reserve(weeklyRows);
     weekly.visits.reserve(weeklyRows);
     weekly.amountCents.reserve(weeklyRows);
+    weekly.amountPerWeek.reserve(weeklyRows);
     for (const CustomerRange& r : ranges) {
         weekly.customer.insert(weekly.customer.end(), r.weekly.customer.begin(), r.weekly.customer.end());
         weekly.weekId.insert(weekly.weekId.end(), r.weekly.weekId.begin(), r.weekly.weekId.end());
         weekly.visits.insert(weekly.visits.end(), r.weekly.visits.begin(), r.weekly.visits.end());
         weekly.amountCents.insert(weekly.amountCents.end(), r.weekly.amountCents.begin(), r.weekly.amountCents.end());
+        weekly.amountPerWeek.insert(weekly.amountPerWeek.end(), r.weekly.amountPerWeek.begin(),
+                                    r.weekly.amountPerWeek.end());
     }
 
     if (control)

@@ -113,9 +113,9 @@ bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions
         text += ',';
         appendInt(text, w.visits[i]);
         text += ',';
-        appendDollars(text, w.amountCents[i]);
+        appendDouble(text, w.amountPerWeek[i]);
         text += ',';
-        appendDouble(text, double(w.amountCents[i]) / 100.0 / double(w.visits[i]));
+        appendDouble(text, w.amountPerVisit(i));
         text += '\n';
         if (text.size() > kFlushBytes && !flush(out, text))
             return false;

@@ -1,5 +1,7 @@
 #include "io/MoneyAmount.h"
 
+#include <charconv>
+
 namespace clv {
 
 namespace {
@@ -50,6 +52,24 @@ MoneyParse parseMoneyAmount(std::string_view text)
         return refuse("unsupported currency " + std::string(currency.substr(0, 16)));
     }
     return {units * 100 + cents, {}};
+}
+
+double dollarsFromDecimalText(Cents cents)
+{
+    // double(cents) would round already, and the division a second time; reading the
+    // decimal text rounds once.
+    char text[32];
+    char* p = text;
+    if (cents < 0)
+        *p++ = '-';
+    const auto magnitude = cents < 0 ? -static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
+    p = std::to_chars(p, text + sizeof text, magnitude / 100).ptr;
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + magnitude % 100 / 10);
+    *p++ = static_cast<char>('0' + magnitude % 10);
+    double value = 0.0;
+    std::from_chars(text, p, value);
+    return value;
 }
 
 } // namespace clv

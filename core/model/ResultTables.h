@@ -29,8 +29,18 @@ struct WeeklyTable {
     std::vector<std::uint32_t> customer;
     std::vector<std::int32_t> weekId;
     std::vector<std::int32_t> visits; // distinct visits with an event in the week
-    std::vector<Cents> amountCents;
+    std::vector<Cents> amountCents;   // the week's revenue, exact
+    // amount_per_wk as the notebook computes it: 0.0 plus each event's amount as a double,
+    // in time order. It may differ from amountCents / 100 in the last digit (171.32999999999998
+    // for 17133 cents); the CSV, the LTV and amountPerVisit() use it.
+    std::vector<double> amountPerWeek;
     std::size_t size() const { return customer.size(); }
+
+    // amount_per_visit as the notebook computes it.
+    double amountPerVisit(std::size_t row) const
+    {
+        return visits[row] ? amountPerWeek[row] / double(visits[row]) : 0.0;
+    }
 };
 
 // Table "ltv" (the seed's output_ltv_final and more): one row per customer, by LTV

@@ -117,7 +117,8 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
 bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
 {
     PreparedInsert q(m_db, QStringLiteral("result_weekly"),
-                     {"row_no", "customer_id", "week_id", "visits_per_week", "amount_cents", "amount_per_visit"});
+                     {"row_no", "customer_id", "week_id", "visits_per_week", "amount_cents", "amount_per_week",
+                      "amount_per_visit"});
     if (!ready(q, error))
         return false;
     const EventStore& events = *tables.events;
@@ -128,8 +129,9 @@ bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
         q.bind(2, w.weekId[i]);
         q.bind(3, w.visits[i]);
         q.bind(4, qint64(w.amountCents[i]));
+        q.bind(5, w.amountPerWeek[i]);
         // Stored for people who query the file; a reload derives it again, as the CSV does.
-        q.bind(5, double(w.amountCents[i]) / 100.0 / double(w.visits[i]));
+        q.bind(6, w.amountPerVisit(i));
         if (!q.exec())
             return insertFailed(error, QStringLiteral("saving the weekly table failed"), q);
     }
@@ -264,8 +266,8 @@ bool StoredResults::loadWeekly(ResultTables& tables, QString* error)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT customer_id, week_id, visits_per_week, amount_cents FROM result_weekly "
-                               "ORDER BY row_no")))
+    if (!q.exec(QStringLiteral("SELECT customer_id, week_id, visits_per_week, amount_cents, amount_per_week "
+                               "FROM result_weekly ORDER BY row_no")))
         return sqlFailed(error, QStringLiteral("reading the weekly table failed"), q);
     const IdsByText customers = customerIds(*tables.events);
     WeeklyTable& w = tables.weekly;
@@ -278,6 +280,7 @@ bool StoredResults::loadWeekly(ResultTables& tables, QString* error)
         w.weekId.push_back(q.value(1).toInt());
         w.visits.push_back(q.value(2).toInt());
         w.amountCents.push_back(q.value(3).toLongLong());
+        w.amountPerWeek.push_back(q.value(4).toDouble());
     }
     return true;
 }

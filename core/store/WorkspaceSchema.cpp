@@ -125,14 +125,36 @@ const QStringList kVersion2 = {
     QStringLiteral("CREATE INDEX result_weekly_by_customer ON result_weekly (customer_id)"),
 };
 
+// Version 3: the weekly table holds amount_per_week, the week's amount as the notebook sums
+// it (doubles in time order), which cents cannot give back. The results stored by earlier
+// versions were computed from cents (their LTVs differ in the last digit, and so may their
+// ranks), so they are dropped with the table; the events stay, and the next analysis of the
+// workspace computes and saves the results again.
+const QStringList kVersion3 = {
+    QStringLiteral("DELETE FROM result_visits"),
+    QStringLiteral("DELETE FROM result_ltv"),
+    QStringLiteral("DELETE FROM customers"),
+    QStringLiteral("DELETE FROM run_parameters"),
+    QStringLiteral("DROP TABLE result_weekly"),
+    QStringLiteral("CREATE TABLE result_weekly ("
+                   "row_no INTEGER PRIMARY KEY, "
+                   "customer_id TEXT NOT NULL, "
+                   "week_id INTEGER NOT NULL, "
+                   "visits_per_week INTEGER NOT NULL, "
+                   "amount_cents BIGINT NOT NULL, "
+                   "amount_per_week DOUBLE PRECISION NOT NULL, "
+                   "amount_per_visit DOUBLE PRECISION NOT NULL)"),
+    QStringLiteral("CREATE INDEX result_weekly_by_customer ON result_weekly (customer_id)"),
+};
+
 QString sqlError(const QSqlQuery& q) { return q.lastError().text(); }
 
 } // namespace
 
 const std::vector<SchemaStep>& WorkspaceSchema::steps()
 {
-    // A later version appends {2, {"ALTER TABLE ..."}} and raises kCurrentVersion.
-    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}, {1, kVersion2}};
+    // A later version appends {3, {"ALTER TABLE ..."}} and raises kCurrentVersion.
+    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}, {1, kVersion2}, {2, kVersion3}};
     return kSteps;
 }
 

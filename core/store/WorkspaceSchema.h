@@ -22,7 +22,7 @@ struct SchemaStep {
 // which owns the SQLite connection.
 class WorkspaceSchema {
 public:
-    static constexpr int kCurrentVersion = 2;
+    static constexpr int kCurrentVersion = 3;
     static constexpr char kApplication[] = "CLV Studio";
 
     // The program's steps, in order: steps()[i] takes version i to i + 1.

@@ -11,8 +11,8 @@ struct WeeklyRecord {
     qint64 weekId = 0;
     qint64 visits = 0;
     Cents amountCents = 0;
-
-    double amountPerVisit() const { return visits ? double(amountCents) / 100.0 / double(visits) : 0.0; }
+    double amountPerWeek = 0.0;  // the notebook's amount_per_wk: the week's amounts summed as doubles
+    double amountPerVisit = 0.0; // the notebook's: its amount_per_wk (a sum of doubles) / visits
 };
 
 struct WeeklyColumns {

@@ -20,7 +20,7 @@ namespace clv::test {
 
 inline const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
 inline const QString kChallengeInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
-inline constexpr char kNewerMessage[] = "this workspace was made by a newer CLV Studio (schema 3, this program reads up to 2)";
+inline constexpr char kNewerMessage[] = "this workspace was made by a newer CLV Studio (schema 4, this program reads up to 3)";
 
 struct Run {
     int exitCode = -1;

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace clv;
 
 class TestMoneyAndNumbers : public QObject {
@@ -84,6 +86,21 @@ private Q_SLOTS:
         QCOMPARE(fmt(10000), std::string("100.0"));
         QCOMPARE(fmt(18669), std::string("186.69"));
         QCOMPARE(fmt(1205), std::string("12.05"));
+    }
+
+    void testCentsBecomeTheDoubleOfTheirDecimalText()
+    {
+        // What float("12.34") is in Python: the double nearest to the decimal, rounded once.
+        QVERIFY(dollarsAsDouble(1234) == 12.34);
+        QVERIFY(dollarsAsDouble(5238) == 52.38);
+        QVERIFY(dollarsAsDouble(0) == 0.0 && !std::signbit(dollarsAsDouble(0)));
+        QVERIFY(dollarsAsDouble(1) == 0.01);
+        // Beyond 2^53 cents, double(cents) / 100 rounds twice and misses by one unit.
+        const Cents big = 23739688464237218; // 237396884642372.18
+        QVERIFY(double(big) / 100.0 != 237396884642372.18);
+        QVERIFY(dollarsAsDouble(big) == 237396884642372.18);
+        QCOMPARE(formatShortestDouble(dollarsAsDouble(big)), std::string("237396884642372.2"));
+        QVERIFY(dollarsAsDouble(99999999999999999) == 999999999999999.99);
     }
 
     void testCsvFieldsQuotedPerRfc4180()

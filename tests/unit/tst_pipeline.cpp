@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "export/NumberFormat.h"
+
 #include <QTest>
 
 using namespace clv;
@@ -169,6 +171,60 @@ private Q_SLOTS:
         const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"), test::orderLine("c", "2017-02-13T10:01:00Z", "o1", "20.00 USD"),
                                 test::visitLine("c", "2017-02-14T10:00:00Z"), test::orderLine("c", "2017-02-20T10:00:00Z", "o2", "10.00 USD")});
         QCOMPARE(test::ltvOf(*t, "c")->ltv, 52.0 * 10.0 * 30.0 / 3.0);
+    }
+
+    void testSeedFormulaFollowsTheNotebooksOrderOfOperations()
+    {
+        // 52*(sum(amount_per_wk)/sum(visits_per_wk))*10, left to right: 52·(0.03/1)·10 is
+        // 15.600000000000001 in doubles, where 520·0.03 is 15.6.
+        const auto t = analyse({test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "0.03 USD")});
+        const double ltv = test::ltvOf(*t, "c")->ltv;
+        QVERIFY(ltv == (52.0 * (0.03 / 1.0)) * 10.0);
+        QVERIFY(ltv != 520.0 * 0.03);
+    }
+
+    void testWeeklyAmountIsTheNotebooksSumOfDoublesInTimeOrder()
+    {
+        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in doubles, 0.3 + 0.2 + 0.1 is 0.6: the week
+        // adds its amounts in time order, whatever the input order, and the LTV sums the weeks.
+        const auto rising = analyse({test::orderLine("c", "2017-02-13T12:00:00Z", "o3", "0.30 USD"),
+                                     test::orderLine("c", "2017-02-13T11:00:00Z", "o2", "0.20 USD"),
+                                     test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "0.10 USD"),
+                                     test::orderLine("c", "2017-02-20T10:00:00Z", "o4", "0.01 USD")});
+        const auto falling = analyse({test::orderLine("c", "2017-02-13T10:00:00Z", "o3", "0.30 USD"),
+                                      test::orderLine("c", "2017-02-13T11:00:00Z", "o2", "0.20 USD"),
+                                      test::orderLine("c", "2017-02-13T12:00:00Z", "o1", "0.10 USD"),
+                                      test::orderLine("c", "2017-02-20T10:00:00Z", "o4", "0.01 USD")});
+        const std::pair<std::shared_ptr<const ResultTables>, double> cases[] = {
+            {rising, ((0.0 + 0.1) + 0.2) + 0.3}, {falling, ((0.0 + 0.3) + 0.2) + 0.1}};
+        for (const auto& [t, week0] : cases) {
+            QCOMPARE(t->weekly.size(), 2u);
+            QCOMPARE(t->weekly.amountCents[0], Cents(60));
+            QVERIFY(t->weekly.amountPerWeek[0] == week0);
+            QVERIFY(t->weekly.amountPerVisit(0) == week0 / 3.0);
+            QVERIFY(t->weekly.amountPerWeek[1] == 0.01);
+            QVERIFY(test::ltvOf(*t, "c")->ltv == (52.0 * ((0.0 + week0 + 0.01) / 4.0)) * 10.0);
+        }
+        QVERIFY(rising->weekly.amountPerWeek[0] != falling->weekly.amountPerWeek[0]);
+        QCOMPARE(formatShortestDouble(rising->weekly.amountPerWeek[0]), std::string("0.6000000000000001"));
+        QCOMPARE(formatShortestDouble(falling->weekly.amountPerWeek[0]), std::string("0.6"));
+    }
+
+    void testAmountsOfOneInstantAreAddedInAscendingOrder()
+    {
+        // Three orders at one instant: their order in the input is no order in time, so they
+        // are added smallest first (0.1 + 0.2 + 0.3), and events without revenue add nothing.
+        const auto t = analyse({test::orderLine("c", "2017-02-13T10:00:00Z", "o3", "0.30 USD"),
+                                test::visitLine("c", "2017-02-13T10:00:00Z"),
+                                test::orderLine("c", "2017-02-13T10:00:00Z", "o2", "0.20 USD"),
+                                test::orderLine("c", "2017-02-13T09:59:59Z", "o0", "0.00 USD"),
+                                test::orderLine("c", "2017-02-13T10:00:00Z", "o1", "0.10 USD"),
+                                test::orderLine("c", "2017-02-13T10:00:01Z", "o4", "0.01 USD")});
+        QCOMPARE(t->weekly.size(), 1u);
+        QCOMPARE(t->weekly.visits[0], 1);
+        QCOMPARE(t->weekly.amountCents[0], Cents(61));
+        QVERIFY(t->weekly.amountPerWeek[0] == (((0.0 + 0.1) + 0.2) + 0.3) + 0.01);
+        QVERIFY(t->weekly.amountPerWeek[0] != (((0.0 + 0.3) + 0.2) + 0.1) + 0.01); // input order
     }
 
     void testWeeklyFormulaCountsWeeksUpToTheLastEventOfTheData()

@@ -74,6 +74,35 @@ private Q_SLOTS:
         }
     }
 
+    void testShuffledInputWithEventsAtOneInstantGivesTheSameTables()
+    {
+        // Orders at one instant have no order in time; their amounts (0.1 + 0.2 + 0.3 is not
+        // 0.3 + 0.2 + 0.1 in doubles) must still give the same weekly amount and LTV, to the
+        // last digit, whatever order they arrive in.
+        std::vector<std::string> lines = {
+            test::orderLine("t", "2017-02-13T10:00:00Z", "o1", "0.10 USD"),
+            test::orderLine("t", "2017-02-13T10:00:00Z", "o2", "0.20 USD"),
+            test::orderLine("t", "2017-02-13T10:00:00Z", "o3", "0.30 USD"),
+            test::visitLine("t", "2017-02-13T10:00:00Z"),
+            test::orderLine("t", "2017-02-13T10:00:00Z", "o4", "0.30 USD"),
+            test::orderLine("t", "2017-02-20T09:00:00Z", "o5", "0.70 USD"),
+            test::orderLine("t", "2017-02-20T09:00:00Z", "o6", "0.10 USD"),
+            test::orderLine("t", "2017-02-20T09:00:00Z", "o7", "0.20 USD"),
+            test::orderLine("u", "2017-02-14T08:00:00Z", "o8", "0.30 USD"),
+            test::orderLine("u", "2017-02-14T08:00:00Z", "o9", "0.20 USD"),
+            test::orderLine("u", "2017-02-14T08:00:00Z", "o10", "0.10 USD"),
+        };
+        const auto first = test::analyse(lines);
+        for (unsigned seed = 1; seed <= 40; ++seed) {
+            std::mt19937 rng(seed);
+            std::shuffle(lines.begin(), lines.end(), rng);
+            const auto shuffled = test::analyse(lines);
+            verifySameTables(*first, *shuffled);
+            for (const char* customer : {"t", "u"})
+                QVERIFY(test::ltvOf(*shuffled, customer)->ltv == test::ltvOf(*first, customer)->ltv);
+        }
+    }
+
     void testEventByEventIngestEqualsBatch()
     {
         const std::vector<std::string> lines = seedLines();

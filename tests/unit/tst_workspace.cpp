@@ -247,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath("empty.clvdb"), QByteArray())); // an empty file is an empty database
         auto workspace = Workspace::open(dir.filePath("empty.clvdb"), nullptr);
         QVERIFY(workspace);
-        QCOMPARE(workspace->schemaVersion(), 2);
+        QCOMPARE(workspace->schemaVersion(), 3);
         QSqlDatabase db = QSqlDatabase::database(workspace->connectionName());
         for (const QString& table : WorkspaceSchema::tables())
             QVERIFY2(db.tables().contains(table), qPrintable(table));
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
 
         withRawConnection(dir.filePath("team.db"),
-                          [](QSqlDatabase& raw) { QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 3")); });
+                          [](QSqlDatabase& raw) { QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 4")); });
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
         db.setDatabaseName(dir.filePath("team.db"));
         QVERIFY(db.open());
@@ -290,7 +290,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
-        withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 3")); });
+        withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 4")); });
         const QByteArray before = readAll(path);
         QString error;
         WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
@@ -350,7 +350,7 @@ private Q_SLOTS:
         QString error;
         auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->schemaVersion(), 2);
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
         QCOMPARE(workspace->storedEventCount(), 556);
         workspace.reset();
         withRawConnection(path, [](QSqlDatabase& db) {
@@ -358,7 +358,69 @@ private Q_SLOTS:
             QVERIFY(q.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_customer'"));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 2);
-            QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), 2);
+            QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), WorkspaceSchema::kCurrentVersion);
+        });
+    }
+
+    void testVersion2FileDropsItsCentResultsAndGainsTheNotebookAmountsWhenOpened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        const QString fresh = dir.filePath("fresh.clvdb");
+        QVERIFY(Workspace::open(fresh, nullptr));
+        {
+            auto workspace = Workspace::open(path, nullptr);
+            QVERIFY(workspace && workspace->addFiles({kSeedInput}).ok());
+            QVERIFY(analyseAndSave(*workspace));
+        }
+        // Made as version 2 files were: a weekly table without amount_per_week, and results
+        // computed from cents.
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("ALTER TABLE result_weekly DROP COLUMN amount_per_week"));
+            QVERIFY(q.exec("UPDATE schema_info SET version = 2"));
+        });
+        auto columns = [](const QString& file) {
+            QStringList names;
+            withRawConnection(file, [&names](QSqlDatabase& db) {
+                QSqlQuery q(db);
+                QVERIFY(q.exec("SELECT name, type, \"notnull\" FROM pragma_table_info('result_weekly') ORDER BY cid"));
+                while (q.next())
+                    names << q.value(0).toString() + ' ' + q.value(1).toString() + ' ' + q.value(2).toString();
+            });
+            return names;
+        };
+        QVERIFY(!columns(path).join(',').contains("amount_per_week"));
+
+        QString error;
+        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), 3);
+        QCOMPARE(workspace->storedEventCount(), 556);
+        QVERIFY(!workspace->storedParameters()); // the results made from cents are gone ...
+        std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
+        QVERIFY2(read, qPrintable(error));
+        QVERIFY(!workspace->loadResults(*read));
+        // ... so the next run saves its own, and they reopen as the batch run's tables.
+        const auto tables = analyseAndSave(*workspace);
+        QVERIFY(tables);
+        read = workspace->loadEvents(nullptr, &error);
+        QVERIFY2(read, qPrintable(error));
+        const auto reopened = workspace->loadResults(*read, &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QVERIFY(textOf(*reopened) == textOf(*batch({kSeedInput}, false).tables));
+        QVERIFY(textOf(*reopened).weekly.contains("b033af15661d,2,4,171.32999999999998,42.832499999999996\n"));
+        workspace.reset();
+
+        // The same table, column for column, and index, as a new workspace's.
+        QCOMPARE(columns(path), columns(fresh));
+        QVERIFY(columns(path).contains("amount_per_week DOUBLE PRECISION 1"));
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                           "AND name = 'result_weekly_by_customer'"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
         });
     }
 

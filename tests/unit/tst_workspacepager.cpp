@@ -167,6 +167,9 @@ private Q_SLOTS:
             QCOMPARE(weekly[i][1].toInt(), w.weekId[i]);
             QCOMPARE(weekly[i][2].toInt(), w.visits[i]);
             QCOMPARE(weekly[i][3].toLongLong(), w.amountCents[i]);
+            QCOMPARE(weekly[i][4].toDouble(), w.amountPerWeek[i]); // to the bit: QCOMPARE of doubles is fuzzy
+            QVERIFY(weekly[i][4].toDouble() == w.amountPerWeek[i]);
+            QVERIFY(weekly[i][5].toDouble() == w.amountPerVisit(i));
         }
     }
 
