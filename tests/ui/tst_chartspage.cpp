@@ -2,6 +2,7 @@
 
 #include "etl/Pipeline.h"
 #include "io/EventReader.h"
+#include "summary/ChartSummaries.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -14,13 +15,17 @@
 #include <QHorizontalBarSeries>
 #include <QImage>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace clv;
 using Chart = ChartsPage::Chart;
@@ -50,13 +55,71 @@ Cents publishedSeedSpend()
     return total;
 }
 
+const char* viewName(Chart chart)
+{
+    switch (chart) {
+    case Chart::WeeklySpend:
+        return "weeklySpendView";
+    case Chart::LtvDistribution:
+        return "ltvDistributionView";
+    case Chart::TopCustomers:
+        return "topCustomersView";
+    case Chart::CustomerWeeks:
+        return "customerWeeksView";
+    }
+    return "";
+}
+
+QChartView* viewOf(ChartsPage& page, Chart chart)
+{
+    return page.findChild<QChartView*>(QLatin1String(viewName(chart)));
+}
+
+// The chart as a user sees it: the page shows a chart only once it is on screen and
+// chosen, so the tests look at it the same way. The page replaces a chart wholesale when
+// its figures change, so ask again after every change.
+QChart* shownChart(ChartsPage& page, Chart chart)
+{
+    page.show();
+    page.setCurrentChart(chart);
+    QChartView* view = viewOf(page, chart);
+    return view ? view->chart() : nullptr;
+}
+
 template <class T>
 T* seriesNamed(ChartsPage& page, Chart chart, const QString& objectName)
 {
-    for (QAbstractSeries* s : page.chartView(chart)->chart()->series())
+    QChart* drawn = shownChart(page, chart);
+    if (!drawn)
+        return nullptr;
+    for (QAbstractSeries* s : drawn->series())
         if (s->objectName() == objectName)
             return qobject_cast<T*>(s);
     return nullptr;
+}
+
+// Money as the charts write it in titles and legends: US dollars, thousands separated,
+// two decimals.
+QString dollarText(double dollars)
+{
+    return QLatin1Char('$') + QLocale(QLocale::English, QLocale::UnitedStates).toString(dollars, 'f', 2);
+}
+
+QString dollarText(Cents cents) { return dollarText(double(cents) / 100.0); }
+
+QString customerIdText(const ResultTables& results, std::uint32_t customer)
+{
+    return QString::fromStdString(std::string(results.events->customerId(customer)));
+}
+
+// The results' LTVs, ascending, read from the tables rather than from the page.
+std::vector<double> sortedLtvs(const ResultTables& results)
+{
+    std::vector<double> values;
+    for (const LtvRow& row : results.ltv)
+        values.push_back(row.ltv);
+    std::sort(values.begin(), values.end());
+    return values;
 }
 
 double sumOfBars(QAbstractBarSeries* series)
@@ -119,15 +182,31 @@ private Q_SLOTS:
         QVERIFY(page);
         const Cents published = publishedSeedSpend();
         QVERIFY(published > 0);
-        QCOMPARE(page->weeklySeries().totalSpendCents(), published);
 
         auto* bars = seriesNamed<QBarSeries>(*page, Chart::WeeklySpend, QStringLiteral("spendBars"));
         QVERIFY(bars);
         QCOMPARE(std::llround(sumOfBars(bars) * 100.0), published);
-        QCOMPARE(bars->barSets().first()->count(), int(page->weeklySeries().weeks.size()));
+        // The title states the total too, summed by the page rather than from the bars.
+        const QString title = shownChart(*page, Chart::WeeklySpend)->title();
+        QVERIFY2(title.endsWith(QStringLiteral(" · total ") + dollarText(published)), qPrintable(title));
+
+        // One bar per calendar week, empty weeks included, which only core's weekly totals
+        // know how to lay out; each bar is its week's spend, the x axis spans them all.
+        const CalendarWeekSeries expected = weeklyTotals(*m_seed);
+        QVERIFY(!expected.weeks.empty());
+        QBarSet* spend = bars->barSets().first();
+        QCOMPARE(spend->count(), int(expected.weeks.size()));
+        for (int i = 0; i < spend->count(); ++i)
+            QCOMPARE(std::llround(spend->at(i) * 100.0), expected.weeks[std::size_t(i)].spendCents);
+        const auto horizontal = shownChart(*page, Chart::WeeklySpend)->axes(Qt::Horizontal);
+        QCOMPARE(horizontal.size(), 1);
+        auto* weeksAxis = qobject_cast<QValueAxis*>(horizontal.first());
+        QVERIFY(weeksAxis);
+        QCOMPARE(weeksAxis->max(), double(expected.weeks.size()) - 0.5);
 
         auto* visits = seriesNamed<QLineSeries>(*page, Chart::WeeklySpend, QStringLiteral("visitsLine"));
         QVERIFY(visits);
+        QCOMPARE(visits->count(), int(expected.weeks.size()));
         double drawnVisits = 0;
         for (const QPointF& p : visits->points())
             drawnVisits += p.y();
@@ -142,23 +221,38 @@ private Q_SLOTS:
         auto page = seedPage();
         QVERIFY(page);
         QCOMPARE(page->histogramBins(), 30);
-        QCOMPARE(page->distribution().count, 50);
+        const QString title = shownChart(*page, Chart::LtvDistribution)->title();
+        QVERIFY2(title.endsWith(QStringLiteral(" · 50 customers · 30 bins")), qPrintable(title));
         auto* histogram = seriesNamed<QAreaSeries>(*page, Chart::LtvDistribution, QStringLiteral("histogram"));
         QVERIFY(histogram);
         const auto counts = drawnBinCounts(histogram);
         QCOMPARE(counts.size(), std::size_t(30));
         QCOMPARE(sum(counts), 50);
 
-        const std::pair<const char*, double> markers[] = {{"meanMarker", page->distribution().mean},
-                                                          {"medianMarker", page->distribution().median},
-                                                          {"p90Marker", page->distribution().p90}};
-        for (const auto& [name, value] : markers) {
+        // The bins run from the least LTV to the greatest.
+        const std::vector<double> ltvs = sortedLtvs(*m_seed);
+        const std::size_t n = ltvs.size();
+        QCOMPARE(histogram->upperSeries()->points().first().x(), ltvs.front());
+        QCOMPARE(histogram->upperSeries()->points().last().x(), ltvs.back());
+
+        // The markers stand at figures worked out here from the results, not by the page:
+        // the mean in the table's order, the median of an even count as the mean of the two
+        // middle values, p90 by nearest rank (rank ceil(0.9 n), 1-based).
+        double total = 0.0;
+        for (const LtvRow& row : m_seed->ltv)
+            total += row.ltv;
+        const double mean = total / double(n);
+        const double median = n % 2 ? ltvs[n / 2] : (ltvs[n / 2 - 1] + ltvs[n / 2]) / 2.0;
+        const double p90 = ltvs[(9 * n + 9) / 10 - 1];
+        const std::tuple<const char*, const char*, double> markers[] = {
+            {"meanMarker", "Mean", mean}, {"medianMarker", "Median", median}, {"p90Marker", "p90", p90}};
+        for (const auto& [name, label, value] : markers) {
             auto* line = seriesNamed<QLineSeries>(*page, Chart::LtvDistribution, QLatin1String(name));
             QVERIFY2(line, name);
             QCOMPARE(line->count(), 2);
             QCOMPARE(line->at(0).x(), value);
             QCOMPARE(line->at(1).x(), value);
-            QVERIFY(!line->name().isEmpty());
+            QCOMPARE(line->name(), QLatin1String(label) + QLatin1Char(' ') + dollarText(value));
         }
     }
 
@@ -173,7 +267,8 @@ private Q_SLOTS:
         QCOMPARE(bins->maximum(), 200);
         bins->setValue(12);
         QVERIFY(ready.wait(kWaitMs));
-        QCOMPARE(page->distribution().counts.size(), std::size_t(12));
+        QString title = shownChart(*page, Chart::LtvDistribution)->title();
+        QVERIFY2(title.endsWith(QStringLiteral(" · 50 customers · 12 bins")), qPrintable(title));
         auto* histogram = seriesNamed<QAreaSeries>(*page, Chart::LtvDistribution, QStringLiteral("histogram"));
         QVERIFY(histogram);
         QCOMPARE(drawnBinCounts(histogram).size(), std::size_t(12));
@@ -183,16 +278,22 @@ private Q_SLOTS:
         QVERIFY(log);
         log->setChecked(true);
         QVERIFY(ready.wait(kWaitMs));
-        QVERIFY(page->distribution().logScale);
         histogram = seriesNamed<QAreaSeries>(*page, Chart::LtvDistribution, QStringLiteral("histogram"));
         QVERIFY(histogram);
-        const auto horizontal = page->chartView(Chart::LtvDistribution)->chart()->axes(Qt::Horizontal);
+        const auto horizontal = shownChart(*page, Chart::LtvDistribution)->axes(Qt::Horizontal);
         QCOMPARE(horizontal.size(), 1);
         QVERIFY(qobject_cast<QLogValueAxis*>(horizontal.first()));
-        // No seed customer has an LTV of 0, so all of them are on the log axis.
-        QCOMPARE(page->distribution().zeroCount, 0);
+        QCOMPARE(horizontal.first()->titleText(), QStringLiteral("LTV (USD, log scale)"));
+        // No seed customer has an LTV of 0, so all of them are on the log axis and the title
+        // counts none left off it.
+        const auto zeros =
+            std::count_if(m_seed->ltv.begin(), m_seed->ltv.end(), [](const LtvRow& row) { return row.ltv == 0.0; });
+        QCOMPARE(zeros, std::ptrdiff_t(0));
+        title = shownChart(*page, Chart::LtvDistribution)->title();
+        QVERIFY2(title.endsWith(QStringLiteral(" · 50 customers · 12 bins")), qPrintable(title));
         QCOMPARE(sum(drawnBinCounts(histogram)), 50);
         QVERIFY(histogram->upperSeries()->at(0).x() > 0.0);
+        QCOMPARE(histogram->upperSeries()->at(0).x(), sortedLtvs(*m_seed).front());
     }
 
     void testTopXBarsAreTheHighestLtvCustomers()
@@ -202,7 +303,8 @@ private Q_SLOTS:
         page->setTopX(3);
         auto* bars = seriesNamed<QHorizontalBarSeries>(*page, Chart::TopCustomers, QStringLiteral("topBars"));
         QVERIFY(bars);
-        const auto vertical = page->chartView(Chart::TopCustomers)->chart()->axes(Qt::Vertical);
+        QCOMPARE(shownChart(*page, Chart::TopCustomers)->title(), QStringLiteral("Top 3 customers by LTV"));
+        const auto vertical = shownChart(*page, Chart::TopCustomers)->axes(Qt::Vertical);
         QCOMPARE(vertical.size(), 1);
         auto* ids = qobject_cast<QBarCategoryAxis*>(vertical.first());
         QVERIFY(ids);
@@ -221,16 +323,39 @@ private Q_SLOTS:
     {
         auto page = seedPage();
         QVERIFY(page);
-        QVERIFY(page->chartView(Chart::CustomerWeeks)->chart()->series().isEmpty());
+        QVERIFY(shownChart(*page, Chart::CustomerWeeks)->series().isEmpty());
         const LtvRow& row = m_seed->ltv[5];
         page->showCustomer(row.customer);
-        QVERIFY(page->customerSeries().found);
+        // The customer was found: the chart draws their weeks under their id, not a message.
+        const QString title = shownChart(*page, Chart::CustomerWeeks)->title();
+        QVERIFY2(title.startsWith(QStringLiteral("Customer ") + customerIdText(*m_seed, row.customer)
+                                  + QStringLiteral(" · weekly spend · total ")),
+                 qPrintable(title));
+        QVERIFY2(title.endsWith(dollarText(row.totalCents)), qPrintable(title));
         auto* bars = seriesNamed<QBarSeries>(*page, Chart::CustomerWeeks, QStringLiteral("spendBars"));
         QVERIFY(bars);
         QCOMPARE(std::llround(sumOfBars(bars) * 100.0), row.totalCents);
-        QCOMPARE(bars->barSets().first()->count(), int(page->customerSeries().weeks.size()));
+
+        // A bar per week from the customer's week 0 to their last week with activity, each the
+        // weekly table's spend for the week (0 where the customer has no row).
+        std::vector<Cents> weekly;
+        for (std::size_t r = 0; r < m_seed->weekly.size(); ++r) {
+            if (m_seed->weekly.customer[r] != row.customer)
+                continue;
+            const auto week = std::size_t(m_seed->weekly.weekId[r]);
+            weekly.resize(std::max(weekly.size(), week + 1), 0);
+            weekly[week] = m_seed->weekly.amountCents[r];
+        }
+        QVERIFY(!weekly.empty());
+        QBarSet* spend = bars->barSets().first();
+        QCOMPARE(spend->count(), int(weekly.size()));
+        for (int i = 0; i < spend->count(); ++i)
+            QCOMPARE(std::llround(spend->at(i) * 100.0), weekly[std::size_t(i)]);
+
         page->showCustomer(0);
-        QVERIFY(page->chartView(Chart::CustomerWeeks)->chart()->series().isEmpty());
+        QChart* cleared = shownChart(*page, Chart::CustomerWeeks);
+        QVERIFY(cleared->series().isEmpty());
+        QCOMPARE(cleared->title(), QStringLiteral("Customer weekly spend"));
     }
 
     void testChartSelectorSwitchesTheShownChart()
@@ -279,7 +404,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(page->exportCurrentChart(png, &error), qPrintable(error));
         const QImage image(png);
-        QCOMPARE(image.size(), page->chartView(Chart::LtvDistribution)->size());
+        QChartView* view = viewOf(*page, Chart::LtvDistribution);
+        QVERIFY(view);
+        QCOMPARE(image.size(), view->size());
     }
 
     void testExportToAnUnwritablePathFailsInPlainWords()
@@ -316,13 +443,23 @@ private Q_SLOTS:
     {
         auto page = seedPage();
         QVERIFY(page);
+        // Drawn first, so that clearing has something to take away.
+        const std::pair<Chart, QString> charts[] = {{Chart::WeeklySpend, QStringLiteral("Weekly spend and visits")},
+                                                    {Chart::LtvDistribution, QStringLiteral("LTV distribution")},
+                                                    {Chart::TopCustomers, QStringLiteral("Top customers by LTV")}};
+        for (const auto& [chart, plainTitle] : charts)
+            QVERIFY(!shownChart(*page, chart)->series().isEmpty());
         QSignalSpy ready(page.get(), &ChartsPage::summariesReady);
         page->setResults(nullptr);
         QCOMPARE(ready.count(), 1);
-        QVERIFY(page->weeklySeries().weeks.empty());
-        QCOMPARE(page->distribution().count, 0);
-        QVERIFY(page->topCustomerList().empty());
-        QVERIFY(page->chartView(Chart::WeeklySpend)->chart()->series().isEmpty());
+        // No weeks, no customers binned, none ranked: each chart has only its plain title.
+        for (const auto& [chart, plainTitle] : charts) {
+            QChart* drawn = shownChart(*page, chart);
+            QVERIFY(drawn);
+            QVERIFY(drawn->series().isEmpty());
+            QVERIFY(drawn->axes().isEmpty());
+            QCOMPARE(drawn->title(), plainTitle);
+        }
     }
 
     void testLaterResultsReplaceEarlierOnesStillComputing()
@@ -340,8 +477,14 @@ private Q_SLOTS:
         QVERIFY(ready.wait(kWaitMs));
         QTest::qWait(200);
         QCOMPARE(ready.count(), 1);
-        QCOMPARE(page.distribution().count, 50);
-        QCOMPARE(page.weeklySeries().totalSpendCents(), publishedSeedSpend());
+        const QString title = shownChart(page, Chart::LtvDistribution)->title();
+        QVERIFY2(title.endsWith(QStringLiteral(" · 50 customers · 30 bins")), qPrintable(title));
+        auto* histogram = seriesNamed<QAreaSeries>(page, Chart::LtvDistribution, QStringLiteral("histogram"));
+        QVERIFY(histogram);
+        QCOMPARE(sum(drawnBinCounts(histogram)), 50);
+        auto* bars = seriesNamed<QBarSeries>(page, Chart::WeeklySpend, QStringLiteral("spendBars"));
+        QVERIFY(bars);
+        QCOMPARE(std::llround(sumOfBars(bars) * 100.0), publishedSeedSpend());
     }
 };
 

@@ -54,13 +54,6 @@ public:
     // (unwritable path, unknown suffix).
     bool exportCurrentChart(const QString& path, QString* error) const;
 
-    // For tests: the summary figures drawn now, and the views that draw them.
-    const CalendarWeekSeries& weeklySeries() const { return m_weekly; }
-    const LtvDistribution& distribution() const { return m_distribution; }
-    const std::vector<TopCustomer>& topCustomerList() const { return m_top; }
-    const CustomerWeekSeries& customerSeries() const { return m_customer; }
-    QChartView* chartView(Chart chart) const;
-
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -80,6 +73,7 @@ private:
     void updateCustomer();
     void redraw(Chart chart);
     void draw(Chart chart) const;
+    QChartView* chartView(Chart chart) const; // the chart's view, the chart drawn if it was stale
     void replaceChart(Chart chart, QChart* replacement) const;
 
     QComboBox* m_selector = nullptr;
