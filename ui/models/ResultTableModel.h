@@ -36,6 +36,7 @@ public:
     // The row of the underlying table shown at view row `row`.
     std::uint32_t sourceRow(int row) const;
     qsizetype sourceRowCount() const override { return static_cast<qsizetype>(tableRows()); }
+    qsizetype orderedRowCount() const override { return static_cast<qsizetype>(orderRows()); }
     bool isReordering() const override { return m_jobs.isRunning(); }
     // Shows only the first `limit` rows of the table (the top X); 0 shows all.
     void setRowLimit(int limit);

@@ -28,6 +28,8 @@ public:
     virtual QString customerFilter() const = 0;
     // The rows of the table before the customer filter.
     virtual qsizetype sourceRowCount() const = 0;
+    // The rows the current sort and filter show, when all have reached the view.
+    virtual qsizetype orderedRowCount() const { return rowCount(); }
     // A new sort or filter is being prepared; the previous rows are shown meanwhile.
     virtual bool isReordering() const = 0;
 

@@ -69,7 +69,6 @@ void TablePage::attachModel()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { Q_EMIT currentRowChanged(current.isValid() ? current.row() : -1); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateCount);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateCount);
     // Fit the columns to the first rows a table shows; after that the user's widths stay.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_fitted || m_model->rowCount() == 0)
@@ -86,9 +85,11 @@ void TablePage::attachModel()
 void TablePage::updateCount()
 {
     const QLocale locale;
-    QString text = tr("%1 rows").arg(locale.toString(m_model->rowCount()));
-    if (m_model->rowCount() != m_model->sourceRowCount())
-        text = tr("%1 of %2 rows").arg(locale.toString(m_model->rowCount()), locale.toString(m_model->sourceRowCount()));
+    // The rows the table shows once all are handed to the view (a long one grows in turns).
+    const qsizetype rows = m_model->orderedRowCount();
+    QString text = tr("%1 rows").arg(locale.toString(rows));
+    if (rows != m_model->sourceRowCount())
+        text = tr("%1 of %2 rows").arg(locale.toString(rows), locale.toString(m_model->sourceRowCount()));
     if (m_model->isReordering())
         text += tr(" — sorting/filtering…");
     m_count->setText(text);

@@ -3,7 +3,7 @@
 // loads (until every tab has its table), while switching through every tab, and while the
 // LTV table is sorted by each of its columns.
 //
-//   QT_QPA_PLATFORM=offscreen build/tests/bench/gui/clv-gui-bench FILE [--repeat N]
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/gui/clv-gui-bench FILE [--repeat N] [--explain]
 #include "MainWindow.h"
 #include "models/TableModel.h"
 #include "pages/TablePage.h"
@@ -17,9 +17,47 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
+
+// Times each event the window handles, so that a stall can be told apart from the machine
+// being busy: --explain prints the slowest handlers, by receiver and event type.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool explain = false;
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!explain || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer clock;
+        clock.start();
+        const QString what = QStringLiteral("%1 \"%2\" event %3")
+                                 .arg(QLatin1String(receiver->metaObject()->className()), receiver->objectName())
+                                 .arg(int(event->type()));
+        const bool done = QApplication::notify(receiver, event);
+        const qint64 ms = clock.elapsed();
+        --m_depth;
+        if (ms > 8)
+            m_slow.append({ms, what});
+        return done;
+    }
+    void printSlowest()
+    {
+        std::sort(m_slow.begin(), m_slow.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (int i = 0; i < std::min<qsizetype>(m_slow.size(), 12); ++i)
+            std::printf("    handler %lld ms: %s\n", static_cast<long long>(m_slow[i].first), qPrintable(m_slow[i].second));
+        m_slow.clear();
+    }
+
+private:
+    int m_depth = 0;
+    QList<QPair<qint64, QString>> m_slow;
+};
 
 // A timer that should fire every 2 ms: any longer gap is the event loop standing still.
 class StallMeter {
@@ -74,8 +112,12 @@ void runFor(int ms)
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
+    if (const int i = args.indexOf(QStringLiteral("--explain")); i >= 0) {
+        app.explain = true;
+        args.remove(i);
+    }
     int repeat = 1;
     if (const int i = args.indexOf(QStringLiteral("--repeat")); i >= 0 && i + 1 < args.size()) {
         repeat = std::max(1, args.at(i + 1).toInt());
@@ -132,6 +174,7 @@ int main(int argc, char* argv[])
         std::printf("run %d: LTV table shown in %.3f s (%d customers); longest stall while loading %lld ms\n", run + 1,
                     seconds, ltv->model()->rowCount(), static_cast<long long>(load));
         meter.printStalls();
+        app.printSlowest();
 
         // Every tab in turn, each shown and painted, twice round.
         meter.start();
@@ -144,6 +187,7 @@ int main(int argc, char* argv[])
         const qint64 switching = meter.stop();
         std::printf("  longest stall while switching tabs %lld ms\n", static_cast<long long>(switching));
         meter.printStalls();
+        app.printSlowest();
 
         // The LTV table sorted by each column, both ways, as a header click does.
         tabs->setCurrentWidget(ltv);
@@ -169,6 +213,7 @@ int main(int argc, char* argv[])
         const qint64 sorting = meter.stop();
         std::printf("  longest stall while sorting the LTV table %lld ms\n", static_cast<long long>(sorting));
         meter.printStalls();
+        app.printSlowest();
 
         bestSeconds = std::min(bestSeconds, seconds);
         worstLoad = std::max(worstLoad, load);
