@@ -1,6 +1,6 @@
 #include "models/ResultTableModel.h"
 
-#include <QTimer>
+#include "models/RowFeeder.h"
 
 #include <algorithm>
 #include <limits>
@@ -83,24 +83,21 @@ void ResultTableModel::resetShownRows()
     m_shownRows = std::min(orderRows(), kRowsPerTurn);
     if (m_shownRows < orderRows() && !m_growing) {
         m_growing = true;
-        QTimer::singleShot(0, this, &ResultTableModel::showMoreRows);
+        RowFeeder::instance().schedule(this, [this] { return showMoreRows(); });
     }
 }
 
-void ResultTableModel::showMoreRows()
+bool ResultTableModel::showMoreRows()
 {
-    m_growing = false;
     const std::size_t all = orderRows();
-    if (m_shownRows >= all)
-        return;
-    const std::size_t more = std::min(all, m_shownRows + kRowsPerTurn);
-    beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
-    m_shownRows = more;
-    endInsertRows();
     if (m_shownRows < all) {
-        m_growing = true;
-        QTimer::singleShot(0, this, &ResultTableModel::showMoreRows);
+        const std::size_t more = std::min(all, m_shownRows + kRowsPerTurn);
+        beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
+        m_shownRows = more;
+        endInsertRows();
     }
+    m_growing = m_shownRows < all;
+    return m_growing;
 }
 
 void ResultTableModel::rebuildOrder()

@@ -57,7 +57,7 @@ private:
     void rebuildOrder();
     void showOrder(std::shared_ptr<const Order> order);
     void resetShownRows();
-    void showMoreRows();
+    bool showMoreRows(); // whether rows are still to come
 
     std::shared_ptr<const Order> m_order; // null: the table's own order, all rows
     int m_sortColumn = -1;
