@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "LargeAllocations.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
 #include "WindowPlacement.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_charts(new ChartsPage(this)), m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)),
       m_summary(new QLabel(this))
 {
+    keepLargeAllocationsMapped();
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
     m_session->setObjectName(QStringLiteral("analysisSession"));
