@@ -5,13 +5,18 @@ JOBS ?= $(shell nproc)
 SAMPLE ?= data/sample
 OUTPUT ?= output
 
-.PHONY: all deps deps-test configure build run screenshots test test-asan fuzz fuzz-build package bench clean
+.PHONY: all deps deps-test configure build run screenshots test test-asan fuzz fuzz-build package bench clean \
+	format format-check
 
 # clang's libFuzzer builds the fuzzing harnesses; `make test` runs them briefly when it is there.
 FUZZ_CXX ?= clang++-14
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 600
 ASAN_DIR ?= build-asan
+
+# Formatting, with the clang-format version .clang-format is written for.
+FORMAT ?= clang-format-14
+FORMAT_DIRS ?= core ui app tests
 
 all: build
 
@@ -44,9 +49,10 @@ run: build
 screenshots: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BUILD_DIR)/app/clv-studio --screenshots resources/screenshots $(SAMPLE)
 
-# Every test; with clang present, the fuzzers are built too and run 30 s each as CTest tests.
-# (clang is looked for when the recipe runs, after deps-test may have installed it.)
-test: deps-test
+# Every test, after the formatting check; with clang present, the fuzzers are built too and
+# run 30 s each as CTest tests. (clang is looked for when the recipe runs, after deps-test may
+# have installed it.)
+test: deps-test format-check
 	@if command -v $(FUZZ_CXX) >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory fuzz-build && \
 	  $(MAKE) --no-print-directory build CONFIGURE_FLAGS="-DCLV_FUZZ_DIR=$(abspath $(FUZZ_DIR))"; \
@@ -80,6 +86,23 @@ package: build deps-test
 
 bench: build
 	@bash tests/bench/run-benchmark.sh --build $(BUILD_DIR)
+
+# The C++ sources as .clang-format wants them: `format` rewrites them in place,
+# `format-check` lists those it would change and fails if there are any.
+format: deps-test
+	@find $(FORMAT_DIRS) \( -name '*.h' -o -name '*.cpp' \) -print0 | sort -z | xargs -0 $(FORMAT) -i
+
+format-check: deps-test
+	@out=$$(find $(FORMAT_DIRS) \( -name '*.h' -o -name '*.cpp' \) -print0 | sort -z | \
+	  xargs -0 $(FORMAT) --dry-run --Werror 2>&1); status=$$?; \
+	changed=$$(printf '%s\n' "$$out" | sed -n 's/^\(.*\):[0-9]*:[0-9]*: error: code should be clang-formatted.*/\1/p' | uniq); \
+	if [ -n "$$changed" ]; then \
+	  echo "Not formatted as .clang-format says ($(FORMAT)); \`make format\` rewrites them:"; \
+	  printf '%s\n' "$$changed" | sed 's/^/  /'; \
+	  exit 1; \
+	elif [ $$status -ne 0 ]; then \
+	  printf '%s\n' "$$out" >&2; exit 1; \
+	fi
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(ASAN_DIR)

@@ -10,9 +10,10 @@ packages=(
   xvfb xauth
 )
 # `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the
-# sanitizers) for the fuzzers, dpkg-dev (dpkg-shlibdeps) for the Debian package.
+# sanitizers) for the fuzzers, dpkg-dev (dpkg-shlibdeps) for the Debian package, and
+# clang-format and clang-tidy 14 for `make format-check` and `make tidy`.
 if [ "${1:-}" = test ]; then
-  packages+=(clang-14 libclang-rt-14-dev dpkg-dev)
+  packages+=(clang-14 libclang-rt-14-dev dpkg-dev clang-format-14 clang-tidy-14)
 fi
 
 missing=()
