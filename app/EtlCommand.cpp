@@ -1,11 +1,11 @@
 #include "EtlCommand.h"
-#include "util/ComputePool.h"
 
 #include "etl/Analysis.h"
 #include "etl/ParameterLimits.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
 #include "store/WorkspaceRun.h"
+#include "util/ComputePool.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -30,9 +30,9 @@ struct EtlSettings {
     QString outputDir;
     long long topN = 0;
     bool quiet = false;
-    bool csvSafe = false;        // neutralise would-be spreadsheet formulas in the CSVs
-    QString workspace;           // --workspace or --from-workspace
-    bool fromWorkspace = false;  // re-run from the stored events only
+    bool csvSafe = false;       // neutralise would-be spreadsheet formulas in the CSVs
+    QString workspace;          // --workspace or --from-workspace
+    bool fromWorkspace = false; // re-run from the stored events only
 };
 
 // A number that may be huge, as an int the limits then refuse rather than one that overflowed.
@@ -56,7 +56,8 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         bool ok = false;
         const double minutes = parser.value("session-gap").toDouble(&ok);
         if (!ok || !std::isfinite(minutes))
-            return QStringLiteral("--session-gap must be a number of minutes, not \"%1\"").arg(parser.value("session-gap"));
+            return QStringLiteral("--session-gap must be a number of minutes, not \"%1\"")
+                .arg(parser.value("session-gap"));
         p.sessionGapSeconds = saturatedInt(minutes * 60.0);
     }
     if (parser.isSet("week-start")) {
@@ -131,7 +132,8 @@ qint64 stagesMs(const clv::StageTimings& timings)
 void printTop(const clv::ResultTables& tables, long long topN)
 {
     const auto rows = std::min<std::size_t>(tables.ltv.size(), static_cast<std::size_t>(topN));
-    std::printf("Top %zu customers by LTV (%s formula):\n", rows, qPrintable(clv::formulaName(tables.parameters.formula)));
+    std::printf("Top %zu customers by LTV (%s formula):\n", rows,
+                qPrintable(clv::formulaName(tables.parameters.formula)));
     std::printf("%5s  %-20s %16s %8s %12s\n", "rank", "customer_id", "customer_ltv", "visits", "spend");
     for (std::size_t i = 0; i < rows; ++i) {
         const clv::LtvRow& row = tables.ltv[i];
@@ -148,7 +150,8 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
 {
     QString error;
     clv::WorkspaceOpenFailure failure = clv::WorkspaceOpenFailure::None;
-    const auto mode = settings.fromWorkspace ? clv::WorkspaceOpenMode::ExistingOnly : clv::WorkspaceOpenMode::CreateIfMissing;
+    const auto mode = settings.fromWorkspace ? clv::WorkspaceOpenMode::ExistingOnly
+                                             : clv::WorkspaceOpenMode::CreateIfMissing;
     std::unique_ptr<clv::Workspace> workspace = clv::Workspace::open(settings.workspace, &error, mode, &failure);
     if (!workspace) {
         printErr(QStringLiteral("clv-etl: %1").arg(error));
@@ -207,21 +210,36 @@ int runEtlCommand(const QStringList& arguments)
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
         {"formula", "LTV formula: seed (default) or weekly.", "seed|weekly"},
-        {"session-gap", QStringLiteral("Minutes of inactivity that end a visit, %1 to %2 (default 30).")
-                            .arg(Limits::kMinSessionGapMinutes).arg(Limits::kMaxSessionGapMinutes), "MIN"},
+        {"session-gap",
+         QStringLiteral("Minutes of inactivity that end a visit, %1 to %2 (default 30).")
+             .arg(Limits::kMinSessionGapMinutes)
+             .arg(Limits::kMaxSessionGapMinutes),
+         "MIN"},
         {"week-start", "First day of a week: sunday (default) or monday.", "DAY"},
-        {"lifespan", QStringLiteral("Customer lifespan in years, %1 to %2 (default 10).")
-                         .arg(Limits::kMinLifespanYears).arg(Limits::kMaxLifespanYears), "YEARS"},
-        {"top", QStringLiteral("Also write output.txt with the top N customers (%1 to %2), and print them.")
-                    .arg(Limits::kMinTopX).arg(Limits::kMaxTopX), "N"},
-        {"threads", QStringLiteral("Worker threads, %1 to %2 (default: one per core).")
-                        .arg(Limits::kMinThreads).arg(Limits::kMaxThreads), "N"},
-        {"workspace", "Also store the inputs in the workspace FILE (*.clvdb, created when missing), then analyse "
-                      "everything it holds and save the results into it.", "FILE"},
+        {"lifespan",
+         QStringLiteral("Customer lifespan in years, %1 to %2 (default 10).")
+             .arg(Limits::kMinLifespanYears)
+             .arg(Limits::kMaxLifespanYears),
+         "YEARS"},
+        {"top",
+         QStringLiteral("Also write output.txt with the top N customers (%1 to %2), and print them.")
+             .arg(Limits::kMinTopX)
+             .arg(Limits::kMaxTopX),
+         "N"},
+        {"threads",
+         QStringLiteral("Worker threads, %1 to %2 (default: one per core).")
+             .arg(Limits::kMinThreads)
+             .arg(Limits::kMaxThreads),
+         "N"},
+        {"workspace",
+         "Also store the inputs in the workspace FILE (*.clvdb, created when missing), then analyse "
+         "everything it holds and save the results into it.",
+         "FILE"},
         {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
-        {"csv-safe", "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "
-                     "with a leading apostrophe."},
+        {"csv-safe",
+         "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "
+         "with a leading apostrophe."},
         {"strict", "Stop at the first rejected line (exit code 2)."},
         {"recursive", "Read the sub-folders of named folders too."},
         {"quiet", "Print nothing but errors."},

@@ -78,32 +78,33 @@ QString humanSize(qint64 bytes)
 int runGenerateCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Writes fake web-site events as JSON lines: `seed` imitates the seed generator, "
-        "`realistic` makes clustered visits over many weeks at any scale. Same seed, same bytes."));
+    parser.setApplicationDescription(
+        QStringLiteral("Writes fake web-site events as JSON lines: `seed` imitates the seed generator, "
+                       "`realistic` makes clustered visits over many weeks at any scale. Same seed, same bytes."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("seed or realistic (default seed)."),
                                         QStringLiteral("MODE"));
-    const QCommandLineOption customersOption(QStringLiteral("customers"), QStringLiteral("Number of customers (default 50)."),
-                                             QStringLiteral("N"));
+    const QCommandLineOption customersOption(QStringLiteral("customers"),
+                                             QStringLiteral("Number of customers (default 50)."), QStringLiteral("N"));
     const QCommandLineOption daysOption(QStringLiteral("days"),
                                         QStringLiteral("Seed mode: events fall within the last N days (default 14)."),
                                         QStringLiteral("N"));
     const QCommandLineOption maxEventsOption(QStringLiteral("max-events"),
                                              QStringLiteral("Seed mode: at most N rounds per customer (default 5)."),
                                              QStringLiteral("N"));
-    const QCommandLineOption weeksOption(QStringLiteral("weeks"),
-                                         QStringLiteral("Realistic mode: weeks of activity from 2024-01-07 (default 26)."),
-                                         QStringLiteral("N"));
-    const QCommandLineOption maxVisitsOption(QStringLiteral("max-visits"),
-                                             QStringLiteral("Realistic mode: at most N visits per customer (default 12)."),
-                                             QStringLiteral("N"));
+    const QCommandLineOption weeksOption(
+        QStringLiteral("weeks"), QStringLiteral("Realistic mode: weeks of activity from 2024-01-07 (default 26)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxVisitsOption(
+        QStringLiteral("max-visits"), QStringLiteral("Realistic mode: at most N visits per customer (default 12)."),
+        QStringLiteral("N"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
                                         QStringLiteral("N"));
     const QCommandLineOption badOption(QStringLiteral("bad"), QStringLiteral("Inject N malformed lines (default 0)."),
                                        QStringLiteral("N"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Output file, - for standard output (default data/input/input.txt)."),
+                                          QStringLiteral(
+                                              "Output file, - for standard output (default data/input/input.txt)."),
                                           QStringLiteral("FILE"), QStringLiteral("data/input/input.txt"));
     const QCommandLineOption wordsOption(QStringLiteral("words"),
                                          QStringLiteral("Folder with the word lists (default: %1).")
@@ -122,7 +123,8 @@ int runGenerateCommand(const QStringList& arguments)
         return kExitDone;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()));
+        printError(
+            QStringLiteral("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()));
         return kExitUsage;
     }
 
@@ -145,7 +147,8 @@ int runGenerateCommand(const QStringList& arguments)
         return kExitUsage;
     }
 
-    const QString wordsDirectory = parser.isSet(wordsOption) ? parser.value(wordsOption) : clv::WordLists::defaultDirectory();
+    const QString wordsDirectory = parser.isSet(wordsOption) ? parser.value(wordsOption)
+                                                             : clv::WordLists::defaultDirectory();
     QString wordsError;
     std::optional<clv::WordLists> words = clv::WordLists::load(wordsDirectory, &wordsError);
     if (!words) {
@@ -185,9 +188,8 @@ int runGenerateCommand(const QStringList& arguments)
 
     if (!quiet) {
         const QString where = toStdout ? QStringLiteral("standard output") : QDir::toNativeSeparators(outputPath);
-        const QString malformed = report.badLines > 0
-            ? QStringLiteral(" and %1 malformed lines").arg(report.badLines)
-            : QString();
+        const QString malformed = report.badLines > 0 ? QStringLiteral(" and %1 malformed lines").arg(report.badLines)
+                                                      : QString();
         QTextStream(stderr) << "Wrote " << report.events << " events" << malformed << " (" << humanSize(report.bytes)
                             << ") to " << where << '\n';
     }

@@ -25,11 +25,14 @@ void ScreenshotTour::start(const QStringList& inputs)
 {
     QDir().mkpath(m_directory);
     m_window->resize(1400, 860);
-    connect(m_window->findChild<AnalysisSession*>(), &AnalysisSession::resultsChanged, this, [this] {
-        // Charts are computed on the worker pool after the tables: wait for them.
-        connect(m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage")), &ChartsPage::summariesReady, this, &ScreenshotTour::shootTabs,
-                Qt::SingleShotConnection);
-    }, Qt::SingleShotConnection);
+    connect(
+        m_window->findChild<AnalysisSession*>(), &AnalysisSession::resultsChanged, this,
+        [this] {
+            // Charts are computed on the worker pool after the tables: wait for them.
+            connect(m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage")), &ChartsPage::summariesReady, this,
+                    &ScreenshotTour::shootTabs, Qt::SingleShotConnection);
+        },
+        Qt::SingleShotConnection);
     connect(m_window->findChild<AnalysisSession*>(), &AnalysisSession::failed, this, [](const QString& message) {
         std::fprintf(stderr, "clv-studio: %s\n", qPrintable(message));
         QApplication::exit(2);
@@ -40,7 +43,8 @@ void ScreenshotTour::start(const QStringList& inputs)
 void ScreenshotTour::shootTabs()
 {
     auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("tabs"));
-    if (TablePage* ltv = m_window->findChild<TablePage*>(QStringLiteral("ltvPage")); ltv && ltv->model()->rowCount() > 0)
+    if (TablePage* ltv = m_window->findChild<TablePage*>(QStringLiteral("ltvPage"));
+        ltv && ltv->model()->rowCount() > 0)
         ltv->view()->selectRow(0); // so that the customer chart has a customer
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
@@ -51,7 +55,8 @@ void ScreenshotTour::shootTabs()
                                ChartsPage::Chart::TopCustomers, ChartsPage::Chart::CustomerWeeks}) {
                 m_window->findChild<ChartsPage*>(QStringLiteral("chartsPage"))->setCurrentChart(chart);
                 QApplication::processEvents();
-                const QString file = QDir(m_directory).filePath(QStringLiteral("charts-%1.png").arg(static_cast<int>(chart)));
+                const QString file
+                    = QDir(m_directory).filePath(QStringLiteral("charts-%1.png").arg(static_cast<int>(chart)));
                 m_window->grab().save(file);
                 std::printf("%s\n", qPrintable(file));
             }

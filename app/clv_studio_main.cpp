@@ -21,7 +21,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral("CLV Studio: customer lifetime value from web-site event logs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Event files or folders to open."), QStringLiteral("[INPUT...]"));
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Event files or folders to open."),
+                                 QStringLiteral("[INPUT...]"));
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),
                                          QStringLiteral("Open the inputs, save a PNG of every tab into DIR, and quit."),
                                          QStringLiteral("DIR"));

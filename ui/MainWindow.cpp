@@ -33,8 +33,8 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -46,9 +46,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new AnalysisSession(this)), m_messages(new MessageBar(this)),
       m_tabs(new QTabWidget(this)), m_eventsModel(new EventsTableModel), m_visitsModel(new VisitsTableModel),
       m_weeklyModel(new WeeklyTableModel), m_ltvModel(new LtvTableModel), m_problemsModel(new ProblemsTableModel),
-      m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)),
-      m_charts(new ChartsPage(this)), m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)),
-      m_summary(new QLabel(this))
+      m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)), m_charts(new ChartsPage(this)),
+      m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new QLabel(this))
 {
     keepLargeAllocationsMapped();
     setWindowTitle(tr("CLV Studio"));
@@ -181,8 +180,8 @@ void MainWindow::createActions()
     QAction* generate = file->addAction(tr("&Generate Fake Data…"), this, &MainWindow::generateFakeData);
     generate->setObjectName(QStringLiteral("generateAction"));
     file->addSeparator();
-    m_exportCsvsAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Export CSVs…"),
-                                         this, &MainWindow::exportCsvs);
+    m_exportCsvsAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Export CSVs…"), this,
+                                         &MainWindow::exportCsvs);
     m_exportCsvsAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportCsvsAction->setObjectName(QStringLiteral("exportCsvsAction"));
     // Exported ids and rejected lines come from event files anyone could have written: this
@@ -190,7 +189,8 @@ void MainWindow::createActions()
     m_csvSafeAction = file->addAction(tr("Neutralise &Formulas in CSVs"));
     m_csvSafeAction->setObjectName(QStringLiteral("csvSafeAction"));
     m_csvSafeAction->setCheckable(true);
-    m_csvSafeAction->setToolTip(tr("Exported and copied text cells that start with = + - or @ get a leading apostrophe"));
+    m_csvSafeAction->setToolTip(
+        tr("Exported and copied text cells that start with = + - or @ get a leading apostrophe"));
     connect(m_csvSafeAction, &QAction::toggled, this, [this] {
         for (TablePage* page : m_tablePages)
             page->view()->setCsvOptions(csvOptions());
@@ -240,12 +240,14 @@ void MainWindow::connectSession()
         QStringList names;
         for (const QString& f : files)
             names << QFileInfo(f).fileName();
-        m_messages->showMessage(tr("Wrote %1 to %2.").arg(names.join(QStringLiteral(", ")), QDir::toNativeSeparators(directory)),
-                                MessageBar::Kind::Info);
+        m_messages->showMessage(
+            tr("Wrote %1 to %2.").arg(names.join(QStringLiteral(", ")), QDir::toNativeSeparators(directory)),
+            MessageBar::Kind::Info);
     });
     connect(m_session, &AnalysisSession::exportFailed, this, [this](const QString& message) {
-        m_messages->showMessage(tr("Export failed: %1. Files already in the folder were left as they were.").arg(message),
-                                MessageBar::Kind::Error);
+        m_messages->showMessage(
+            tr("Export failed: %1. Files already in the folder were left as they were.").arg(message),
+            MessageBar::Kind::Error);
     });
     connect(m_backing, &TableBacking::pagedChanged, this, &MainWindow::updateSummary);
     connect(m_backing, &TableBacking::readFailed, this, [this](const QString& message) {
@@ -273,7 +275,8 @@ void MainWindow::showResults()
     m_backing->resultsChanged();
     std::vector<Step> steps = {
         {m_ltvPage, [this, results] { m_ltvModel->setSource(results); }},
-        {m_charts, [this, results] {
+        {m_charts,
+         [this, results] {
              m_charts->setResults(results);
              m_charts->setTopX(m_session->parameters().topX);
          }},
@@ -305,8 +308,8 @@ std::optional<std::uint32_t> MainWindow::ltvCustomerAt(int row) const
 {
     // Either table shows the results the session holds (TableBacking makes sure), so a rank
     // finds the customer in them.
-    const std::optional<LtvRecord> record =
-        m_ltvPage->model() == m_pagedLtvModel ? m_pagedLtvModel->recordAt(row) : m_ltvModel->recordAt(row);
+    const std::optional<LtvRecord> record = m_ltvPage->model() == m_pagedLtvModel ? m_pagedLtvModel->recordAt(row)
+                                                                                  : m_ltvModel->recordAt(row);
     const auto results = m_session->results();
     if (!record || !results || record->rank < 1 || record->rank > qint64(results->ltv.size()))
         return std::nullopt;
@@ -359,8 +362,7 @@ void MainWindow::updateActions()
     const bool haveResults = m_session->results() != nullptr;
     m_saveWorkspaceAction->setEnabled(haveResults && !m_session->isBusy());
     const QString workspace = m_session->workspacePath();
-    setWindowTitle(workspace.isEmpty() ? tr("CLV Studio")
-                                       : tr("%1 — CLV Studio").arg(QFileInfo(workspace).fileName()));
+    setWindowTitle(workspace.isEmpty() ? tr("CLV Studio") : tr("%1 — CLV Studio").arg(QFileInfo(workspace).fileName()));
     m_exportCsvsAction->setEnabled(haveResults && !m_session->isBusy());
     m_exportChartAction->setEnabled(haveResults && m_tabs->currentWidget() == m_charts);
 }
@@ -463,8 +465,9 @@ void MainWindow::confirmExport(const QString& folder)
 {
     if (folder.isEmpty())
         return;
-    const QStringList outputs = {QLatin1String(kVisitsFile), QLatin1String(kWeeklyFile), QLatin1String(kLtvFile),
-                                 QLatin1String(kTopFile),    QLatin1String(kRejectedFile), QLatin1String(kRunReportFile)};
+    const QStringList outputs = {QLatin1String(kVisitsFile),   QLatin1String(kWeeklyFile),
+                                 QLatin1String(kLtvFile),      QLatin1String(kTopFile),
+                                 QLatin1String(kRejectedFile), QLatin1String(kRunReportFile)};
     QStringList existing;
     for (const QString& name : outputs)
         if (QFileInfo::exists(QDir(folder).filePath(name)))
@@ -519,7 +522,8 @@ void MainWindow::exportChart()
         rememberFolder(QStringLiteral("chartFolder"), QFileInfo(path).absolutePath());
         QString error;
         if (m_charts->exportCurrentChart(path, &error))
-            m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)), MessageBar::Kind::Info);
+            m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)),
+                                    MessageBar::Kind::Info);
         else
             m_messages->showMessage(tr("Could not save the chart: %1").arg(error), MessageBar::Kind::Error);
     });
@@ -534,8 +538,9 @@ void MainWindow::generateFakeData()
     dialog->setObjectName(QStringLiteral("generateDataDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &GenerateDataDialog::generated, this, [this](const QString& file, qint64 events, bool open) {
-        m_messages->showMessage(tr("Generated %1 events in %2.").arg(QLocale().toString(events), QDir::toNativeSeparators(file)),
-                                MessageBar::Kind::Info);
+        m_messages->showMessage(
+            tr("Generated %1 events in %2.").arg(QLocale().toString(events), QDir::toNativeSeparators(file)),
+            MessageBar::Kind::Info);
         if (open)
             openInputs({file});
     });

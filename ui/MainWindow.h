@@ -113,7 +113,7 @@ private:
     QAction* m_saveWorkspaceAction = nullptr;
     quint64 m_showGeneration = 0;
     std::deque<std::function<void()>> m_showSteps; // tables still to hand to their views
-    QString m_skippedInputsNote; // this run's skipped folder entries, for a notice that follows
+    QString m_skippedInputsNote;                   // this run's skipped folder entries, for a notice that follows
 };
 
 } // namespace clv

@@ -12,9 +12,8 @@ CustomerGrouping groupByCustomer(const EventStore& events)
     // Sorting the distinct ids once gives every table a stable, readable customer order.
     g.customerAt.resize(idCount > 0 ? idCount - 1 : 0);
     std::iota(g.customerAt.begin(), g.customerAt.end(), 1u);
-    std::sort(g.customerAt.begin(), g.customerAt.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return events.customerId(a) < events.customerId(b);
-    });
+    std::sort(g.customerAt.begin(), g.customerAt.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return events.customerId(a) < events.customerId(b); });
     std::vector<std::uint32_t> rankOf(idCount, 0);
     for (std::uint32_t k = 0; k < g.customerAt.size(); ++k)
         rankOf[g.customerAt[k]] = k;

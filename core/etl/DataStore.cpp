@@ -5,7 +5,9 @@
 
 namespace clv {
 
-DataStore::DataStore() : m_events(std::make_shared<EventStore>()) {}
+DataStore::DataStore() : m_events(std::make_shared<EventStore>())
+{
+}
 
 void DataStore::ingest(const EventRecord& event, SourceRef source)
 {

@@ -29,7 +29,8 @@ public:
     // The rows of `events` to keep, ascending: a row is dropped when an earlier row has the
     // same type, verb, key, time and payload hash. The first of equal events stays, so the
     // input-order tie-break between events at the same time is unchanged.
-    static std::vector<std::uint32_t> keptRows(const EventStore& events, const std::vector<std::uint64_t>& payloadHashes);
+    static std::vector<std::uint32_t> keptRows(const EventStore& events,
+                                               const std::vector<std::uint64_t>& payloadHashes);
 
     // A new store with those rows only, in the same order.
     static std::shared_ptr<EventStore> copyRows(const EventStore& events, const std::vector<std::uint32_t>& rows);

@@ -45,7 +45,8 @@ std::vector<Cents> OrderLedger::revenueByRow(const EventStore& events, QThreadPo
         range.rowsByPartition.resize(kPartitions);
         for (std::size_t row = range.begin; row < range.end; ++row)
             if (events.type(row) == EventType::Order)
-                range.rowsByPartition[hashText(events.key(row)) % kPartitions].push_back(static_cast<std::uint32_t>(row));
+                range.rowsByPartition[hashText(events.key(row)) % kPartitions].push_back(
+                    static_cast<std::uint32_t>(row));
     });
     if (control && control->isCancelled())
         return {};

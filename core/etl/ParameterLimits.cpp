@@ -37,8 +37,7 @@ QString ParameterLimits::validate(const Parameters& p)
         return outOfRange("session gap", QString::number(kMinSessionGapMinutes), QString::number(kMaxSessionGapMinutes),
                           " minutes");
     if (!(p.lifespanYears >= kMinLifespanYears && p.lifespanYears <= kMaxLifespanYears)) // NaN fails too
-        return outOfRange("lifespan", QString::number(kMinLifespanYears), QString::number(kMaxLifespanYears),
-                          " years");
+        return outOfRange("lifespan", QString::number(kMinLifespanYears), QString::number(kMaxLifespanYears), " years");
     if (p.topX < kMinTopX || p.topX > kMaxTopX)
         return outOfRange("top X", QString::number(kMinTopX), QString::number(kMaxTopX), " customers");
     return {};

@@ -10,9 +10,9 @@ namespace clv {
 // version wrote or someone edited — before anything is known about them: any may be
 // empty, malformed or out of range.
 struct ParameterText {
-    QString formula;           // seed | weekly
+    QString formula; // seed | weekly
     QString sessionGapMinutes;
-    QString weekStart;         // sunday | monday
+    QString weekStart; // sunday | monday
     QString lifespanYears;
     QString topX;
 };

@@ -1,9 +1,9 @@
 #include "etl/Pipeline.h"
-#include "util/ComputePool.h"
 
 #include "etl/CustomerGrouping.h"
 #include "etl/CustomerTimeline.h"
 #include "etl/OrderLedger.h"
+#include "util/ComputePool.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>
@@ -89,8 +89,9 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
         CustomerTimeline timeline(*events, revenue, m_parameters, lastDayOfData);
         for (std::size_t k = range.firstCustomer; k < range.endCustomer; ++k) {
             const std::uint32_t b = grouping.start[k];
-            const VisitsSlice slice{visits.event.data() + b,   visits.customer.data() + b, visits.isOrder.data() + b,
-                                    visits.weekId.data() + b,  visits.visitId.data() + b,  visits.amountCents.data() + b};
+            const VisitsSlice slice{visits.event.data() + b,   visits.customer.data() + b,
+                                    visits.isOrder.data() + b, visits.weekId.data() + b,
+                                    visits.visitId.data() + b, visits.amountCents.data() + b};
             timeline.analyse(grouping.rows.data() + b, grouping.start[k + 1] - b, grouping.rows.size() - b,
                              grouping.customerAt[k], slice, range.weekly, tables->ltv[k]);
         }

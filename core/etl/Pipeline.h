@@ -15,10 +15,7 @@ namespace clv {
 // tables. Customers are independent, so ranges of customers run in parallel on the pool.
 class Pipeline {
 public:
-    explicit Pipeline(Parameters parameters, QThreadPool* pool = nullptr)
-        : m_parameters(parameters), m_pool(pool)
-    {
-    }
+    explicit Pipeline(Parameters parameters, QThreadPool* pool = nullptr) : m_parameters(parameters), m_pool(pool) {}
 
     // Null when cancelled through `control`: a cancelled run produces nothing.
     std::shared_ptr<const ResultTables> run(std::shared_ptr<const EventStore> events,

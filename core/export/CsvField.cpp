@@ -12,10 +12,8 @@ bool looksLikeFormula(std::string_view field)
     case '-':
     case '@':
     case '\t':
-    case '\r':
-        return true;
-    default:
-        return false;
+    case '\r': return true;
+    default: return false;
     }
 }
 

@@ -1,9 +1,9 @@
 #include "export/TableCsv.h"
-#include "util/ComputePool.h"
 
 #include "export/CsvField.h"
 #include "export/NumberFormat.h"
 #include "export/WriteFully.h"
+#include "util/ComputePool.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>

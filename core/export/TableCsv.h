@@ -18,7 +18,8 @@ inline constexpr char kWeeklyHeader[] = "customer_id,week_id,visits_per_wk,amoun
 inline constexpr char kLtvHeader[] = "customer_id,customer_ltv\n";
 inline constexpr char kRejectedHeader[] = "file,line,reason,raw\n";
 
-bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool = nullptr, const CsvOptions& csv = {});
+bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool = nullptr,
+                    const CsvOptions& csv = {});
 bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions& csv = {});
 // The first `limit` rows of the ltv table (all of them when limit < 0).
 bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit = -1, const CsvOptions& csv = {});

@@ -149,8 +149,8 @@ void EventLineWriter::siteVisit(qint64 timeMs, quint64 pageKey, quint64 customer
     endGoodLine();
 }
 
-void EventLineWriter::imageUpload(qint64 timeMs, quint64 imageKey, quint64 customerKey,
-                                  const std::string& cameraMake, const std::string& cameraModel)
+void EventLineWriter::imageUpload(qint64 timeMs, quint64 imageKey, quint64 customerKey, const std::string& cameraMake,
+                                  const std::string& cameraModel)
 {
     beginGoodLine(timeMs);
     m_buffer += "{\"camera_make\": ";

@@ -19,14 +19,14 @@ enum class GeneratorMode { Seed, Realistic };
 struct GeneratorOptions {
     GeneratorMode mode = GeneratorMode::Seed;
     int customers = 50;
-    int days = 14;       // seed mode: events fall on a random whole day within the last `days` days before `end`
-    int maxEvents = 5;   // seed mode: rounds per customer, uniform 1..maxEvents
-    int weeks = 26;      // realistic mode: span of activity starting at `start`
-    int maxVisits = 12;  // realistic mode: visits per customer, uniform 1..maxVisits
+    int days = 14;      // seed mode: events fall on a random whole day within the last `days` days before `end`
+    int maxEvents = 5;  // seed mode: rounds per customer, uniform 1..maxEvents
+    int weeks = 26;     // realistic mode: span of activity starting at `start`
+    int maxVisits = 12; // realistic mode: visits per customer, uniform 1..maxVisits
     quint64 seed = 1;
-    int badLines = 0;    // malformed lines injected at deterministic random positions
+    int badLines = 0; // malformed lines injected at deterministic random positions
     QDateTime end = QDateTime(QDate(2017, 2, 24), QTime(17, 0), QTimeZone::utc()); // seed mode reference "now"
-    QDate start = QDate(2024, 1, 7);                                              // realistic mode first day (UTC)
+    QDate start = QDate(2024, 1, 7);                                               // realistic mode first day (UTC)
 };
 
 struct GeneratorReport {

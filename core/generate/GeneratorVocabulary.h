@@ -14,7 +14,7 @@ struct GeneratorVocabulary {
     std::vector<std::string> lastNames;
     std::vector<std::string> cities;
     std::vector<std::string> states;
-    std::vector<std::string> cameraMakes;  // parallel to cameraModels
+    std::vector<std::string> cameraMakes; // parallel to cameraModels
     std::vector<std::string> cameraModels;
 
     static GeneratorVocabulary fromWordLists(const WordLists& words);

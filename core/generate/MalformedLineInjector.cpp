@@ -67,24 +67,25 @@ std::string MalformedLineInjector::makeLine(int kind, qint64 timeMs)
     case 2: {
         std::string amount;
         EventLineWriter::appendAmount(amount, m_random.between(10, 10000));
-        line = "{\"total_amount\": \"" + amount + "\", \"event_time\": \"" + time
-            + "\", \"verb\": \"NEW\", \"key\": \"" + randomKeyText() + "\", \"type\": \"ORDER\"}";
+        line = "{\"total_amount\": \"" + amount + "\", \"event_time\": \"" + time + "\", \"verb\": \"NEW\", \"key\": \""
+            + randomKeyText() + "\", \"type\": \"ORDER\"}";
         break;
     }
     case 3: {
         std::string amount;
         EventLineWriter::appendAmount(amount, m_random.between(10, 10000));
         amount.replace(amount.size() - 3, 3, "EUR");
-        line = "{\"total_amount\": \"" + amount + "\", \"event_time\": \"" + time
-            + "\", \"verb\": \"NEW\", \"key\": \"" + randomKeyText() + "\", \"customer_id\": \"" + customer
-            + "\", \"type\": \"ORDER\"}";
+        line = "{\"total_amount\": \"" + amount + "\", \"event_time\": \"" + time + "\", \"verb\": \"NEW\", \"key\": \""
+            + randomKeyText() + "\", \"customer_id\": \"" + customer + "\", \"type\": \"ORDER\"}";
         break;
     }
     case 4: {
         // The challenge sample's mistake: `2017-01-06:12:46.384Z`, a colon for the T and no seconds.
         const std::string broken = time.substr(0, 10) + ":" + time.substr(11, 5) + time.substr(19);
-        line = "{\"event_time\": \"" + broken + "\", \"tags\": {\"some key\": \"some value\"}, \"verb\": \"NEW\", "
-               "\"key\": \"" + randomKeyText() + "\", \"customer_id\": \"" + customer + "\", \"type\": \"SITE_VISIT\"}";
+        line = "{\"event_time\": \"" + broken
+            + "\", \"tags\": {\"some key\": \"some value\"}, \"verb\": \"NEW\", "
+              "\"key\": \""
+            + randomKeyText() + "\", \"customer_id\": \"" + customer + "\", \"type\": \"SITE_VISIT\"}";
         break;
     }
     case 5: {
@@ -97,15 +98,16 @@ std::string MalformedLineInjector::makeLine(int kind, qint64 timeMs)
     case 6: {
         std::string key = randomKeyText();
         key[6] = '\0';
-        line = "{\"event_time\": \"" + time + "\", \"tags\": {\"some key\": \"some value\"}, \"verb\": \"NEW\", \"key\": \"";
+        line = "{\"event_time\": \"" + time
+            + "\", \"tags\": {\"some key\": \"some value\"}, \"verb\": \"NEW\", \"key\": \"";
         line += key;
         line += "\", \"customer_id\": \"" + customer + "\", \"type\": \"SITE_VISIT\"}";
         break;
     }
     default:
         // 0xFC is "ü" in Latin-1 and never valid on its own in UTF-8.
-        line = "{\"last_name\": \"M\xFCller\", \"event_time\": \"" + time + "\", \"verb\": \"NEW\", \"key\": \"" + customer
-            + "\", \"adr_state\": \"NY\", \"adr_city\": \"New Stark\", \"type\": \"CUSTOMER\"}";
+        line = "{\"last_name\": \"M\xFCller\", \"event_time\": \"" + time + "\", \"verb\": \"NEW\", \"key\": \""
+            + customer + "\", \"adr_state\": \"NY\", \"adr_city\": \"New Stark\", \"type\": \"CUSTOMER\"}";
         break;
     }
     return line;

@@ -48,9 +48,8 @@ qint64 orderCents(GeneratorRandom& random)
 } // namespace
 
 RealisticModeScenario::RealisticModeScenario(const GeneratorOptions& options, const GeneratorVocabulary& vocabulary)
-    : m_options(options)
-    , m_vocabulary(vocabulary)
-    , m_startMs(QDateTime(options.start, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch())
+    : m_options(options), m_vocabulary(vocabulary),
+      m_startMs(QDateTime(options.start, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch())
 {
 }
 
@@ -85,7 +84,9 @@ void RealisticModeScenario::planCustomer(GeneratorRandom& random, EventKeySequen
     std::vector<qint64> visitStarts;
     visitStarts.reserve(static_cast<size_t>(visitCount));
     for (qint64 i = 0; i < visitCount; ++i) {
-        const qint64 day = i == 0 ? firstDay : firstDay + static_cast<qint64>(random.below(static_cast<quint64>(spanDays - firstDay)));
+        const qint64 day = i == 0
+            ? firstDay
+            : firstDay + static_cast<qint64>(random.below(static_cast<quint64>(spanDays - firstDay)));
         const qint64 timeOfDay = visitTimeOfDay(random);
         visitStarts.push_back(m_startMs + day * kDay + timeOfDay);
     }
@@ -95,7 +96,8 @@ void RealisticModeScenario::planCustomer(GeneratorRandom& random, EventKeySequen
     qint64 lastEventMs = std::numeric_limits<qint64>::min() / 2;
     for (qint64 visit = 0; visit < visitCount; ++visit) {
         // Two visits on the same day must stay apart by more than a session gap (30 minutes).
-        qint64 t = std::max(visitStarts[static_cast<size_t>(visit)], lastEventMs + 40 * kMinute + random.between(0, 3 * kHour));
+        qint64 t = std::max(visitStarts[static_cast<size_t>(visit)],
+                            lastEventMs + 40 * kMinute + random.between(0, 3 * kHour));
         if (visit == 0) {
             plan(t, planned.key, Kind::CustomerNew);
             t += random.between(2 * kSecond, 40 * kSecond);
@@ -151,19 +153,13 @@ void RealisticModeScenario::writeBlock(EventLineWriter& writer, const std::vecto
             writer.customer("UPDATE", event.timeMs, customer.key, words.lastNames[customer.lastName],
                             words.cities[event.value], words.states[event.state]);
             break;
-        case Kind::SiteVisit:
-            writer.siteVisit(event.timeMs, event.key, customer.key);
-            break;
+        case Kind::SiteVisit: writer.siteVisit(event.timeMs, event.key, customer.key); break;
         case Kind::ImageUpload:
             writer.imageUpload(event.timeMs, event.key, customer.key, words.cameraMakes[event.value],
                                words.cameraModels[event.value]);
             break;
-        case Kind::OrderNew:
-            writer.order("NEW", event.timeMs, event.key, customer.key, event.value);
-            break;
-        case Kind::OrderUpdate:
-            writer.order("UPDATE", event.timeMs, event.key, customer.key, event.value);
-            break;
+        case Kind::OrderNew: writer.order("NEW", event.timeMs, event.key, customer.key, event.value); break;
+        case Kind::OrderUpdate: writer.order("UPDATE", event.timeMs, event.key, customer.key, event.value); break;
         }
     }
 }

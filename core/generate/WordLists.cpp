@@ -70,8 +70,7 @@ std::optional<QList<CameraModel>> parseCameras(const QStringList& lines, const Q
     QList<CameraModel> cameras;
     for (const QString& line : lines) {
         const QStringList parts = line.split(QLatin1Char('\t'));
-        const bool wellFormed = parts.size() == 2 && !parts[0].trimmed().isEmpty()
-            && !parts[1].trimmed().isEmpty();
+        const bool wellFormed = parts.size() == 2 && !parts[0].trimmed().isEmpty() && !parts[1].trimmed().isEmpty();
         if (!wellFormed) {
             if (error)
                 *error = QStringLiteral("%1: expected \"make<TAB>model\", got \"%2\"")

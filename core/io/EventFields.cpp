@@ -6,8 +6,8 @@ namespace clv {
 
 namespace {
 constexpr std::array<std::string_view, static_cast<std::size_t>(EventField::Other)> kNames = {
-    "type", "verb", "key", "customer_id", "event_time", "total_amount", "last_name",
-    "adr_city", "adr_state", "camera_make", "camera_model", "tags",
+    "type",      "verb",     "key",       "customer_id", "event_time",   "total_amount",
+    "last_name", "adr_city", "adr_state", "camera_make", "camera_model", "tags",
 };
 } // namespace
 

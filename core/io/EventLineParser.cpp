@@ -149,7 +149,10 @@ json::parse_options parseOptions()
     return options;
 }
 
-bool isJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isJsonWhitespace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 } // namespace
 
@@ -158,7 +161,9 @@ struct EventLineParser::Impl {
     EventRecord event;
 };
 
-EventLineParser::EventLineParser() : m_impl(std::make_unique<Impl>()) {}
+EventLineParser::EventLineParser() : m_impl(std::make_unique<Impl>())
+{
+}
 EventLineParser::~EventLineParser() = default;
 
 int EventLineParser::parseLine(std::string_view line, RecordSink& sink)

@@ -1,7 +1,7 @@
 #include "io/EventReader.h"
-#include "util/ComputePool.h"
 
 #include "io/ChunkParser.h"
+#include "util/ComputePool.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -314,8 +314,9 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
         const bool changed = afterRead.size() != sizeAtOpen || afterRead.lastModified() != modifiedAtOpen
             || bytesOfFile != sizeAtOpen;
         if (checkable && changed) {
-            result.inputProblems << QStringLiteral("%1 changed while it was read (%2 bytes when opened, %3 read, %4 now); "
-                                                   "the events read are kept — open the file again once it is complete")
+            result.inputProblems << QStringLiteral(
+                                        "%1 changed while it was read (%2 bytes when opened, %3 read, %4 now); "
+                                        "the events read are kept — open the file again once it is complete")
                                         .arg(result.files[fileIndex].display)
                                         .arg(sizeAtOpen)
                                         .arg(bytesOfFile)

@@ -6,7 +6,10 @@ namespace clv {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // Reads exactly `count` digits at `pos`; false when any of them is not a digit.
 bool readDigits(std::string_view text, std::size_t pos, int count, int& value)
@@ -23,7 +26,10 @@ bool readDigits(std::string_view text, std::size_t pos, int count, int& value)
     return true;
 }
 
-bool isLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeapYear(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned daysInMonth(int year, unsigned month)
 {
@@ -31,7 +37,10 @@ unsigned daysInMonth(int year, unsigned month)
     return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
 }
 
-EventTimeParse refuse(std::string why) { return {std::nullopt, std::move(why)}; }
+EventTimeParse refuse(std::string why)
+{
+    return {std::nullopt, std::move(why)};
+}
 
 } // namespace
 
@@ -62,14 +71,12 @@ void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day)
 EventTimeParse parseEventTime(std::string_view text)
 {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readDigits(text, 0, 4, year) || text.size() < 5 || text[4] != '-'
-        || !readDigits(text, 5, 2, month) || text.size() < 8 || text[7] != '-'
-        || !readDigits(text, 8, 2, day))
+    if (!readDigits(text, 0, 4, year) || text.size() < 5 || text[4] != '-' || !readDigits(text, 5, 2, month)
+        || text.size() < 8 || text[7] != '-' || !readDigits(text, 8, 2, day))
         return refuse("date is not YYYY-MM-DD");
     if (text.size() < 11 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ' && text[10] != ':'))
         return refuse("date and time must be separated by T, space or ':'");
-    if (!readDigits(text, 11, 2, hour) || text.size() < 14 || text[13] != ':'
-        || !readDigits(text, 14, 2, minute))
+    if (!readDigits(text, 11, 2, hour) || text.size() < 14 || text[13] != ':' || !readDigits(text, 14, 2, minute))
         return refuse("time is not HH:MM:SS");
     if (text.size() < 17 || text[16] != ':' || !readDigits(text, 17, 2, second))
         return refuse("time lacks seconds (HH:MM:SS)");

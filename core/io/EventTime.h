@@ -33,8 +33,14 @@ constexpr std::int64_t floorDiv(std::int64_t a, std::int64_t b)
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-constexpr std::int64_t wholeSeconds(TimeMicros t) { return floorDiv(t, kMicrosPerSecond); }
-constexpr std::int64_t utcDay(TimeMicros t) { return floorDiv(t, kMicrosPerSecond * kSecondsPerDay); }
+constexpr std::int64_t wholeSeconds(TimeMicros t)
+{
+    return floorDiv(t, kMicrosPerSecond);
+}
+constexpr std::int64_t utcDay(TimeMicros t)
+{
+    return floorDiv(t, kMicrosPerSecond * kSecondsPerDay);
+}
 
 // 0 = Sunday … 6 = Saturday, for a day count since the epoch (1970-01-01 was a Thursday).
 constexpr int weekdayFromDays(std::int64_t days)

@@ -44,10 +44,14 @@ std::string plain(std::string_view value)
 
 std::optional<EventType> typeFromName(std::string_view name)
 {
-    if (name == "CUSTOMER") return EventType::Customer;
-    if (name == "SITE_VISIT") return EventType::SiteVisit;
-    if (name == "IMAGE") return EventType::Image;
-    if (name == "ORDER") return EventType::Order;
+    if (name == "CUSTOMER")
+        return EventType::Customer;
+    if (name == "SITE_VISIT")
+        return EventType::SiteVisit;
+    if (name == "IMAGE")
+        return EventType::Image;
+    if (name == "ORDER")
+        return EventType::Order;
     return std::nullopt;
 }
 
@@ -56,14 +60,18 @@ std::optional<EventVerb> verbFor(EventType type, std::string_view verb)
     switch (type) {
     case EventType::Customer:
     case EventType::Order:
-        if (verb == "NEW") return EventVerb::New;
-        if (verb == "UPDATE") return EventVerb::Update;
+        if (verb == "NEW")
+            return EventVerb::New;
+        if (verb == "UPDATE")
+            return EventVerb::Update;
         return std::nullopt;
     case EventType::SiteVisit:
-        if (verb == "NEW") return EventVerb::New;
+        if (verb == "NEW")
+            return EventVerb::New;
         return std::nullopt;
     case EventType::Image:
-        if (verb == "UPLOAD") return EventVerb::Upload;
+        if (verb == "UPLOAD")
+            return EventVerb::Upload;
         return std::nullopt;
     }
     return std::nullopt;
@@ -102,8 +110,8 @@ std::string optionalString(const RawRecord& raw, std::string_view typeName, Even
     present = kind == JsonKind::String;
     if (kind == JsonKind::Absent || kind == JsonKind::Null || kind == JsonKind::String)
         return {};
-    return std::string(typeName) + " event member " + std::string(eventFieldName(field))
-        + " must be a string, not " + std::string(jsonKindName(kind));
+    return std::string(typeName) + " event member " + std::string(eventFieldName(field)) + " must be a string, not "
+        + std::string(jsonKindName(kind));
 }
 
 } // namespace

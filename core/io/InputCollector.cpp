@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cerrno>
-
 #include <sys/stat.h>
 
 namespace clv {
@@ -106,7 +105,8 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
                 result.problems << (result.skipped.size() > skippedBefore
                                         ? QStringLiteral("%1: folder holds no readable event files").arg(input)
                                         : QStringLiteral("%1: folder holds no event files (*.txt, *.json, *.jsonl, "
-                                                         "*.ndjson)").arg(input));
+                                                         "*.ndjson)")
+                                              .arg(input));
         } else if (!info.isReadable()) {
             result.problems << QStringLiteral("%1: not readable").arg(input);
         } else {

@@ -17,7 +17,7 @@ struct InputFile {
 // "not a regular file (a FIFO)", "a broken link", "a link loop", "not readable". The
 // other files of the folder are read all the same.
 struct SkippedInput {
-    QString path;   // as InputFile::display
+    QString path; // as InputFile::display
     QString reason;
     // "data/x.jsonl: skipped, a broken link"
     QString message() const;
@@ -25,7 +25,7 @@ struct SkippedInput {
 
 struct CollectedInputs {
     std::vector<InputFile> files;
-    QStringList problems; // inputs that do not exist or cannot be read, in plain words
+    QStringList problems;              // inputs that do not exist or cannot be read, in plain words
     std::vector<SkippedInput> skipped; // folder entries left out, in name order
 };
 

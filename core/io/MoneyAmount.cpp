@@ -5,8 +5,14 @@
 namespace clv {
 
 namespace {
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-MoneyParse refuse(std::string why) { return {std::nullopt, std::move(why)}; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+MoneyParse refuse(std::string why)
+{
+    return {std::nullopt, std::move(why)};
+}
 // Fifteen integer digits keep every sum of a realistic data set far from int64 overflow.
 constexpr std::size_t kMaxIntegerDigits = 15;
 } // namespace

@@ -20,8 +20,8 @@ struct Rejection {
 
 // Counts for one input file; over all files they add up to ReadStats.
 struct FileStats {
-    qint64 lines = 0;        // non-blank lines
-    qint64 records = 0;      // lines, or array elements, that held an event or should have
+    qint64 lines = 0;   // non-blank lines
+    qint64 records = 0; // lines, or array elements, that held an event or should have
     qint64 accepted = 0;
     qint64 rejected = 0;
 };
@@ -29,7 +29,7 @@ struct FileStats {
 struct ReadResult {
     std::vector<InputFile> files;
     std::vector<FileStats> fileStats;
-    QStringList inputProblems;  // files or folders that could not be read at all
+    QStringList inputProblems;               // files or folders that could not be read at all
     std::vector<SkippedInput> skippedInputs; // folder entries left out (a FIFO, a broken link, ...)
     std::shared_ptr<EventStore> events = std::make_shared<EventStore>();
     std::vector<Rejection> rejections;

@@ -17,7 +17,9 @@ const char* findNewline(const char* from, std::size_t bytes)
 
 } // namespace
 
-SourceLineReader::SourceLineReader(const QString& path) : m_file(path) {}
+SourceLineReader::SourceLineReader(const QString& path) : m_file(path)
+{
+}
 
 bool SourceLineReader::open(QString* error)
 {
@@ -76,7 +78,10 @@ bool SourceLineReader::skipLine()
 bool SourceLineReader::line(std::uint32_t number, std::string_view& text)
 {
     if (number < m_lineNumber) {
-        m_error = QStringLiteral("%1: line %2 asked for after line %3").arg(m_file.fileName()).arg(number).arg(m_lineNumber);
+        m_error = QStringLiteral("%1: line %2 asked for after line %3")
+                      .arg(m_file.fileName())
+                      .arg(number)
+                      .arg(m_lineNumber);
         return false;
     }
     while (m_lineNumber < number) {

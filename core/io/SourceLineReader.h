@@ -38,8 +38,8 @@ private:
     QFile m_file;
     QString m_error;
     std::vector<char> m_buffer;
-    std::size_t m_begin = 0;  // first byte of the current line in m_buffer
-    std::size_t m_filled = 0; // bytes of m_buffer holding file data
+    std::size_t m_begin = 0;        // first byte of the current line in m_buffer
+    std::size_t m_filled = 0;       // bytes of m_buffer holding file data
     std::uint32_t m_lineNumber = 1; // number of the line that starts at m_begin
     bool m_atEnd = false;
     bool m_started = false;

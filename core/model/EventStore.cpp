@@ -42,7 +42,7 @@ void EventStore::append(const EventRecord& event, SourceRef source)
     m_keys.append(event.key);
     for (int d = 0; d < kDetailCount; ++d)
         m_detail[static_cast<std::size_t>(d)].push_back(event.hasDetail[d] ? m_details.intern(event.detail[d])
-                                                                          : StringPool::kAbsent);
+                                                                           : StringPool::kAbsent);
     m_sourceFile.push_back(source.file);
     m_sourceLine.push_back(source.line);
 }

@@ -48,14 +48,14 @@ struct WeeklyTable {
 struct LtvRow {
     std::uint32_t customer = 0;
     double ltv = 0.0;
-    std::int32_t visits = 0;          // distinct visits
-    std::int32_t orders = 0;          // distinct order keys
+    std::int32_t visits = 0; // distinct visits
+    std::int32_t orders = 0; // distinct order keys
     Cents totalCents = 0;
-    std::int64_t visitWeekSum = 0;    // sum of visits_per_wk (a visit across weeks counts per week)
-    std::int32_t weeksObserved = 0;   // from the customer's week 0 to the data set's last week
+    std::int64_t visitWeekSum = 0;  // sum of visits_per_wk (a visit across weeks counts per week)
+    std::int32_t weeksObserved = 0; // from the customer's week 0 to the data set's last week
     TimeMicros firstEvent = 0;
     TimeMicros lastEvent = 0;
-    std::uint32_t lastName = 0;       // detail ids of the latest CUSTOMER event, 0 if none
+    std::uint32_t lastName = 0; // detail ids of the latest CUSTOMER event, 0 if none
     std::uint32_t city = 0;
     std::uint32_t state = 0;
 

@@ -17,8 +17,9 @@ SessionOutcome analyseFiles(const AnalysisRequest& request, const JobControl& co
     if (analysis.cancelled)
         return outcome;
     if (analysis.read.files.empty()) {
-        outcome.error = analysis.read.inputProblems.isEmpty() ? QStringLiteral("No event files were found in what was opened.")
-                                                              : analysis.read.inputProblems.join(QLatin1Char('\n'));
+        outcome.error = analysis.read.inputProblems.isEmpty()
+            ? QStringLiteral("No event files were found in what was opened.")
+            : analysis.read.inputProblems.join(QLatin1Char('\n'));
         return outcome;
     }
     if (analysis.read.stoppedStrict) {

@@ -37,7 +37,9 @@ void AnalysisSession::open(const QStringList& inputs)
     AnalysisRequest request{inputs, m_readerOptions, m_parameters};
     if (!m_workspacePath.isEmpty()) {
         const QString workspace = m_workspacePath;
-        start([workspace, request](const JobControl& control) { return analyseInWorkspace(workspace, request, control); });
+        start([workspace, request](const JobControl& control) {
+            return analyseInWorkspace(workspace, request, control);
+        });
         return;
     }
     start([request](const JobControl& control) { return analyseFiles(request, control); });
@@ -59,7 +61,9 @@ void AnalysisSession::saveWorkspaceAs(const QString& path)
     const QString current = m_workspacePath;
     // Readers of the open file (paged tables) close it now: it is copied and may be replaced.
     Q_EMIT aboutToRewriteWorkspace();
-    start([path, current, request](const JobControl& control) { return clv::saveWorkspaceAs(path, current, request, control); });
+    start([path, current, request](const JobControl& control) {
+        return clv::saveWorkspaceAs(path, current, request, control);
+    });
 }
 
 void AnalysisSession::setParameters(const Parameters& parameters)
@@ -70,7 +74,9 @@ void AnalysisSession::setParameters(const Parameters& parameters)
     }
     const std::shared_ptr<const EventStore> events = m_read->events;
     const QStringList inputs = m_inputs;
-    start([events, parameters, inputs](const JobControl& control) { return reanalyse(events, parameters, inputs, control); });
+    start([events, parameters, inputs](const JobControl& control) {
+        return reanalyse(events, parameters, inputs, control);
+    });
 }
 
 void AnalysisSession::exportOutputs(const QString& directory, const CsvOptions& csv)

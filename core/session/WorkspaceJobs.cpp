@@ -33,7 +33,8 @@ SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRe
             if (!e.isEmpty())
                 why << e;
         why << run.ingest.problems;
-        outcome.error = why.isEmpty() ? QStringLiteral("The workspace could not be analysed.") : why.join(QLatin1Char('\n'));
+        outcome.error = why.isEmpty() ? QStringLiteral("The workspace could not be analysed.")
+                                      : why.join(QLatin1Char('\n'));
         return outcome;
     }
     outcome.workspace = path;

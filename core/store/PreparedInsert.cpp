@@ -15,6 +15,9 @@ PreparedInsert::PreparedInsert(QSqlDatabase db, const QString& table, const QStr
                                   .arg(table, columns.join(QLatin1String(", ")), names.join(QLatin1String(", "))));
 }
 
-QString PreparedInsert::errorText() const { return m_query.lastError().text(); }
+QString PreparedInsert::errorText() const
+{
+    return m_query.lastError().text();
+}
 
 } // namespace clv

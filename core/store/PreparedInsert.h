@@ -22,7 +22,10 @@ public:
     PreparedInsert(QSqlDatabase db, const QString& table, const QStringList& columns);
 
     bool isReady() const { return m_ready; }
-    void bind(int column, const QVariant& value) { m_query.bindValue(m_placeholders[static_cast<std::size_t>(column)], value); }
+    void bind(int column, const QVariant& value)
+    {
+        m_query.bindValue(m_placeholders[static_cast<std::size_t>(column)], value);
+    }
     bool exec() { return m_query.exec(); }
     QString errorText() const;
     QSqlError lastError() const { return m_query.lastError(); }

@@ -20,7 +20,8 @@ struct RowBlock {
     int rowCount() const { return columns ? static_cast<int>(cells.size() / static_cast<std::size_t>(columns)) : 0; }
     const QVariant& value(int row, int column) const
     {
-        return cells[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) + static_cast<std::size_t>(column)];
+        return cells[static_cast<std::size_t>(row) * static_cast<std::size_t>(columns)
+                     + static_cast<std::size_t>(column)];
     }
     // A text value, valid as long as the block; empty for NULL.
     std::string_view text(int row, int column) const

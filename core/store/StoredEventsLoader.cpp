@@ -63,8 +63,8 @@ bool StoredEventsLoader::loadFiles(ReadResult& read, QString* error)
     while (q.next()) {
         m_fileIds.push_back(q.value(0).toLongLong());
         read.files.push_back({q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
-        read.fileStats.push_back({q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong(),
-                                  q.value(7).toLongLong()});
+        read.fileStats.push_back(
+            {q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toLongLong(), q.value(7).toLongLong()});
         read.bytesRead += read.files.back().bytes;
     }
     return true;

@@ -14,7 +14,10 @@ namespace clv {
 
 namespace {
 
-QString utf8(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+QString utf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 QVariant textOrNull(const EventStore& events, std::uint32_t detail)
 {
@@ -81,8 +84,8 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
     for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
         if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
             return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
-    return saveVisits(tables, loaded, error, control) && saveWeekly(tables, error)
-        && saveLtvAndCustomers(tables, error) && saveParameters(tables, loaded, error);
+    return saveVisits(tables, loaded, error, control) && saveWeekly(tables, error) && saveLtvAndCustomers(tables, error)
+        && saveParameters(tables, loaded, error);
 }
 
 bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& loaded, QString* error,
@@ -150,9 +153,16 @@ bool StoredResults::saveLtvAndCustomers(const ResultTables& tables, QString* err
     for (std::size_t i = 0; i < tables.ltv.size(); ++i) {
         const LtvRow& row = tables.ltv[i];
         const QString id = utf8(events.customerId(row.customer));
-        const QVariant values[] = {qint64(i + 1),          id,           row.ltv,        row.visits,
-                                   row.orders,             qint64(row.totalCents),       qint64(row.visitWeekSum),
-                                   row.weeksObserved,      qint64(row.firstEvent),       qint64(row.lastEvent)};
+        const QVariant values[] = {qint64(i + 1),
+                                   id,
+                                   row.ltv,
+                                   row.visits,
+                                   row.orders,
+                                   qint64(row.totalCents),
+                                   qint64(row.visitWeekSum),
+                                   row.weeksObserved,
+                                   qint64(row.firstEvent),
+                                   qint64(row.lastEvent)};
         for (int c = 0; c < int(std::size(values)); ++c)
             ltv.bind(c, values[c]);
         if (!ltv.exec())

@@ -106,7 +106,8 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, 
                    .arg(QDir::toNativeSeparators(info.absolutePath())));
     } else if (existed && info.size() > 0 && !looksLikeSqlite(path)) {
         refuse(WorkspaceOpenFailure::Refused,
-               QStringLiteral("it is not a CLV Studio workspace (not an SQLite database); the file was left as it was"));
+               QStringLiteral(
+                   "it is not a CLV Studio workspace (not an SQLite database); the file was left as it was"));
     } else if (!QSqlDatabase::isDriverAvailable(QLatin1String(kSqliteDriver))) {
         refuse(WorkspaceOpenFailure::Refused, QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed"));
     }
@@ -142,7 +143,8 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, 
                     refuse(WorkspaceOpenFailure::Refused, WorkspaceSchema::newerVersionMessage(version));
                 else if (!configureSqlite(db, &why))
                     refuse(WorkspaceOpenFailure::Unwritable, why);
-                else if (!WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion, &why))
+                else if (!WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion,
+                                                   &why))
                     refuse(version == 0 ? WorkspaceOpenFailure::Unwritable : WorkspaceOpenFailure::Refused, why);
                 else
                     workspace->m_schemaVersion = WorkspaceSchema::kCurrentVersion;
@@ -297,8 +299,14 @@ qint64 Workspace::countRows(const char* table)
     return q.value(0).toLongLong();
 }
 
-qint64 Workspace::storedEventCount() { return countRows("events"); }
+qint64 Workspace::storedEventCount()
+{
+    return countRows("events");
+}
 
-qint64 Workspace::storedFileCount() { return countRows("source_files"); }
+qint64 Workspace::storedFileCount()
+{
+    return countRows("source_files");
+}
 
 } // namespace clv

@@ -14,7 +14,10 @@ namespace clv {
 
 namespace {
 
-QString utf8(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+QString utf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 const QVariant kNullText{QMetaType::fromType<QString>()};
 
@@ -194,8 +197,15 @@ bool WorkspaceIngester::storeFile(const InputFile& file, const QString& sha256, 
     const std::int64_t fileId = m_nextFileId++;
     const FileStats& stats = read.fileStats.front();
     const QVariant values[] = {
-        QVariant::fromValue<qint64>(fileId), file.path, file.display, sha256, QVariant::fromValue<qint64>(file.bytes),
-        stats.lines, stats.records, stats.accepted, stats.rejected,
+        QVariant::fromValue<qint64>(fileId),
+        file.path,
+        file.display,
+        sha256,
+        QVariant::fromValue<qint64>(file.bytes),
+        stats.lines,
+        stats.records,
+        stats.accepted,
+        stats.rejected,
         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
     };
     for (int i = 0; i < int(std::size(values)); ++i)
@@ -250,11 +260,10 @@ bool WorkspaceIngester::storeEvents(const InputFile& file, std::int64_t fileId, 
         m_insertEvent.bind(8, qint64(events.amountCents(row)));
         for (int d = 0; d < EventStore::kDetailCount; ++d) {
             const std::uint32_t id = events.detail(row, d);
-            m_insertEvent.bind(9 + d, id == StringPool::kAbsent
-                                               ? kNullText
-                                               : QVariant(details.get(id, [&](std::uint32_t i) {
-                                                     return events.detailText(i);
-                                                 })));
+            m_insertEvent.bind(9 + d,
+                               id == StringPool::kAbsent
+                                   ? kNullText
+                                   : QVariant(details.get(id, [&](std::uint32_t i) { return events.detailText(i); })));
         }
         if (!m_insertEvent.exec())
             return fail(report, QStringLiteral("storing the events of %1 failed").arg(file.display),

@@ -15,8 +15,8 @@ namespace clv {
 
 // What Workspace::addFiles did.
 struct IngestReport {
-    QStringList messages; // "already in the workspace: FILE", one per skipped file
-    QStringList problems; // inputs that could not be read at all, in plain words
+    QStringList messages;              // "already in the workspace: FILE", one per skipped file
+    QStringList problems;              // inputs that could not be read at all, in plain words
     std::vector<SkippedInput> skipped; // folder entries left out (a FIFO, a broken link, ...)
     int filesAdded = 0;
     int filesSkipped = 0;

@@ -73,8 +73,7 @@ std::optional<std::pair<qint64, qint64>> WorkspacePager::counts(const TableQuery
     return std::pair(*shown, total);
 }
 
-std::shared_ptr<const RowBlock> WorkspacePager::rows(const TableQuery& query, qint64 first, int count,
-                                                     QString* error)
+std::shared_ptr<const RowBlock> WorkspacePager::rows(const TableQuery& query, qint64 first, int count, QString* error)
 {
     const WorkspaceTableReader* r = reader(error);
     return r ? r->rows(query, first, count, error) : nullptr;

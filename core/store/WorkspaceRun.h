@@ -6,14 +6,11 @@
 namespace clv {
 
 struct WorkspaceRunOutcome {
-    IngestReport ingest;      // what was added to the workspace (nothing when no inputs were named)
-    AnalysisOutcome analysis; // over everything stored: read.files lists every stored file
-    QString storeError;       // the workspace could not be read or written, in plain words
+    IngestReport ingest;          // what was added to the workspace (nothing when no inputs were named)
+    AnalysisOutcome analysis;     // over everything stored: read.files lists every stored file
+    QString storeError;           // the workspace could not be read or written, in plain words
     bool storeUnreadable = false; // ... because its stored data cannot be read (a damaged file)
-    bool ok() const
-    {
-        return storeError.isEmpty() && ingest.ok() && analysis.tables != nullptr && !analysis.cancelled;
-    }
+    bool ok() const { return storeError.isEmpty() && ingest.ok() && analysis.tables != nullptr && !analysis.cancelled; }
 };
 
 // The workspace counterpart of runAnalysis(), shared by the command line and the desktop

@@ -147,7 +147,10 @@ const QStringList kVersion3 = {
     QStringLiteral("CREATE INDEX result_weekly_by_customer ON result_weekly (customer_id)"),
 };
 
-QString sqlError(const QSqlQuery& q) { return q.lastError().text(); }
+QString sqlError(const QSqlQuery& q)
+{
+    return q.lastError().text();
+}
 
 } // namespace
 
@@ -165,9 +168,9 @@ QStringList WorkspaceSchema::resultTables()
 
 QStringList WorkspaceSchema::tables()
 {
-    return QStringList{"schema_info", "event_types", "event_verbs", "source_files", "events", "event_payloads",
-                       "rejected_lines"}
-        + resultTables();
+    return QStringList{"schema_info", "event_types",    "event_verbs",   "source_files",
+                       "events",      "event_payloads", "rejected_lines"}
+    + resultTables();
 }
 
 QString WorkspaceSchema::newerVersionMessage(int storedVersion, int readableVersion)
@@ -198,7 +201,8 @@ int WorkspaceSchema::storedVersion(QSqlDatabase& db, QString* error)
     const int version = q.value(0).toInt(&ok);
     if (!ok || version < 0 || q.value(1).toString() != QLatin1String(kApplication)) {
         if (error)
-            *error = QStringLiteral("it is a database, but not a CLV Studio workspace (schema_info says \"%1\", version %2)")
+            *error = QStringLiteral(
+                         "it is a database, but not a CLV Studio workspace (schema_info says \"%1\", version %2)")
                          .arg(q.value(1).toString(), q.value(0).toString());
         return -1;
     }
@@ -235,10 +239,11 @@ bool WorkspaceSchema::upgrade(QSqlDatabase& db, const std::vector<SchemaStep>& s
                 const QString why = sqlError(q);
                 q.finish();
                 db.rollback();
-                return fail(QStringLiteral("updating the workspace from schema %1 to %2 failed (%3); it was left as it was")
-                                .arg(version)
-                                .arg(version + 1)
-                                .arg(why));
+                return fail(
+                    QStringLiteral("updating the workspace from schema %1 to %2 failed (%3); it was left as it was")
+                        .arg(version)
+                        .arg(version + 1)
+                        .arg(why));
             }
         }
         q.prepare(QStringLiteral("UPDATE schema_info SET version = ?"));

@@ -1,7 +1,7 @@
 #include "summary/ChartSummaries.h"
-#include "util/ComputePool.h"
 
 #include "etl/OrderLedger.h"
+#include "util/ComputePool.h"
 
 #include <QThreadPool>
 
@@ -32,7 +32,9 @@ std::pair<std::size_t, std::size_t> rowsOfCustomer(const std::vector<std::uint32
                                                    std::string_view customerId)
 {
     const auto first = std::lower_bound(column.begin(), column.end(), customerId,
-                                        [&](std::uint32_t c, std::string_view id) { return events.customerId(c) < id; });
+                                        [&](std::uint32_t c, std::string_view id) {
+                                            return events.customerId(c) < id;
+                                        });
     const auto last = std::upper_bound(first, column.end(), customerId,
                                        [&](std::string_view id, std::uint32_t c) { return id < events.customerId(c); });
     return {static_cast<std::size_t>(first - column.begin()), static_cast<std::size_t>(last - column.begin())};
@@ -40,7 +42,10 @@ std::pair<std::size_t, std::size_t> rowsOfCustomer(const std::vector<std::uint32
 
 } // namespace
 
-QDate dateFromDays(std::int64_t days) { return QDate::fromJulianDay(days + kJulianDayOfEpoch); }
+QDate dateFromDays(std::int64_t days)
+{
+    return QDate::fromJulianDay(days + kJulianDayOfEpoch);
+}
 
 Cents CalendarWeekSeries::totalSpendCents() const
 {
@@ -216,8 +221,8 @@ CustomerWeekSeries customerWeeks(const ResultTables& results, std::string_view c
     series.found = true;
     series.customer = results.visits.customer[firstVisit];
     // The first visits row is the customer's first event, which fixes the day of week 0.
-    const std::int64_t weekZero =
-        weekStartOnOrBefore(utcDay(events.time(results.visits.event[firstVisit])), results.parameters.weekStart);
+    const std::int64_t weekZero = weekStartOnOrBefore(utcDay(events.time(results.visits.event[firstVisit])),
+                                                      results.parameters.weekStart);
     const WeeklyTable& weekly = results.weekly;
     const std::int32_t lastWeek = weekly.weekId[endWeek - 1];
     series.weeks.resize(static_cast<std::size_t>(lastWeek) + 1);

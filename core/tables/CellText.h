@@ -10,10 +10,22 @@
 namespace clv {
 
 // How the tables show values: money with two decimals, ratios with a few, times as ISO UTC.
-inline QString moneyText(Cents cents) { return QString::number(double(cents) / 100.0, 'f', 2); }
-inline QString decimalText(double value, int decimals = 2) { return QString::number(value, 'f', decimals); }
-inline QString timeText(TimeMicros t) { return QString::fromStdString(formatEventTime(t)); }
-inline QString utf8Text(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+inline QString moneyText(Cents cents)
+{
+    return QString::number(double(cents) / 100.0, 'f', 2);
+}
+inline QString decimalText(double value, int decimals = 2)
+{
+    return QString::number(value, 'f', decimals);
+}
+inline QString timeText(TimeMicros t)
+{
+    return QString::fromStdString(formatEventTime(t));
+}
+inline QString utf8Text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 // Whether `id` contains `loweredNeedle` (already lower-case), ignoring the case of ASCII
 // letters — as the workspace's LOWER(…) LIKE does.

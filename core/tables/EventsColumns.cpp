@@ -7,18 +7,12 @@ namespace {
 const SqlValues<EventsRecord>& sqlValues()
 {
     static const SqlValues<EventsRecord> values = {
-        sqlValue<&EventsRecord::customer>("e.customer_id"),
-        sqlValue<&EventsRecord::type>("e.event_type"),
-        sqlValue<&EventsRecord::verb>("e.event_verb"),
-        sqlValue<&EventsRecord::key>("e.event_key"),
-        sqlValue<&EventsRecord::time>("e.event_time_us"),
-        sqlValue<&EventsRecord::amountCents>("e.amount_cents"),
-        sqlValue<&EventsRecord::detail1>("e.detail_1"),
-        sqlValue<&EventsRecord::detail2>("e.detail_2"),
-        sqlValue<&EventsRecord::detail3>("e.detail_3"),
-        sqlValue<&EventsRecord::file>("f.display_name"),
-        sqlValue<&EventsRecord::line>("e.line_number"),
-        sqlValue<&EventsRecord::order>("e.id"),
+        sqlValue<&EventsRecord::customer>("e.customer_id"), sqlValue<&EventsRecord::type>("e.event_type"),
+        sqlValue<&EventsRecord::verb>("e.event_verb"),      sqlValue<&EventsRecord::key>("e.event_key"),
+        sqlValue<&EventsRecord::time>("e.event_time_us"),   sqlValue<&EventsRecord::amountCents>("e.amount_cents"),
+        sqlValue<&EventsRecord::detail1>("e.detail_1"),     sqlValue<&EventsRecord::detail2>("e.detail_2"),
+        sqlValue<&EventsRecord::detail3>("e.detail_3"),     sqlValue<&EventsRecord::file>("f.display_name"),
+        sqlValue<&EventsRecord::line>("e.line_number"),     sqlValue<&EventsRecord::order>("e.id"),
     };
     return values;
 }
@@ -66,7 +60,11 @@ const Columns<EventsRecord>& EventsColumns::columns()
         c::text<R>("key", [](const R& r) { return r.key; }, {"e.event_key"}),
         c::time<R>("event_time", [](const R& r) { return r.time; }, {"e.event_time_us"}),
         {"total_amount", true, &amountText, nullptr, &sortByKey<R, Amount>, {"e.amount_cents"}},
-        {"details", false, &detailsText, nullptr, &sortByKey<R, Details>,
+        {"details",
+         false,
+         &detailsText,
+         nullptr,
+         &sortByKey<R, Details>,
          {"COALESCE(e.detail_1, '')", "COALESCE(e.detail_2, '')", "COALESCE(e.detail_3, '')"}},
         {"source", false, &sourceText, nullptr, &sortByKey<R, Order>, {"e.id"}},
     };

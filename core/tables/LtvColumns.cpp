@@ -52,7 +52,8 @@ const Columns<LtvRecord>& LtvColumns::columns()
                    {"r.last_event_us"}),
         c::text<R>("last_name", [](const R& r) { return r.lastName; }, {"COALESCE(c.last_name, '')"}),
         c::text<R>(QT_TRANSLATE_NOOP("Columns", "City"), [](const R& r) { return r.city; }, {"COALESCE(c.city, '')"}),
-        c::text<R>(QT_TRANSLATE_NOOP("Columns", "State"), [](const R& r) { return r.state; }, {"COALESCE(c.state, '')"}),
+        c::text<R>(QT_TRANSLATE_NOOP("Columns", "State"), [](const R& r) { return r.state; },
+                   {"COALESCE(c.state, '')"}),
     };
     return list;
 }

@@ -33,7 +33,12 @@ const Columns<ProblemsRecord>& ProblemsColumns::columns()
         {"file", false, [](const R& r) { return QVariant(utf8Text(r.file)); }, nullptr, &sortByKey<R, Place>, {}},
         {"line", true, [](const R& r) { return QVariant(r.line); }, nullptr, &sortByKey<R, Place>, {}},
         c::text<R>("reason", [](const R& r) { return r.reason; }, {}),
-        {"raw", false, &rawCellText, nullptr, &sortByKey<R, Raw>, {},
+        {"raw",
+         false,
+         &rawCellText,
+         nullptr,
+         &sortByKey<R, Raw>,
+         {},
          QT_TRANSLATE_NOOP("Columns", "Double-click to see the whole line")},
     };
     return list;

@@ -31,8 +31,8 @@ using SortRows = void (*)(std::vector<std::uint32_t>& rows, const RecordAt<Recor
 
 template <class Record>
 struct Column {
-    const char* title;   // untranslated (context "Columns")
-    bool alignRight;     // numbers line up on the right
+    const char* title; // untranslated (context "Columns")
+    bool alignRight;   // numbers line up on the right
     QVariant (*display)(const Record&);
     QVariant (*value)(const Record&); // Qt::UserRole (a number for charts); null: as display
     SortRows<Record> sortRows;        // sorting in memory
@@ -57,8 +57,7 @@ QVariant cellData(const Columns<Record>& columns, const Record& record, int colu
     case Qt::UserRole: return c.value ? c.value(record) : c.display(record);
     case Qt::TextAlignmentRole:
         return c.alignRight ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
-    case Qt::ToolTipRole:
-        return c.toolTip ? QVariant(QCoreApplication::translate("Columns", c.toolTip)) : QVariant();
+    case Qt::ToolTipRole: return c.toolTip ? QVariant(QCoreApplication::translate("Columns", c.toolTip)) : QVariant();
     default: return {};
     }
 }
@@ -97,47 +96,69 @@ namespace columns {
 template <class Record, class KeyOf>
 Column<Record> integer(const char* title, KeyOf, QStringList sql)
 {
-    return {title, true, [](const Record& r) { return QVariant(qlonglong(KeyOf{}(r))); }, nullptr,
-            &sortByKey<Record, KeyOf>, std::move(sql)};
+    return {title,
+            true,
+            [](const Record& r) { return QVariant(qlonglong(KeyOf{}(r))); },
+            nullptr,
+            &sortByKey<Record, KeyOf>,
+            std::move(sql)};
 }
 
 template <class Record, class KeyOf>
 Column<Record> text(const char* title, KeyOf, QStringList sql)
 {
-    return {title, false, [](const Record& r) { return QVariant(utf8Text(KeyOf{}(r))); }, nullptr,
-            &sortByKey<Record, KeyOf>, std::move(sql)};
+    return {title,
+            false,
+            [](const Record& r) { return QVariant(utf8Text(KeyOf{}(r))); },
+            nullptr,
+            &sortByKey<Record, KeyOf>,
+            std::move(sql)};
 }
 
 // Cents shown as money with two decimals; the user value is the amount as a number.
 template <class Record, class KeyOf>
 Column<Record> money(const char* title, KeyOf, QStringList sql)
 {
-    return {title, true, [](const Record& r) { return QVariant(moneyText(KeyOf{}(r))); },
-            [](const Record& r) { return QVariant(double(KeyOf{}(r)) / 100.0); }, &sortByKey<Record, KeyOf>,
+    return {title,
+            true,
+            [](const Record& r) { return QVariant(moneyText(KeyOf{}(r))); },
+            [](const Record& r) { return QVariant(double(KeyOf{}(r)) / 100.0); },
+            &sortByKey<Record, KeyOf>,
             std::move(sql)};
 }
 
 template <int Decimals, class Record, class KeyOf>
 Column<Record> decimal(const char* title, KeyOf, QStringList sql)
 {
-    return {title, true, [](const Record& r) { return QVariant(decimalText(KeyOf{}(r), Decimals)); },
-            [](const Record& r) { return QVariant(double(KeyOf{}(r))); }, &sortByKey<Record, KeyOf>, std::move(sql)};
+    return {title,
+            true,
+            [](const Record& r) { return QVariant(decimalText(KeyOf{}(r), Decimals)); },
+            [](const Record& r) { return QVariant(double(KeyOf{}(r))); },
+            &sortByKey<Record, KeyOf>,
+            std::move(sql)};
 }
 
 template <class Record, class KeyOf>
 Column<Record> time(const char* title, KeyOf, QStringList sql)
 {
-    return {title, false, [](const Record& r) { return QVariant(timeText(KeyOf{}(r))); }, nullptr,
-            &sortByKey<Record, KeyOf>, std::move(sql)};
+    return {title,
+            false,
+            [](const Record& r) { return QVariant(timeText(KeyOf{}(r))); },
+            nullptr,
+            &sortByKey<Record, KeyOf>,
+            std::move(sql)};
 }
 
 // The seed's spelling of a boolean.
 template <class Record, class KeyOf>
 Column<Record> boolean(const char* title, KeyOf, QStringList sql)
 {
-    return {title, false,
+    return {title,
+            false,
             [](const Record& r) { return QVariant(KeyOf{}(r) ? QStringLiteral("True") : QStringLiteral("False")); },
-            nullptr, &sortByKey<Record, KeyOf>, std::move(sql)};
+            nullptr,
+            &sortByKey<Record, KeyOf>,
+            std::move(sql)};
 }
 
 } // namespace columns

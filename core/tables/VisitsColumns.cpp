@@ -7,12 +7,9 @@ namespace {
 const SqlValues<VisitsRecord>& sqlValues()
 {
     static const SqlValues<VisitsRecord> values = {
-        sqlValue<&VisitsRecord::customer>("e.customer_id"),
-        sqlValue<&VisitsRecord::weekId>("v.week_id"),
-        sqlValue<&VisitsRecord::visitId>("v.visit_id"),
-        sqlValue<&VisitsRecord::isOrder>("v.is_order"),
-        sqlValue<&VisitsRecord::amountCents>("v.amount_cents"),
-        sqlValue<&VisitsRecord::time>("e.event_time_us"),
+        sqlValue<&VisitsRecord::customer>("e.customer_id"),     sqlValue<&VisitsRecord::weekId>("v.week_id"),
+        sqlValue<&VisitsRecord::visitId>("v.visit_id"),         sqlValue<&VisitsRecord::isOrder>("v.is_order"),
+        sqlValue<&VisitsRecord::amountCents>("v.amount_cents"), sqlValue<&VisitsRecord::time>("e.event_time_us"),
         sqlValue<&VisitsRecord::type>("e.event_type"),
     };
     return values;
@@ -42,8 +39,13 @@ VisitsRecord VisitsColumns::record(const ResultTables& results, std::uint32_t ro
     const VisitsTable& v = results.visits;
     const EventStore& e = *results.events;
     const std::uint32_t event = v.event[row];
-    return {e.customerId(v.customer[row]), v.weekId[row], v.visitId[row], v.isOrder[row] != 0,
-            v.amountCents[row],           e.time(event), e.type(event)};
+    return {e.customerId(v.customer[row]),
+            v.weekId[row],
+            v.visitId[row],
+            v.isOrder[row] != 0,
+            v.amountCents[row],
+            e.time(event),
+            e.type(event)};
 }
 
 VisitsRecord VisitsColumns::record(const RowBlock& block, int row)

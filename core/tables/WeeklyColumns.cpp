@@ -37,8 +37,12 @@ const Columns<WeeklyRecord>& WeeklyColumns::columns()
 WeeklyRecord WeeklyColumns::record(const ResultTables& results, std::uint32_t row)
 {
     const WeeklyTable& w = results.weekly;
-    return {results.events->customerId(w.customer[row]), w.weekId[row], w.visits[row], w.amountCents[row],
-            w.amountPerWeek[row], w.amountPerVisit(row)};
+    return {results.events->customerId(w.customer[row]),
+            w.weekId[row],
+            w.visits[row],
+            w.amountCents[row],
+            w.amountPerWeek[row],
+            w.amountPerVisit(row)};
 }
 
 WeeklyRecord WeeklyColumns::record(const RowBlock& block, int row)

@@ -7,7 +7,10 @@ namespace clv {
 // The blanks around an event line: a line of JSON may carry them, and they are not part of
 // its record. (A line's own '\n' has been cut off already.) Inline: the reader calls these
 // for every line of every file.
-inline bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 inline std::string_view trimmed(std::string_view s)
 {

@@ -5,8 +5,8 @@
 #include "io/RecordSink.h"
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 namespace {

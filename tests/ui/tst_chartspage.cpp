@@ -1,5 +1,4 @@
 #include "charts/ChartsPage.h"
-
 #include "etl/Pipeline.h"
 #include "io/EventReader.h"
 #include "summary/ChartSummaries.h"
@@ -58,14 +57,10 @@ Cents publishedSeedSpend()
 const char* viewName(Chart chart)
 {
     switch (chart) {
-    case Chart::WeeklySpend:
-        return "weeklySpendView";
-    case Chart::LtvDistribution:
-        return "ltvDistributionView";
-    case Chart::TopCustomers:
-        return "topCustomersView";
-    case Chart::CustomerWeeks:
-        return "customerWeeksView";
+    case Chart::WeeklySpend: return "weeklySpendView";
+    case Chart::LtvDistribution: return "ltvDistributionView";
+    case Chart::TopCustomers: return "topCustomersView";
+    case Chart::CustomerWeeks: return "customerWeeksView";
     }
     return "";
 }
@@ -105,7 +100,10 @@ QString dollarText(double dollars)
     return QLatin1Char('$') + QLocale(QLocale::English, QLocale::UnitedStates).toString(dollars, 'f', 2);
 }
 
-QString dollarText(Cents cents) { return dollarText(double(cents) / 100.0); }
+QString dollarText(Cents cents)
+{
+    return dollarText(double(cents) / 100.0);
+}
 
 QString customerIdText(const ResultTables& results, std::uint32_t customer)
 {
@@ -244,8 +242,9 @@ private Q_SLOTS:
         const double mean = total / double(n);
         const double median = n % 2 ? ltvs[n / 2] : (ltvs[n / 2 - 1] + ltvs[n / 2]) / 2.0;
         const double p90 = ltvs[(9 * n + 9) / 10 - 1];
-        const std::tuple<const char*, const char*, double> markers[] = {
-            {"meanMarker", "Mean", mean}, {"medianMarker", "Median", median}, {"p90Marker", "p90", p90}};
+        const std::tuple<const char*, const char*, double> markers[] = {{"meanMarker", "Mean", mean},
+                                                                        {"medianMarker", "Median", median},
+                                                                        {"p90Marker", "p90", p90}};
         for (const auto& [name, label, value] : markers) {
             auto* line = seriesNamed<QLineSeries>(*page, Chart::LtvDistribution, QLatin1String(name));
             QVERIFY2(line, name);
@@ -286,8 +285,8 @@ private Q_SLOTS:
         QCOMPARE(horizontal.first()->titleText(), QStringLiteral("LTV (USD, log scale)"));
         // No seed customer has an LTV of 0, so all of them are on the log axis and the title
         // counts none left off it.
-        const auto zeros =
-            std::count_if(m_seed->ltv.begin(), m_seed->ltv.end(), [](const LtvRow& row) { return row.ltv == 0.0; });
+        const auto zeros = std::count_if(m_seed->ltv.begin(), m_seed->ltv.end(),
+                                         [](const LtvRow& row) { return row.ltv == 0.0; });
         QCOMPARE(zeros, std::ptrdiff_t(0));
         title = shownChart(*page, Chart::LtvDistribution)->title();
         QVERIFY2(title.endsWith(QStringLiteral(" · 50 customers · 12 bins")), qPrintable(title));
@@ -464,12 +463,15 @@ private Q_SLOTS:
 
     void testLaterResultsReplaceEarlierOnesStillComputing()
     {
-        const auto small = Pipeline(Parameters{}).run(
-            EventReader()
-                .readText(R"({"type": "SITE_VISIT", "verb": "NEW", "key": "p", "event_time": "2024-01-03T10:00:00Z", "customer_id": "solo"})"
-                          "\n",
-                          QStringLiteral("t.jsonl"))
-                .events);
+        const auto small
+            = Pipeline(Parameters{})
+                  .run(
+                      EventReader()
+                          .readText(
+                              R"({"type": "SITE_VISIT", "verb": "NEW", "key": "p", "event_time": "2024-01-03T10:00:00Z", "customer_id": "solo"})"
+                              "\n",
+                              QStringLiteral("t.jsonl"))
+                          .events);
         ChartsPage page;
         QSignalSpy ready(&page, &ChartsPage::summariesReady);
         page.setResults(small);

@@ -224,7 +224,8 @@ private Q_SLOTS:
             QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
             QVERIFY2(document.isObject() && document.object().contains(QStringLiteral("type")), line.constData());
         }
-        QCOMPARE(QDir(QFileInfo(output).absolutePath()).entryList(QDir::Files), QStringList{QStringLiteral("events.txt")});
+        QCOMPARE(QDir(QFileInfo(output).absolutePath()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("events.txt")});
     }
 
     void testSameOptionsGiveIdenticalBytes()
@@ -246,8 +247,10 @@ private Q_SLOTS:
     void testBadLinesAreAddedToTheSameGoodLines()
     {
         QTemporaryDir base;
-        const QByteArray clean = generateSeedRun(base.path(), SeedRun{10, 1, 3, 0}, base.filePath(QStringLiteral("clean.txt")));
-        const QByteArray dirty = generateSeedRun(base.path(), SeedRun{10, 1, 3, 3}, base.filePath(QStringLiteral("dirty.txt")));
+        const QByteArray clean = generateSeedRun(base.path(), SeedRun{10, 1, 3, 0},
+                                                 base.filePath(QStringLiteral("clean.txt")));
+        const QByteArray dirty = generateSeedRun(base.path(), SeedRun{10, 1, 3, 3},
+                                                 base.filePath(QStringLiteral("dirty.txt")));
         QCOMPARE(nonEmptyLines(clean).size(), 40);
         QCOMPARE(nonEmptyLines(dirty).size(), 43);
     }
@@ -263,7 +266,8 @@ private Q_SLOTS:
         pressGenerate(dialog);
         QTest::qWait(100);
 
-        QVERIFY2(statusText(dialog).contains(QStringLiteral("ustomers must be at least 1")), qPrintable(statusText(dialog)));
+        QVERIFY2(statusText(dialog).contains(QStringLiteral("ustomers must be at least 1")),
+                 qPrintable(statusText(dialog)));
         QVERIFY(field<QLabel>(dialog, "statusLabel")->property("problem").toBool());
         QVERIFY(generated.isEmpty());
         QVERIFY(dialog.isVisible());
@@ -318,7 +322,8 @@ private Q_SLOTS:
         QVERIFY(generated.isEmpty());
         QVERIFY(dialog.isVisible());
         QVERIFY(field<QSpinBox>(dialog, "customersSpin")->isEnabled());
-        QCOMPARE(QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("blocker")});
+        QCOMPARE(QDir(base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("blocker")});
     }
 
     void testCancellingALargeRunLeavesNoFile()

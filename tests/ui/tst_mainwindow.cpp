@@ -1,10 +1,14 @@
 // The real main window, offscreen, driven through its File menu like a user would.
+#include "../unit/TestSupport.h"
+#include "UiTestSupport.h"
+
+#include "../unit/UnreadableEntries.h"
 #include "MainWindow.h"
+#include "TableBacking.h"
+#include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "generate/FakeDataGenerator.h"
-#include "TableBacking.h"
-#include "WindowPlacement.h"
 #include "models/ResultTableModel.h"
 #include "models/TableModels.h"
 #include "pages/TablePage.h"
@@ -15,27 +19,23 @@
 #include "widgets/RawLineDialog.h"
 #include "widgets/ResultTableView.h"
 
-#include "../unit/TestSupport.h"
-#include "../unit/UnreadableEntries.h"
-#include "UiTestSupport.h"
-
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QImage>
-#include <QLineEdit>
-#include <QSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScreen>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -107,7 +107,8 @@ private Q_SLOTS:
         w.show();
         QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openFilesAction")->trigger();
-        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFilesDialog")), {kSeedInput}));
+        QVERIFY(
+            test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFilesDialog")), {kSeedInput}));
         QVERIFY(results.count() == 1 || results.wait(60000));
         QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 556);
         QCOMPARE(part<TablePage>(w, "visitsPage")->model()->rowCount(), 556);
@@ -128,7 +129,8 @@ private Q_SLOTS:
         w.show();
         QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openFolderAction")->trigger();
-        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFolderDialog")), {dir.filePath("data/input")}));
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openFolderDialog")),
+                                       {dir.filePath("data/input")}));
         QVERIFY(results.count() == 1 || results.wait(60000));
         QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 556);
         QCOMPARE(w.defaultOutputFolder(), QDir::cleanPath(dir.filePath("data/output")));
@@ -141,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(waitForResults(w));
         const auto read = part<AnalysisSession>(w, "analysisSession")->readResult();
         const QString before = cell(part<TablePage>(w, "ltvPage"), 0, 2);
-        auto* formula = part<ParametersPanel>(w, "parametersPanel")->findChild<QComboBox*>(QStringLiteral("formulaCombo"));
+        auto* formula
+            = part<ParametersPanel>(w, "parametersPanel")->findChild<QComboBox*>(QStringLiteral("formulaCombo"));
         formula->setCurrentIndex(formula->findData(QStringLiteral("weekly")));
         QVERIFY(waitForResults(w));
         QCOMPARE(part<AnalysisSession>(w, "analysisSession")->readResult(), read); // the same parsed events
@@ -153,11 +156,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("keys");
-        QTest::newRow("open files") << "openFilesAction" << "Ctrl+O";
-        QTest::newRow("open folder") << "openFolderAction" << "Ctrl+Shift+O";
-        QTest::newRow("save workspace as") << "saveWorkspaceAsAction" << "Ctrl+Shift+S";
-        QTest::newRow("export csvs") << "exportCsvsAction" << "Ctrl+E";
-        QTest::newRow("quit") << "quitAction" << "Ctrl+Q";
+        QTest::newRow("open files") << "openFilesAction"
+                                    << "Ctrl+O";
+        QTest::newRow("open folder") << "openFolderAction"
+                                     << "Ctrl+Shift+O";
+        QTest::newRow("save workspace as") << "saveWorkspaceAsAction"
+                                           << "Ctrl+Shift+S";
+        QTest::newRow("export csvs") << "exportCsvsAction"
+                                     << "Ctrl+E";
+        QTest::newRow("quit") << "quitAction"
+                              << "Ctrl+Q";
     }
 
     void testFileMenuActionsHaveTheirShortcuts()
@@ -184,7 +192,9 @@ private Q_SLOTS:
         QMap<QString, QString> keysByAction;
         for (int row = 0; row < table->rowCount(); ++row)
             keysByAction.insert(table->item(row, 0)->text(), table->item(row, 1)->text());
-        auto native = [](const char* keys) { return QKeySequence(QLatin1String(keys)).toString(QKeySequence::NativeText); };
+        auto native = [](const char* keys) {
+            return QKeySequence(QLatin1String(keys)).toString(QKeySequence::NativeText);
+        };
         QCOMPARE(keysByAction.value(QStringLiteral("File ▸ Open Event Files…")), native("Ctrl+O"));
         QCOMPARE(keysByAction.value(QStringLiteral("File ▸ Save Workspace As…")), native("Ctrl+Shift+S"));
         QCOMPARE(keysByAction.value(QStringLiteral("Copy as CSV")), native("Ctrl+C")); // each table's, listed once
@@ -227,11 +237,12 @@ private Q_SLOTS:
         QVERIFY(waitForResults(w));
         QSignalSpy exported(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::exported);
         action(w, "exportCsvsAction")->trigger();
-        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out.path()}));
+        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")),
+                                       {out.path()}));
         QVERIFY(exported.count() == 1 || exported.wait(30000));
         for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
-            const QString diff = test::compareAsMultisets(test::readCsv(out.filePath(file)),
-                                                          test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
+            const QString diff = test::compareAsMultisets(
+                test::readCsv(out.filePath(file)), test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
         QVERIFY(QFileInfo::exists(out.filePath("run.json")));
@@ -240,7 +251,8 @@ private Q_SLOTS:
         // A second export into the same folder asks first; Cancel keeps the files, Yes replaces.
         for (QMessageBox::StandardButton answer : {QMessageBox::Cancel, QMessageBox::Yes}) {
             action(w, "exportCsvsAction")->trigger();
-            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out.path()}));
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")),
+                                           {out.path()}));
             auto* box = test::shownChild<QMessageBox>(w, QStringLiteral("replaceFilesBox"));
             QVERIFY(box);
             QVERIFY(box->text().contains(QStringLiteral("output_t1.txt")));
@@ -273,7 +285,8 @@ private Q_SLOTS:
             const QString out = dir.filePath(neutralise ? "safe" : "plain");
             QVERIFY(QDir().mkpath(out)); // the folder dialog chooses existing folders
             action(w, "exportCsvsAction")->trigger();
-            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out}));
+            QVERIFY(
+                test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("exportFolderDialog")), {out}));
             ++exports;
             QVERIFY(exported.count() == exports || exported.wait(30000));
             const test::CsvRows ltv = test::readRfc4180(out + "/output_ltv_final.txt");
@@ -322,8 +335,9 @@ private Q_SLOTS:
         QTest::mouseDClick(problems->view()->viewport(), Qt::LeftButton, {}, cellRect.center());
         RawLineDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = w.findChild<RawLineDialog*>()) != nullptr);
-        QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("rawText"))->toPlainText().contains(
-            QStringLiteral("2017-01-06:12:55.55.555Z")));
+        QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("rawText"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
         QVERIFY(dialog->windowTitle().contains(QStringLiteral("challenge-sample-events.txt:4")));
     }
 
@@ -348,8 +362,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile input(dir.filePath("formula.jsonl"));
         QVERIFY(input.open(QIODevice::WriteOnly));
-        input.write(R"({"type":"CUSTOMER","verb":"NEW","key":"=2+3","event_time":"2017-01-06T12:46:46.384Z","last_name":"Smith","adr_city":"Middletown","adr_state":"AK"})"
-                    "\n");
+        input.write(
+            R"({"type":"CUSTOMER","verb":"NEW","key":"=2+3","event_time":"2017-01-06T12:46:46.384Z","last_name":"Smith","adr_city":"Middletown","adr_state":"AK"})"
+            "\n");
         input.close();
         MainWindow w;
         w.show();
@@ -454,18 +469,25 @@ private Q_SLOTS:
         QTest::addColumn<int>("topX");
         QTest::addColumn<QString>("formula");
         QTest::addColumn<QString>("weekStart");
-        QTest::newRow("beyond the limits, unknown names")
-            << QVariantMap{{"sessionGapMinutes", 999999}, {"topX", -5}, {"lifespanYears", 1e9},
-                           {"formula", "bogus"}, {"weekStart", "friday"}}
-            << 1440 << 100.0 << 1 << "seed" << "sunday";
+        QTest::newRow("beyond the limits, unknown names") << QVariantMap{{"sessionGapMinutes", 999999},
+                                                                         {"topX", -5},
+                                                                         {"lifespanYears", 1e9},
+                                                                         {"formula", "bogus"},
+                                                                         {"weekStart", "friday"}}
+                                                          << 1440 << 100.0 << 1 << "seed"
+                                                          << "sunday";
         // 40,000,000 minutes overflowed an int once multiplied by 60; 1e10 is no int at all.
-        QTest::newRow("beyond an int, not a number")
-            << QVariantMap{{"sessionGapMinutes", 40000000}, {"topX", "1e10"}, {"lifespanYears", "nan"},
-                           {"formula", "weekly"}, {"weekStart", "monday"}}
-            << 1440 << 10.0 << 1000000 << "weekly" << "monday";
+        QTest::newRow("beyond an int, not a number") << QVariantMap{{"sessionGapMinutes", 40000000},
+                                                                    {"topX", "1e10"},
+                                                                    {"lifespanYears", "nan"},
+                                                                    {"formula", "weekly"},
+                                                                    {"weekStart", "monday"}}
+                                                     << 1440 << 10.0 << 1000000 << "weekly"
+                                                     << "monday";
         QTest::newRow("below the limits, unreadable gap")
-            << QVariantMap{{"sessionGapMinutes", "thirty"}, {"topX", 0}, {"lifespanYears", -3}}
-            << 30 << 0.1 << 1 << "seed" << "sunday";
+            << QVariantMap{{"sessionGapMinutes", "thirty"}, {"topX", 0}, {"lifespanYears", -3}} << 30 << 0.1 << 1
+            << "seed"
+            << "sunday";
     }
     void testRestoredParametersAreBroughtIntoTheLimits()
     {
@@ -526,7 +548,8 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QCheckBox*>(QStringLiteral("openWhenDoneCheck"))->isChecked());
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("generateButton")), Qt::LeftButton);
         QVERIFY(results.wait(60000));
-        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->inputs(), QStringList{dir.filePath("data/input/input.txt")});
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->inputs(),
+                 QStringList{dir.filePath("data/input/input.txt")});
         QCOMPARE(part<TablePage>(w, "eventsPage")->model()->rowCount(), 80); // 20 customers × 1 round × 4 events
         QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("Generated 80 events")));
     }
@@ -562,7 +585,8 @@ private Q_SLOTS:
             QVERIFY(waitForResults(w));
             QSignalSpy results(&w, &MainWindow::resultsShown);
             action(w, "saveWorkspaceAsAction")->trigger();
-            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")),
+                                           {path}));
             QVERIFY(results.wait(60000));
             QVERIFY(QFileInfo::exists(path));
             QCOMPARE(part<AnalysisSession>(w, "analysisSession")->workspacePath(), path);
@@ -573,7 +597,8 @@ private Q_SLOTS:
         w.show();
         QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openWorkspaceAction")->trigger();
-        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
+        QVERIFY(
+            test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
         QVERIFY(results.wait(60000));
         QTRY_COMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
         QCOMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
@@ -659,10 +684,12 @@ private Q_SLOTS:
 
             QSignalSpy results(&w, &MainWindow::resultsShown);
             action(w, "saveWorkspaceAsAction")->trigger();
-            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+            QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")),
+                                           {path}));
             QVERIFY(results.wait(60000));
             QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
-            QVERIFY(w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("tables paged from paged.clvdb"));
+            QVERIFY(
+                w.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains("tables paged from paged.clvdb"));
             auto* ltv = dynamic_cast<PagedLtvModel*>(part<TablePage>(w, "ltvPage")->model());
             QVERIFY(ltv);
             QTRY_COMPARE(ltv->rowCount(), 50);
@@ -696,7 +723,8 @@ private Q_SLOTS:
         QVERIFY(action(w, "pagedTablesAction")->isChecked());
         QSignalSpy results(&w, &MainWindow::resultsShown);
         action(w, "openWorkspaceAction")->trigger();
-        QVERIFY(test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
+        QVERIFY(
+            test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openWorkspaceDialog")), {path}));
         QVERIFY(results.wait(60000));
         QVERIFY(part<TableBacking>(w, "tableBacking")->isPaged());
         QTRY_COMPARE(part<TablePage>(w, "ltvPage")->model()->rowCount(), 50);
@@ -725,7 +753,8 @@ private Q_SLOTS:
         QVERIFY(part<MessageBar>(w, "messageBar")->isVisibleTo(&w));
         QCOMPARE(part<MessageBar>(w, "messageBar")->kind(), MessageBar::Kind::Info);
         for (const QString& message : test::unreadableEntryMessages(dir.path()))
-            QVERIFY2(part<MessageBar>(w, "messageBar")->text().contains(message), qPrintable(part<MessageBar>(w, "messageBar")->text()));
+            QVERIFY2(part<MessageBar>(w, "messageBar")->text().contains(message),
+                     qPrintable(part<MessageBar>(w, "messageBar")->text()));
     }
 
     void testOpeningSomethingUnreadableSaysSo()

@@ -95,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(cellText(ltv, 0, column(ltv, "customer_ltv")), QStringLiteral("23516.35"));
         QCOMPARE(ltv.data(ltv.index(0, column(ltv, "customer_ltv")), Qt::UserRole).toDouble(), m_results->ltv[0].ltv);
         QVERIFY(!cellText(ltv, 0, column(ltv, "last_name")).isEmpty());
-        QCOMPARE(ltv.headerData(column(ltv, "customer_ltv"), Qt::Horizontal).toString(), QStringLiteral("customer_ltv"));
+        QCOMPARE(ltv.headerData(column(ltv, "customer_ltv"), Qt::Horizontal).toString(),
+                 QStringLiteral("customer_ltv"));
     }
 
     void testSortingByLtvAscendingPutsTheLowestFirst()
@@ -175,7 +176,8 @@ private Q_SLOTS:
     {
         ProblemsTableModel problems;
         problems.setSource(ReadView::of(m_read));
-        QCOMPARE(problems.recordAt(0)->location(), QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt:1"));
+        QCOMPARE(problems.recordAt(0)->location(),
+                 QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt:1"));
         QVERIFY(utf8Text(problems.recordAt(0)->reason).contains(QStringLiteral("invalid event_time")));
         QVERIFY(utf8Text(problems.recordAt(1)->raw).contains(QStringLiteral("2017-01-06:12:55.55.555Z")));
     }
@@ -188,7 +190,8 @@ private Q_SLOTS:
         const QStringList lines = csv.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QStringLiteral("customer_id,amount_per_wk"));
-        QCOMPARE(lines[1], cellText(weekly, 0, 0) + QLatin1Char(',') + cellText(weekly, 0, column(weekly, "amount_per_wk")));
+        QCOMPARE(lines[1],
+                 cellText(weekly, 0, 0) + QLatin1Char(',') + cellText(weekly, 0, column(weekly, "amount_per_wk")));
     }
 };
 

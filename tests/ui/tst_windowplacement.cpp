@@ -14,8 +14,7 @@ private Q_SLOTS:
         QTest::addColumn<QRect>("available");
         QTest::addColumn<QRect>("expected");
         QTest::newRow("full HD: the preferred size") << QRect(0, 0, 1920, 1040) << QRect(320, 120, 1280, 800);
-        QTest::newRow("1366x768 laptop: narrower and lower")
-            << QRect(0, 0, 1366, 728) << QRect(68, 36, 1229, 655);
+        QTest::newRow("1366x768 laptop: narrower and lower") << QRect(0, 0, 1366, 728) << QRect(68, 36, 1229, 655);
         QTest::newRow("small: nine tenths both ways") << QRect(0, 0, 800, 600) << QRect(40, 30, 720, 540);
         QTest::newRow("tall portrait screen: full width only where it fits")
             << QRect(0, 0, 1080, 1880) << QRect(54, 540, 972, 800);

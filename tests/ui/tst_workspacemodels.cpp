@@ -1,9 +1,9 @@
 // The paged workspace models against the memory models of the same analysis: a workspace
 // made from the seed input with the real Workspace API, Qt's model checker, every cell of
 // every row under every sort, the customer filter, the top X and CSV copy.
-#include "models/TableModels.h"
-
 #include "../unit/WorkspaceTestSupport.h"
+
+#include "models/TableModels.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -55,7 +55,10 @@ QString firstDifference(const QAbstractItemModel& memory, const QAbstractItemMod
                 const QVariant p = paged.data(paged.index(r, c), role);
                 if (m.isValid() != p.isValid() || m.toString() != p.toString())
                     return QStringLiteral("row %1 column %2 role %3: \"%4\" in memory, \"%5\" paged")
-                        .arg(r).arg(c).arg(role).arg(m.toString(), p.toString());
+                        .arg(r)
+                        .arg(c)
+                        .arg(role)
+                        .arg(m.toString(), p.toString());
             }
         }
     }
@@ -90,8 +93,10 @@ private:
         PagedLtvModel pagedLtv;
         std::vector<Pair> pairs()
         {
-            return {{"events", &events, &pagedEvents}, {"visits", &visits, &pagedVisits},
-                    {"weekly", &weekly, &pagedWeekly}, {"ltv", &ltv, &pagedLtv}};
+            return {{"events", &events, &pagedEvents},
+                    {"visits", &visits, &pagedVisits},
+                    {"weekly", &weekly, &pagedWeekly},
+                    {"ltv", &ltv, &pagedLtv}};
         }
     };
 
@@ -165,7 +170,9 @@ private Q_SLOTS:
                 for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                     p.memory->sort(column, order);
                     p.paged->sort(column, order);
-                    compareWhenLoaded(p, QStringLiteral("sorted by %1 %2").arg(column).arg(order == Qt::AscendingOrder ? "up" : "down"));
+                    compareWhenLoaded(
+                        p,
+                        QStringLiteral("sorted by %1 %2").arg(column).arg(order == Qt::AscendingOrder ? "up" : "down"));
                 }
             }
         }

@@ -20,7 +20,8 @@ namespace clv::test {
 
 inline const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
 inline const QString kChallengeInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
-inline constexpr char kNewerMessage[] = "this workspace was made by a newer CLV Studio (schema 4, this program reads up to 3)";
+inline constexpr char kNewerMessage[]
+    = "this workspace was made by a newer CLV Studio (schema 4, this program reads up to 3)";
 
 struct Run {
     int exitCode = -1;
@@ -72,8 +73,8 @@ inline TablesText textOf(const ResultTables& tables)
     const EventStore& events = *tables.events;
     for (const LtvRow& row : tables.ltv)
         for (std::uint32_t id : {row.customer, row.lastName, row.city, row.state})
-            text.names += QByteArray::fromStdString(std::string(id == row.customer ? events.customerId(id)
-                                                                                   : events.detailText(id)))
+            text.names += QByteArray::fromStdString(
+                              std::string(id == row.customer ? events.customerId(id) : events.detailText(id)))
                 + (id == row.state ? "\n" : ",");
     return text;
 }

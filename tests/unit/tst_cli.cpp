@@ -1,5 +1,6 @@
 // clv-etl as a user runs it: the real binary, real files, exit codes.
 #include "TestSupport.h"
+
 #include "UnreadableEntries.h"
 
 #include <QDir>
@@ -49,8 +50,9 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("Read 556 records from 1 file(s): 556 accepted, 0 rejected, 50 customers"));
         QVERIFY(run.out.contains("c670daa7e51c"));
         for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
-            const QString diff = test::compareAsMultisets(test::readRfc4180(dir.filePath(QStringLiteral("out/") + file)),
-                                                          test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
+            const QString diff = test::compareAsMultisets(
+                test::readRfc4180(dir.filePath(QStringLiteral("out/") + file)),
+                test::readCsv(QStringLiteral(CLV_TEST_DATA_DIR "/seed/") + file));
             QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1: %2").arg(file, diff)));
         }
         QCOMPARE(test::readRfc4180(dir.filePath("out/output.txt")).size(), 3u);
@@ -225,9 +227,11 @@ private Q_SLOTS:
         for (char c : hostile)
             escaped += c == '"' ? std::string("\\\"") : std::string(1, c);
         std::string text = "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"" + escaped
-            + "\",\"event_time\":\"2017-01-06T12:00:00Z\",\"last_name\":\"X\",\"adr_city\":\"Y\",\"adr_state\":\"AK\"}\n";
+            + "\",\"event_time\":\"2017-01-06T12:00:00Z\",\"last_name\":\"X\",\"adr_city\":\"Y\",\"adr_state\":\"AK\"}"
+              "\n";
         text += "{\"type\":\"SITE_VISIT\",\"verb\":\"NEW\",\"key\":\"p1\",\"event_time\":\"2017-01-06T12:01:00Z\","
-                "\"customer_id\":\"" + escaped + "\",\"tags\":[]}\n";
+                "\"customer_id\":\""
+            + escaped + "\",\"tags\":[]}\n";
         text += "@bad line, not JSON\n";
         QFile in(dir.filePath("in.jsonl"));
         QVERIFY(in.open(QIODevice::WriteOnly));

@@ -1,6 +1,6 @@
-#include "io/EventLineParser.h"
-
 #include "TestSupport.h"
+
+#include "io/EventLineParser.h"
 
 #include <QTest>
 
@@ -40,9 +40,10 @@ private Q_SLOTS:
     {
         EventLineParser parser;
         CollectingSink sink;
-        parser.parseLine("{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"c\\u0031\",\"event_time\":\"2017-01-06T12:00:00Z\","
-                         "\"last_name\":\"O\\\"Brien\"}",
-                         sink);
+        parser.parseLine(
+            "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"c\\u0031\",\"event_time\":\"2017-01-06T12:00:00Z\","
+            "\"last_name\":\"O\\\"Brien\"}",
+            sink);
         QCOMPARE(sink.accepted.size(), 1u);
         QCOMPARE(sink.accepted[0].key, std::string("c1"));
         QCOMPARE(sink.accepted[0].detail[0], std::string("O\"Brien"));
@@ -55,13 +56,18 @@ private Q_SLOTS:
         QTest::newRow("order lacks customer_id")
             << R"({"type":"ORDER","verb":"NEW","key":"o1","event_time":"2017-01-06T12:00:00Z","total_amount":"1.00 USD"})"
             << "ORDER event lacks customer_id";
-        QTest::newRow("invalid JSON with offset") << R"({"type": "ORDER", "verb" "NEW"})" << "invalid JSON (offset 25)";
-        QTest::newRow("unknown type") << R"({"type":"TELEPORT","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z"})"
-                                      << "unknown event type TELEPORT";
-        QTest::newRow("lacks type") << R"({"verb":"NEW","key":"k"})" << "event lacks type";
-        QTest::newRow("type not a string") << R"({"type":7})" << "event type must be a string, not a number";
-        QTest::newRow("bad verb") << R"({"type":"IMAGE","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","customer_id":"c"})"
-                                  << "IMAGE event has unsupported verb NEW (expected UPLOAD)";
+        QTest::newRow("invalid JSON with offset") << R"({"type": "ORDER", "verb" "NEW"})"
+                                                  << "invalid JSON (offset 25)";
+        QTest::newRow("unknown type")
+            << R"({"type":"TELEPORT","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z"})"
+            << "unknown event type TELEPORT";
+        QTest::newRow("lacks type") << R"({"verb":"NEW","key":"k"})"
+                                    << "event lacks type";
+        QTest::newRow("type not a string") << R"({"type":7})"
+                                           << "event type must be a string, not a number";
+        QTest::newRow("bad verb")
+            << R"({"type":"IMAGE","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","customer_id":"c"})"
+            << "IMAGE event has unsupported verb NEW (expected UPLOAD)";
         QTest::newRow("lacks verb") << R"({"type":"CUSTOMER","key":"k","event_time":"2017-01-06T12:00:00Z"})"
                                     << "CUSTOMER event lacks verb";
         QTest::newRow("lacks key") << R"({"type":"CUSTOMER","verb":"NEW","event_time":"2017-01-06T12:00:00Z"})"
@@ -79,18 +85,23 @@ private Q_SLOTS:
         QTest::newRow("other currency")
             << R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","customer_id":"c","total_amount":"3.00 EUR"})"
             << "unsupported currency EUR";
-        QTest::newRow("bad time") << R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06:12:46.384Z"})"
-                                  << "invalid event_time \"2017-01-06:12:46.384Z\"";
+        QTest::newRow("bad time")
+            << R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06:12:46.384Z"})"
+            << "invalid event_time \"2017-01-06:12:46.384Z\"";
         QTest::newRow("optional detail of the wrong kind")
             << R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","last_name":["x"]})"
             << "member last_name must be a string, not an array";
         QTest::newRow("tags not an object")
             << R"({"type":"SITE_VISIT","verb":"NEW","key":"p","event_time":"2017-01-06T12:00:00Z","customer_id":"c","tags":"x"})"
             << "tags must be an object or an array";
-        QTest::newRow("not an object") << "42" << "not a JSON object";
-        QTest::newRow("string line") << "\"hello\"" << "not a JSON object";
-        QTest::newRow("empty array") << "[]" << "empty JSON array";
-        QTest::newRow("trailing text") << R"({"type":"CUSTOMER"} x)" << "unexpected text after the value";
+        QTest::newRow("not an object") << "42"
+                                       << "not a JSON object";
+        QTest::newRow("string line") << "\"hello\""
+                                     << "not a JSON object";
+        QTest::newRow("empty array") << "[]"
+                                     << "empty JSON array";
+        QTest::newRow("trailing text") << R"({"type":"CUSTOMER"} x)"
+                                       << "unexpected text after the value";
         QTest::newRow("NUL byte") << QString::fromLatin1("{\"type\":\"CUS\0TOMER\"}", 20) << "invalid JSON";
         QTest::newRow("deep nesting") << QString(5000, '[') + QString(5000, ']') << "invalid JSON";
     }
@@ -111,7 +122,8 @@ private Q_SLOTS:
     {
         EventLineParser parser;
         CollectingSink sink;
-        const std::string line = "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"\xff\xfe\",\"event_time\":\"2017-01-06T12:00:00Z\"}";
+        const std::string line
+            = "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"\xff\xfe\",\"event_time\":\"2017-01-06T12:00:00Z\"}";
         parser.parseLine(line, sink);
         QCOMPARE(sink.rejected.size(), 1u);
         QVERIFY(QString::fromStdString(sink.rejected[0]).startsWith("invalid JSON"));
@@ -147,8 +159,9 @@ private Q_SLOTS:
     {
         EventLineParser parser;
         CollectingSink sink;
-        parser.parseLine(R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","extra":{"type":"X","deep":[{"verb":1}]}})",
-                         sink);
+        parser.parseLine(
+            R"({"type":"CUSTOMER","verb":"NEW","key":"k","event_time":"2017-01-06T12:00:00Z","extra":{"type":"X","deep":[{"verb":1}]}})",
+            sink);
         QCOMPARE(sink.rejected.size(), 0u);
         QCOMPARE(sink.accepted.size(), 1u);
         QCOMPARE(sink.accepted[0].type, EventType::Customer);

@@ -81,8 +81,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("sample.json");
         const std::string text = "[" + test::customerLine("c1", "2017-01-06T12:00:00Z") + ",\n"
-            + test::visitLine("c1", "2017-01-06T12:01:00Z") + ",\n" + test::orderLine("c1", "2017-01-06T12:02:00Z", "o", "1 USD")
-            + "]\n";
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + ",\n"
+            + test::orderLine("c1", "2017-01-06T12:02:00Z", "o", "1 USD") + "]\n";
         writeFile(path, QByteArray::fromStdString(text));
         const ReadResult r = EventReader().read({path});
         QCOMPARE(r.totals().accepted, qint64(3));
@@ -109,13 +109,16 @@ private Q_SLOTS:
 
     void testChallengeSampleGivesTwoAcceptedTwoRejected()
     {
-        const ReadResult r = EventReader().read({QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt")});
+        const ReadResult r = EventReader().read(
+            {QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt")});
         QCOMPARE(r.totals().accepted, qint64(2));
         QCOMPARE(r.totals().rejected, qint64(2));
         QCOMPARE(r.rejections[0].line, 1u);
-        QVERIFY(QString::fromStdString(r.rejections[0].reason).contains("invalid event_time \"2017-01-06:12:46.384Z\""));
+        QVERIFY(
+            QString::fromStdString(r.rejections[0].reason).contains("invalid event_time \"2017-01-06:12:46.384Z\""));
         QCOMPARE(r.rejections[1].line, 4u);
-        QVERIFY(QString::fromStdString(r.rejections[1].reason).contains("invalid event_time \"2017-01-06:12:55.55.555Z\""));
+        QVERIFY(
+            QString::fromStdString(r.rejections[1].reason).contains("invalid event_time \"2017-01-06:12:55.55.555Z\""));
     }
 
     void testBomAndCrLfAreTolerated()
@@ -150,11 +153,14 @@ private Q_SLOTS:
     void testFolderReadsEventFilesSortedByName()
     {
         QTemporaryDir dir;
-        writeFile(dir.filePath("b.jsonl"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pb") + "\n"));
-        writeFile(dir.filePath("a.txt"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pa") + "\n"));
+        writeFile(dir.filePath("b.jsonl"),
+                  QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pb") + "\n"));
+        writeFile(dir.filePath("a.txt"),
+                  QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pa") + "\n"));
         writeFile(dir.filePath("notes.md"), "not events\n");
         QDir(dir.path()).mkdir("sub");
-        writeFile(dir.filePath("sub/c.json"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pc") + "\n"));
+        writeFile(dir.filePath("sub/c.json"),
+                  QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z", "pc") + "\n"));
         const ReadResult flat = EventReader().read({dir.path()});
         QCOMPARE(flat.files.size(), 2u);
         QCOMPARE(std::string(flat.events->key(0)), std::string("pa"));
@@ -167,7 +173,8 @@ private Q_SLOTS:
     void testMissingInputIsReportedAndOthersAreRead()
     {
         QTemporaryDir dir;
-        writeFile(dir.filePath("a.jsonl"), QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z") + "\n"));
+        writeFile(dir.filePath("a.jsonl"),
+                  QByteArray::fromStdString(test::visitLine("c", "2017-01-06T12:01:00Z") + "\n"));
         const ReadResult r = EventReader().read({dir.filePath("a.jsonl"), dir.filePath("missing.jsonl")});
         QCOMPARE(r.totals().accepted, qint64(1));
         QCOMPARE(r.inputProblems.size(), 1);
@@ -178,7 +185,8 @@ private Q_SLOTS:
     {
         ReaderOptions options;
         options.strict = true;
-        const ReadResult r = test::readLines({test::customerLine("c", "2017-02-10T10:00:00Z"), "bad", "worse"}, options);
+        const ReadResult r = test::readLines({test::customerLine("c", "2017-02-10T10:00:00Z"), "bad", "worse"},
+                                             options);
         QVERIFY(r.stoppedStrict);
         QCOMPARE(r.rejections.size(), 1u);
         QCOMPARE(r.rejections[0].line, 2u);
@@ -215,7 +223,8 @@ private Q_SLOTS:
         const std::string longName(300000, 'n');
         std::string text = test::customerLine("c1", "2017-01-06T12:00:00Z") + "\n";
         text += "{\"type\":\"CUSTOMER\",\"verb\":\"NEW\",\"key\":\"c2\",\"event_time\":\"2017-01-06T12:00:00Z\","
-                "\"last_name\":\"" + longName + "\",\"adr_city\":\"X\",\"adr_state\":\"AK\"}\n";
+                "\"last_name\":\""
+            + longName + "\",\"adr_city\":\"X\",\"adr_state\":\"AK\"}\n";
         text += test::visitLine("c2", "2017-01-06T12:01:00Z") + "\n";
         ReaderOptions tiny;
         tiny.pieceBytes = 16;

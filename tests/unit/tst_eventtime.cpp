@@ -15,12 +15,12 @@ private Q_SLOTS:
         QTest::newRow("T and Z") << "2017-01-06T12:45:52Z" << qint64(1483706752) * 1000000;
         QTest::newRow("lower t") << "2017-01-06t12:45:52Z" << qint64(1483706752) * 1000000;
         QTest::newRow("space") << "2017-01-06 12:45:52Z" << qint64(1483706752) * 1000000;
-        QTest::newRow("colon, as the challenge wrote it") << "2017-01-06:12:45:52.041Z"
-                                                          << qint64(1483706752) * 1000000 + 41000;
+        QTest::newRow("colon, as the challenge wrote it")
+            << "2017-01-06:12:45:52.041Z" << qint64(1483706752) * 1000000 + 41000;
         QTest::newRow("positive offset folds to UTC") << "2017-01-06T14:45:52+02:00" << qint64(1483706752) * 1000000;
         QTest::newRow("negative offset folds to UTC") << "2017-01-06T07:15:52-05:30" << qint64(1483706752) * 1000000;
-        QTest::newRow("microseconds kept, more dropped") << "2017-01-06T12:45:52.1234567Z"
-                                                         << qint64(1483706752) * 1000000 + 123456;
+        QTest::newRow("microseconds kept, more dropped")
+            << "2017-01-06T12:45:52.1234567Z" << qint64(1483706752) * 1000000 + 123456;
         QTest::newRow("leap day") << "2016-02-29T00:00:00Z" << qint64(1456704000) * 1000000;
         QTest::newRow("before the epoch") << "1969-12-31T23:59:59.5Z" << qint64(-500000);
     }
@@ -37,20 +37,34 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reasonPart");
-        QTest::newRow("no seconds (challenge sample)") << "2017-01-06:12:46.384Z" << "lacks seconds";
-        QTest::newRow("dotted seconds (challenge sample)") << "2017-01-06:12:55.55.555Z" << "lacks seconds";
-        QTest::newRow("month 13") << "2017-13-06T12:00:00Z" << "month 13";
-        QTest::newRow("February 30") << "2017-02-30T12:00:00Z" << "day 30";
-        QTest::newRow("February 29 of a common year") << "2017-02-29T12:00:00Z" << "day 29";
-        QTest::newRow("hour 25") << "2017-01-06T25:00:00Z" << "clock time";
-        QTest::newRow("minute 60") << "2017-01-06T12:60:00Z" << "clock time";
-        QTest::newRow("no zone") << "2017-01-06T12:00:00" << "zone missing";
-        QTest::newRow("bad offset") << "2017-01-06T12:00:00+2:00" << "offset";
-        QTest::newRow("trailing text") << "2017-01-06T12:00:00Zjunk" << "after the time zone";
-        QTest::newRow("empty fraction") << "2017-01-06T12:00:00.Z" << "no digits";
-        QTest::newRow("wrong separator") << "2017-01-06X12:00:00Z" << "separated";
-        QTest::newRow("not a date") << "yesterday" << "YYYY-MM-DD";
-        QTest::newRow("empty") << "" << "YYYY-MM-DD";
+        QTest::newRow("no seconds (challenge sample)") << "2017-01-06:12:46.384Z"
+                                                       << "lacks seconds";
+        QTest::newRow("dotted seconds (challenge sample)") << "2017-01-06:12:55.55.555Z"
+                                                           << "lacks seconds";
+        QTest::newRow("month 13") << "2017-13-06T12:00:00Z"
+                                  << "month 13";
+        QTest::newRow("February 30") << "2017-02-30T12:00:00Z"
+                                     << "day 30";
+        QTest::newRow("February 29 of a common year") << "2017-02-29T12:00:00Z"
+                                                      << "day 29";
+        QTest::newRow("hour 25") << "2017-01-06T25:00:00Z"
+                                 << "clock time";
+        QTest::newRow("minute 60") << "2017-01-06T12:60:00Z"
+                                   << "clock time";
+        QTest::newRow("no zone") << "2017-01-06T12:00:00"
+                                 << "zone missing";
+        QTest::newRow("bad offset") << "2017-01-06T12:00:00+2:00"
+                                    << "offset";
+        QTest::newRow("trailing text") << "2017-01-06T12:00:00Zjunk"
+                                       << "after the time zone";
+        QTest::newRow("empty fraction") << "2017-01-06T12:00:00.Z"
+                                        << "no digits";
+        QTest::newRow("wrong separator") << "2017-01-06X12:00:00Z"
+                                         << "separated";
+        QTest::newRow("not a date") << "yesterday"
+                                    << "YYYY-MM-DD";
+        QTest::newRow("empty") << ""
+                               << "YYYY-MM-DD";
     }
     void testRejectedTimes()
     {

@@ -32,10 +32,7 @@ struct Line {
     QString verb() const { return field("verb"); }
     QString key() const { return field("key"); }
     QString customer() const { return type() == QLatin1String("CUSTOMER") ? key() : field("customer_id"); }
-    qint64 timeMs() const
-    {
-        return QDateTime::fromString(field("event_time"), Qt::ISODateWithMs).toMSecsSinceEpoch();
-    }
+    qint64 timeMs() const { return QDateTime::fromString(field("event_time"), Qt::ISODateWithMs).toMSecsSinceEpoch(); }
     QString field(const char* name) const
     {
         const boost::json::value* value = event ? event->if_contains(name) : nullptr;
@@ -55,13 +52,15 @@ struct Line {
 // an exact ISO time with milliseconds and Z, a 12-hex-digit key, and a USD amount for orders.
 bool isUsableEvent(const boost::json::object& event)
 {
-    static const QRegularExpression timePattern(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+    static const QRegularExpression timePattern(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
     static const QRegularExpression keyPattern(QStringLiteral("^[0-9a-f]{12}$"));
     static const QRegularExpression amountPattern(QStringLiteral("^\\d+\\.\\d\\d USD$"));
     Line line{{}, event};
     const QString type = line.type();
     const QString verb = line.verb();
-    const bool knownVerb = (type == QLatin1String("CUSTOMER") && (verb == QLatin1String("NEW") || verb == QLatin1String("UPDATE")))
+    const bool knownVerb = (type == QLatin1String("CUSTOMER")
+                            && (verb == QLatin1String("NEW") || verb == QLatin1String("UPDATE")))
         || (type == QLatin1String("SITE_VISIT") && verb == QLatin1String("NEW"))
         || (type == QLatin1String("IMAGE") && verb == QLatin1String("UPLOAD"))
         || (type == QLatin1String("ORDER") && (verb == QLatin1String("NEW") || verb == QLatin1String("UPDATE")));
@@ -82,7 +81,8 @@ std::vector<Line> splitLines(const QByteArray& bytes)
             continue;
         Line line{raw, std::nullopt};
         boost::system::error_code error;
-        const boost::json::value value = boost::json::parse(boost::json::string_view(raw.constData(), size_t(raw.size())), error);
+        const boost::json::value value = boost::json::parse(
+            boost::json::string_view(raw.constData(), size_t(raw.size())), error);
         if (!error && value.is_object() && isUsableEvent(value.get_object()))
             line.event = value.get_object();
         lines.push_back(std::move(line));
@@ -202,7 +202,8 @@ private slots:
         const std::map<QString, std::vector<std::string>> expected = {
             {QStringLiteral("CUSTOMER"), {"last_name", "event_time", "verb", "key", "adr_state", "adr_city", "type"}},
             {QStringLiteral("SITE_VISIT"), {"event_time", "tags", "verb", "key", "customer_id", "type"}},
-            {QStringLiteral("IMAGE"), {"camera_make", "event_time", "camera_model", "verb", "key", "customer_id", "type"}},
+            {QStringLiteral("IMAGE"),
+             {"camera_make", "event_time", "camera_model", "verb", "key", "customer_id", "type"}},
             {QStringLiteral("ORDER"), {"total_amount", "event_time", "verb", "key", "customer_id", "type"}},
         };
         for (const Line& line : splitLines(generate(seedOptions()))) {
@@ -217,8 +218,8 @@ private slots:
         const GeneratorOptions options = seedOptions();
         const std::vector<Line> lines = splitLines(generate(options));
         QCOMPARE(lines.size() % 4, size_t(0));
-        const QStringList roundTypes = {QStringLiteral("CUSTOMER"), QStringLiteral("SITE_VISIT"), QStringLiteral("IMAGE"),
-                                        QStringLiteral("ORDER")};
+        const QStringList roundTypes = {QStringLiteral("CUSTOMER"), QStringLiteral("SITE_VISIT"),
+                                        QStringLiteral("IMAGE"), QStringLiteral("ORDER")};
         std::map<QString, int> roundsPerCustomer;
         std::map<QString, QByteArray> customerRecord;
         for (size_t i = 0; i < lines.size(); i += 4) {
@@ -295,7 +296,8 @@ private slots:
         int customerUpdates = 0;
         for (const Line& line : splitLines(generate(options))) {
             const qint64 sinceStart = line.timeMs() - startMs;
-            QVERIFY2(sinceStart >= 0 && sinceStart < (qint64(options.weeks) * 7 + 2) * kMillisPerDay, line.raw.constData());
+            QVERIFY2(sinceStart >= 0 && sinceStart < (qint64(options.weeks) * 7 + 2) * kMillisPerDay,
+                     line.raw.constData());
             weeks.insert(sinceStart / (7 * kMillisPerDay));
             customers.insert(line.customer());
             customerUpdates += line.type() == QLatin1String("CUSTOMER") && line.verb() == QLatin1String("UPDATE");
@@ -351,7 +353,9 @@ private slots:
         QVERIFY(bytes.contains(" EUR\""));
         QVERIFY(bytes.contains('\0'));
         QVERIFY(bytes.contains("M\xFCller"));
-        QVERIFY(QRegularExpression(QStringLiteral("\"\\d{4}-\\d\\d-\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\"")).match(QString::fromLatin1(bytes)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("\"\\d{4}-\\d\\d-\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\""))
+                    .match(QString::fromLatin1(bytes))
+                    .hasMatch());
     }
 
     void testBadLinesLeaveTheGoodLinesUnchanged()

@@ -19,9 +19,9 @@
 #include <QThreadPool>
 
 #include <csignal>
-#include <thread>
-#include <sys/stat.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace clv;
 using namespace clv::test;
@@ -158,7 +158,8 @@ private Q_SLOTS:
         session.exportOutputs(disk.path());
         QVERIFY(waitIdle(session));
         QCOMPARE(failed.size(), 1);
-        QVERIFY2(failed.at(0).at(0).toString().contains("No space left on device"), qPrintable(failed.at(0).at(0).toString()));
+        QVERIFY2(failed.at(0).at(0).toString().contains("No space left on device"),
+                 qPrintable(failed.at(0).at(0).toString()));
         QVERIFY(snapshot(disk.path()).isEmpty());
         QVERIFY(session.results()); // the results are still there to export elsewhere
     }
@@ -292,7 +293,8 @@ private Q_SLOTS:
         workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
         const qint64 eventsNow = workspace->storedEventCount();
-        if (stage == QLatin1String("Reading") || stage == QLatin1String("Hashing") || stage == QLatin1String("Storing")) {
+        if (stage == QLatin1String("Reading") || stage == QLatin1String("Hashing")
+            || stage == QLatin1String("Storing")) {
             QCOMPARE(eventsNow, events); // the file was not added
             const auto readNow = workspace->loadEvents();
             QVERIFY(textOf(*workspace->loadResults(*readNow)) == before);
@@ -341,8 +343,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, sampleLines(20000))); // 60,000 lines, about 8 MB
         ReaderOptions options;
         options.pieceBytes = 16 << 10; // many small steps, so the change lands mid-read...
-        QThreadPool pool;               // ...however many cores the machine has (a step is
-        pool.setMaxThreadCount(2);      // pieceBytes x threads x 4)
+        QThreadPool pool;              // ...however many cores the machine has (a step is
+        pool.setMaxThreadCount(2);     // pieceBytes x threads x 4)
         options.pool = &pool;
         bool truncated = false;
         JobControl control([&](const QString& stage, double) {

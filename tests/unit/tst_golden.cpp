@@ -1,8 +1,8 @@
 // The seed's published tables, reproduced from the seed's input (tests/data/seed).
+#include "TestSupport.h"
+
 #include "etl/Analysis.h"
 #include "export/OutputExporter.h"
-
-#include "TestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>

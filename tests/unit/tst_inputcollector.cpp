@@ -1,8 +1,8 @@
 // What a folder contributes to a run, and what it leaves out: entries named like event files
 // that cannot be read as one are skipped with a reason, and the rest of the run goes on.
 #include "TestSupport.h"
-#include "UnreadableEntries.h"
 
+#include "UnreadableEntries.h"
 #include "etl/Analysis.h"
 #include "export/RunReport.h"
 #include "io/InputCollector.h"
@@ -78,7 +78,8 @@ private Q_SLOTS:
         QVERIFY(QFile::remove(dir.filePath("good.jsonl")));
         const CollectedInputs collected = collectInputs({dir.path()}, false);
         QVERIFY(collected.files.empty());
-        QCOMPARE(collected.problems, QStringList{dir.path() + QStringLiteral(": folder holds no readable event files")});
+        QCOMPARE(collected.problems,
+                 QStringList{dir.path() + QStringLiteral(": folder holds no readable event files")});
         QCOMPARE(collected.skipped.size(), 4u);
     }
 
@@ -93,8 +94,8 @@ private Q_SLOTS:
         QVERIFY(outcome.read.inputProblems.isEmpty());
         QCOMPARE(messages(outcome.read.skippedInputs), test::unreadableEntryMessages(dir.path()));
 
-        const QJsonObject report =
-            QJsonDocument::fromJson(runReportJson({}, outcome.read, *outcome.tables, outcome.timings)).object();
+        const QJsonObject report
+            = QJsonDocument::fromJson(runReportJson({}, outcome.read, *outcome.tables, outcome.timings)).object();
         const QJsonArray skipped = report.value("skipped_inputs").toArray();
         QCOMPARE(skipped.size(), 4);
         QCOMPARE(skipped[1].toObject().value("path").toString(), QDir(dir.path()).filePath("fifo.jsonl"));

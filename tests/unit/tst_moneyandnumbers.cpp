@@ -34,15 +34,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("other currency") << "12.34 EUR" << "unsupported currency EUR";
-        QTest::newRow("three decimals") << "12.345 USD" << "more than 2 decimals";
-        QTest::newRow("negative") << "-1.00 USD" << "negative";
-        QTest::newRow("no currency") << "12.34" << "amount and a currency";
-        QTest::newRow("empty currency") << "12.34 " << "lacks a currency";
-        QTest::newRow("not a number") << "abc USD" << "start with a number";
-        QTest::newRow("dot without decimals") << "12. USD" << "without decimals";
-        QTest::newRow("thousands separator") << "1,234.00 USD" << "not a decimal";
-        QTest::newRow("huge") << "12345678901234567890 USD" << "too large";
+        QTest::newRow("other currency") << "12.34 EUR"
+                                        << "unsupported currency EUR";
+        QTest::newRow("three decimals") << "12.345 USD"
+                                        << "more than 2 decimals";
+        QTest::newRow("negative") << "-1.00 USD"
+                                  << "negative";
+        QTest::newRow("no currency") << "12.34"
+                                     << "amount and a currency";
+        QTest::newRow("empty currency") << "12.34 "
+                                        << "lacks a currency";
+        QTest::newRow("not a number") << "abc USD"
+                                      << "start with a number";
+        QTest::newRow("dot without decimals") << "12. USD"
+                                              << "without decimals";
+        QTest::newRow("thousands separator") << "1,234.00 USD"
+                                             << "not a decimal";
+        QTest::newRow("huge") << "12345678901234567890 USD"
+                              << "too large";
     }
     void testRejectedAmounts()
     {
@@ -79,7 +88,9 @@ private Q_SLOTS:
     void testCentsPrintAsSeedDollars()
     {
         char buf[40];
-        auto fmt = [&](std::int64_t c) { return std::string(buf, static_cast<std::size_t>(formatCentsAsDollars(c, buf))); };
+        auto fmt = [&](std::int64_t c) {
+            return std::string(buf, static_cast<std::size_t>(formatCentsAsDollars(c, buf)));
+        };
         QCOMPARE(fmt(5238), std::string("52.38"));
         QCOMPARE(fmt(0), std::string("0.0"));
         QCOMPARE(fmt(10), std::string("0.1"));
@@ -121,18 +132,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("asIs");
         QTest::addColumn<QString>("neutralised");
-        QTest::newRow("equals") << "=1+2" << "=1+2" << "'=1+2";
-        QTest::newRow("plus") << "+1" << "+1" << "'+1";
-        QTest::newRow("minus") << "-2+3" << "-2+3" << "'-2+3";
-        QTest::newRow("at") << "@SUM(A1)" << "@SUM(A1)" << "'@SUM(A1)";
-        QTest::newRow("tab") << "\tx" << "\tx" << "'\tx";
-        QTest::newRow("carriage return") << "\rx" << "\"\rx\"" << "\"'\rx\"";
+        QTest::newRow("equals") << "=1+2"
+                                << "=1+2"
+                                << "'=1+2";
+        QTest::newRow("plus") << "+1"
+                              << "+1"
+                              << "'+1";
+        QTest::newRow("minus") << "-2+3"
+                               << "-2+3"
+                               << "'-2+3";
+        QTest::newRow("at") << "@SUM(A1)"
+                            << "@SUM(A1)"
+                            << "'@SUM(A1)";
+        QTest::newRow("tab") << "\tx"
+                             << "\tx"
+                             << "'\tx";
+        QTest::newRow("carriage return") << "\rx"
+                                         << "\"\rx\""
+                                         << "\"'\rx\"";
         QTest::newRow("quoted formula") << "=HYPERLINK(\"http://e.invalid\",\"go\")"
                                         << "\"=HYPERLINK(\"\"http://e.invalid\"\",\"\"go\"\")\""
                                         << "\"'=HYPERLINK(\"\"http://e.invalid\"\",\"\"go\"\")\"";
-        QTest::newRow("formula sign inside") << "a=b" << "a=b" << "a=b";
-        QTest::newRow("plain") << "cust42" << "cust42" << "cust42";
-        QTest::newRow("empty") << "" << "" << "";
+        QTest::newRow("formula sign inside") << "a=b"
+                                             << "a=b"
+                                             << "a=b";
+        QTest::newRow("plain") << "cust42"
+                               << "cust42"
+                               << "cust42";
+        QTest::newRow("empty") << ""
+                               << ""
+                               << "";
     }
 
     void testFormulaCellsNeutralisedOnlyWhenAsked()

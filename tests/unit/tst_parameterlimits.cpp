@@ -98,12 +98,12 @@ private Q_SLOTS:
         QTest::addColumn<ParameterText>("text");
         QTest::addColumn<Parameters>("expected");
         QTest::newRow("in range, kept") << numbers("45", "3.5", "7") << with(45 * 60, 3.5, 7);
-        QTest::newRow("too high, to the upper limits") << numbers("999999", "1e9", "5000000")
-                                                       << with(1440 * 60, 100, 1'000'000);
+        QTest::newRow("too high, to the upper limits")
+            << numbers("999999", "1e9", "5000000") << with(1440 * 60, 100, 1'000'000);
         QTest::newRow("too low, to the lower limits") << numbers("0", "0", "-5") << with(60, 0.1, 1);
         // Multiplied by 60 as an int, 40,000,000 minutes overflowed into a negative gap.
-        QTest::newRow("beyond an int, to the limits") << numbers("40000000", "1e300", "1e12")
-                                                      << with(1440 * 60, 100, 1'000'000);
+        QTest::newRow("beyond an int, to the limits")
+            << numbers("40000000", "1e300", "1e12") << with(1440 * 60, 100, 1'000'000);
         QTest::newRow("fractional minutes, to whole minutes") << numbers("2.6", "10", "10") << with(3 * 60, 10, 10);
     }
     void testSanitisedBringsNumbersIntoRange()

@@ -13,13 +13,15 @@ private Q_SLOTS:
     void testGapOfExactly30MinutesStaysInVisit()
     {
         // Fractions are dropped before comparing: 10:00:00.900 → 10:30:00.100 is 30:00.
-        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00.900Z"), test::visitLine("c", "2017-02-13T10:30:00.100Z")});
+        const auto t = analyse(
+            {test::visitLine("c", "2017-02-13T10:00:00.900Z"), test::visitLine("c", "2017-02-13T10:30:00.100Z")});
         QCOMPARE(t->visits.visitId[test::visitsRowOfEvent(*t, 1)], 0);
     }
 
     void testGapOverSessionGapOpensNextVisit()
     {
-        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"), test::visitLine("c", "2017-02-13T10:30:01Z"),
+        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"),
+                                test::visitLine("c", "2017-02-13T10:30:01Z"),
                                 test::visitLine("c", "2017-02-13T10:45:00Z")});
         QCOMPARE(t->visits.visitId[test::visitsRowOfEvent(*t, 1)], 1);
         QCOMPARE(t->visits.visitId[test::visitsRowOfEvent(*t, 2)], 1);
@@ -30,13 +32,15 @@ private Q_SLOTS:
     {
         Parameters p;
         p.sessionGapSeconds = 10 * 60;
-        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"), test::visitLine("c", "2017-02-13T10:15:00Z")}, p);
+        const auto t = analyse(
+            {test::visitLine("c", "2017-02-13T10:00:00Z"), test::visitLine("c", "2017-02-13T10:15:00Z")}, p);
         QCOMPARE(t->visits.visitId[test::visitsRowOfEvent(*t, 1)], 1);
     }
 
     void testEventsAreOrderedByTimeNotInputOrder()
     {
-        const auto t = analyse({test::visitLine("c", "2017-02-13T12:00:00Z", "late"), test::visitLine("c", "2017-02-13T10:00:00Z", "early")});
+        const auto t = analyse({test::visitLine("c", "2017-02-13T12:00:00Z", "late"),
+                                test::visitLine("c", "2017-02-13T10:00:00Z", "early")});
         QCOMPARE(t->visits.event[0], 1u);
         QCOMPARE(t->visits.visitId[0], 0);
         QCOMPARE(t->visits.visitId[1], 1);
@@ -62,8 +66,9 @@ private Q_SLOTS:
     void testWeekZeroStartsOnSundayOnOrBeforeFirstEvent()
     {
         // First event Wednesday 2017-02-15: week 0 is Sun 12th … Sat 18th.
-        const auto t = analyse({test::visitLine("c", "2017-02-15T09:00:00Z"), test::visitLine("c", "2017-02-18T23:59:59Z"),
-                                test::visitLine("c", "2017-02-19T00:00:00Z"), test::visitLine("c", "2017-03-05T08:00:00Z")});
+        const auto t = analyse(
+            {test::visitLine("c", "2017-02-15T09:00:00Z"), test::visitLine("c", "2017-02-18T23:59:59Z"),
+             test::visitLine("c", "2017-02-19T00:00:00Z"), test::visitLine("c", "2017-03-05T08:00:00Z")});
         QCOMPARE(t->visits.weekId[0], 0);
         QCOMPARE(t->visits.weekId[1], 0);
         QCOMPARE(t->visits.weekId[2], 1);
@@ -73,7 +78,8 @@ private Q_SLOTS:
     void testWeekStartMonday()
     {
         // Sunday 2017-02-19 then Monday 2017-02-20: one week apart only when weeks start on Monday.
-        const std::vector<std::string> lines = {test::visitLine("c", "2017-02-19T12:00:00Z"), test::visitLine("c", "2017-02-20T12:00:00Z")};
+        const std::vector<std::string> lines = {test::visitLine("c", "2017-02-19T12:00:00Z"),
+                                                test::visitLine("c", "2017-02-20T12:00:00Z")};
         QCOMPARE(analyse(lines)->visits.weekId[1], 0);
         Parameters monday;
         monday.weekStart = WeekStart::Monday;
@@ -85,7 +91,8 @@ private Q_SLOTS:
     void testZoneOffsetsAreFoldedBeforeTakingTheDate()
     {
         // 23:30 at -05:00 on Saturday is 04:30 UTC on Sunday: week 1 after a Saturday start.
-        const auto t = analyse({test::visitLine("c", "2017-02-18T10:00:00Z"), test::visitLine("c", "2017-02-18T23:30:00-05:00")});
+        const auto t = analyse(
+            {test::visitLine("c", "2017-02-18T10:00:00Z"), test::visitLine("c", "2017-02-18T23:30:00-05:00")});
         QCOMPARE(t->visits.weekId[1], 1);
     }
 
@@ -168,8 +175,10 @@ private Q_SLOTS:
     void testSeedFormula()
     {
         // Two visits in week 0 and one in week 1, 30 USD in all: 52·10·30 / 3.
-        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"), test::orderLine("c", "2017-02-13T10:01:00Z", "o1", "20.00 USD"),
-                                test::visitLine("c", "2017-02-14T10:00:00Z"), test::orderLine("c", "2017-02-20T10:00:00Z", "o2", "10.00 USD")});
+        const auto t = analyse({test::visitLine("c", "2017-02-13T10:00:00Z"),
+                                test::orderLine("c", "2017-02-13T10:01:00Z", "o1", "20.00 USD"),
+                                test::visitLine("c", "2017-02-14T10:00:00Z"),
+                                test::orderLine("c", "2017-02-20T10:00:00Z", "o2", "10.00 USD")});
         QCOMPARE(test::ltvOf(*t, "c")->ltv, 52.0 * 10.0 * 30.0 / 3.0);
     }
 
@@ -195,8 +204,8 @@ private Q_SLOTS:
                                       test::orderLine("c", "2017-02-13T11:00:00Z", "o2", "0.20 USD"),
                                       test::orderLine("c", "2017-02-13T12:00:00Z", "o1", "0.10 USD"),
                                       test::orderLine("c", "2017-02-20T10:00:00Z", "o4", "0.01 USD")});
-        const std::pair<std::shared_ptr<const ResultTables>, double> cases[] = {
-            {rising, ((0.0 + 0.1) + 0.2) + 0.3}, {falling, ((0.0 + 0.3) + 0.2) + 0.1}};
+        const std::pair<std::shared_ptr<const ResultTables>, double> cases[] = {{rising, ((0.0 + 0.1) + 0.2) + 0.3},
+                                                                                {falling, ((0.0 + 0.3) + 0.2) + 0.1}};
         for (const auto& [t, week0] : cases) {
             QCOMPARE(t->weekly.size(), 2u);
             QCOMPARE(t->weekly.amountCents[0], Cents(60));
@@ -234,7 +243,8 @@ private Q_SLOTS:
         p.formula = LtvFormula::Weekly;
         p.lifespanYears = 2;
         const auto t = analyse({test::orderLine("a", "2017-02-13T10:00:00Z", "o1", "40.00 USD"),
-                                test::visitLine("b", "2017-03-06T10:00:00Z")}, p);
+                                test::visitLine("b", "2017-03-06T10:00:00Z")},
+                               p);
         const LtvRow* a = test::ltvOf(*t, "a");
         QCOMPARE(a->weeksObserved, 4);
         QCOMPARE(a->ltv, 52.0 * 2.0 * 40.0 / 4.0);

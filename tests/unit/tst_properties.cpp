@@ -1,8 +1,8 @@
 // Properties of the ETL: the same events give the same tables however they arrive.
+#include "TestSupport.h"
+
 #include "etl/DataStore.h"
 #include "export/TableCsv.h"
-
-#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -43,9 +43,18 @@ test::CsvRows tableRows(bool (*write)(const ResultTables&, QIODevice&), const Re
     return rows;
 }
 
-bool writeVisits(const ResultTables& t, QIODevice& d) { return writeVisitsCsv(t, d); }
-bool writeWeekly(const ResultTables& t, QIODevice& d) { return writeWeeklyCsv(t, d); }
-bool writeLtv(const ResultTables& t, QIODevice& d) { return writeLtvCsv(t, d); }
+bool writeVisits(const ResultTables& t, QIODevice& d)
+{
+    return writeVisitsCsv(t, d);
+}
+bool writeWeekly(const ResultTables& t, QIODevice& d)
+{
+    return writeWeeklyCsv(t, d);
+}
+bool writeLtv(const ResultTables& t, QIODevice& d)
+{
+    return writeLtvCsv(t, d);
+}
 
 void verifySameTables(const ResultTables& a, const ResultTables& b)
 {
@@ -136,8 +145,11 @@ private Q_SLOTS:
     void testIngestRefusesBadEventsWithAReason()
     {
         DataStore store;
-        QCOMPARE(ingest(R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","total_amount":"1 USD"})", store),
-                 std::string("ORDER event lacks customer_id"));
+        QCOMPARE(
+            ingest(
+                R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","total_amount":"1 USD"})",
+                store),
+            std::string("ORDER event lacks customer_id"));
         QCOMPARE(store.eventCount(), 0u);
     }
 

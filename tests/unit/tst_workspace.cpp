@@ -274,8 +274,9 @@ private Q_SLOTS:
         workspace.reset();
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
 
-        withRawConnection(dir.filePath("team.db"),
-                          [](QSqlDatabase& raw) { QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 4")); });
+        withRawConnection(dir.filePath("team.db"), [](QSqlDatabase& raw) {
+            QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 4"));
+        });
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
         db.setDatabaseName(dir.filePath("team.db"));
         QVERIFY(db.open());
@@ -290,7 +291,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
-        withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 4")); });
+        withRawConnection(path,
+                          [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 4")); });
         const QByteArray before = readAll(path);
         QString error;
         WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
@@ -314,7 +316,8 @@ private Q_SLOTS:
             broken.push_back({current, {"ALTER TABLE customers ADD COLUMN segment TEXT", "THIS IS NOT SQL"}});
             QString error;
             QVERIFY(!WorkspaceSchema::upgrade(db, broken, current + 1, &error));
-            QVERIFY2(error.contains(QStringLiteral("from schema %1 to %2").arg(current).arg(current + 1)), qPrintable(error));
+            QVERIFY2(error.contains(QStringLiteral("from schema %1 to %2").arg(current).arg(current + 1)),
+                     qPrintable(error));
             QCOMPARE(WorkspaceSchema::storedVersion(db, &error), current);
             QVERIFY(!db.record("customers").contains("segment"));
 
@@ -442,7 +445,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         if (bytes.isEmpty())
-            withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("CREATE TABLE notes (x TEXT)")); });
+            withRawConnection(path,
+                              [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("CREATE TABLE notes (x TEXT)")); });
         else
             QVERIFY(writeFile(path, bytes));
         const QByteArray before = readAll(path);

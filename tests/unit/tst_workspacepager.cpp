@@ -65,7 +65,10 @@ std::vector<QVariantList> readAllPages(const WorkspaceTableReader& reader, const
     }
 }
 
-QString utf8(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString utf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 bool containsIgnoringAsciiCase(const QString& id, const QString& needle)
 {
@@ -147,7 +150,8 @@ private Q_SLOTS:
     void testVisitsAndWeeklyRowsEqualTheMemoryTables()
     {
         ReadConnection connection(m_path);
-        const auto visits = readAllPages(WorkspaceTableReader(connection.db(), VisitsColumns::workspaceTable()), {}, 50);
+        const auto visits = readAllPages(WorkspaceTableReader(connection.db(), VisitsColumns::workspaceTable()), {},
+                                         50);
         const VisitsTable& v = m_tables->visits;
         QCOMPARE(visits.size(), v.size());
         for (std::size_t i = 0; i < v.size(); ++i) {
@@ -159,7 +163,8 @@ private Q_SLOTS:
             QCOMPARE(visits[i][5].toLongLong(), events().time(v.event[i]));
             QCOMPARE(visits[i][6].toInt(), int(events().type(v.event[i])));
         }
-        const auto weekly = readAllPages(WorkspaceTableReader(connection.db(), WeeklyColumns::workspaceTable()), {}, 50);
+        const auto weekly = readAllPages(WorkspaceTableReader(connection.db(), WeeklyColumns::workspaceTable()), {},
+                                         50);
         const WeeklyTable& w = m_tables->weekly;
         QCOMPARE(weekly.size(), w.size());
         for (std::size_t i = 0; i < w.size(); ++i) {
@@ -189,15 +194,17 @@ private Q_SLOTS:
             QCOMPARE(rows[i][1].toString(), ltvCustomer(byCustomer[i]));
         // By visits, ascending: many ties, which keep the rank order.
         auto byVisits = order;
-        std::stable_sort(byVisits.begin(), byVisits.end(),
-                         [&](std::size_t a, std::size_t b) { return m_tables->ltv[a].visits < m_tables->ltv[b].visits; });
+        std::stable_sort(byVisits.begin(), byVisits.end(), [&](std::size_t a, std::size_t b) {
+            return m_tables->ltv[a].visits < m_tables->ltv[b].visits;
+        });
         const auto visits = readAllPages(reader, {3, false, {}, 0}, 9);
         for (std::size_t i = 0; i < visits.size(); ++i)
             QCOMPARE(visits[i][0].toLongLong(), qint64(byVisits[i] + 1));
         // And descending: ties still in rank order, as the engine's stable sort keeps them.
         auto byVisitsDown = order;
-        std::stable_sort(byVisitsDown.begin(), byVisitsDown.end(),
-                         [&](std::size_t a, std::size_t b) { return m_tables->ltv[b].visits < m_tables->ltv[a].visits; });
+        std::stable_sort(byVisitsDown.begin(), byVisitsDown.end(), [&](std::size_t a, std::size_t b) {
+            return m_tables->ltv[b].visits < m_tables->ltv[a].visits;
+        });
         const auto down = readAllPages(reader, {3, true, {}, 0}, 9);
         for (std::size_t i = 0; i < down.size(); ++i)
             QCOMPARE(down[i][0].toLongLong(), qint64(byVisitsDown[i] + 1));
@@ -254,8 +261,9 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 10u);
         for (const QVariantList& row : rows)
             QVERIFY(row[0].toLongLong() <= 10);
-        QVERIFY(std::is_sorted(rows.begin(), rows.end(),
-                               [](const QVariantList& a, const QVariantList& b) { return a[1].toString() < b[1].toString(); }));
+        QVERIFY(std::is_sorted(rows.begin(), rows.end(), [](const QVariantList& a, const QVariantList& b) {
+            return a[1].toString() < b[1].toString();
+        }));
     }
 
     void testPagerAnswersOnItsOwnThreadAndSupersededQuestionsAreDropped()

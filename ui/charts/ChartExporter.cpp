@@ -16,7 +16,10 @@ namespace clv {
 
 namespace {
 
-QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+QString suffixOf(const QString& path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
 
 // Draws the chart's own rectangle of its scene onto `device`, at the chart's current size.
 void paintChart(QChart* chart, QPaintDevice* device, const QSize& size)
@@ -83,8 +86,8 @@ bool ChartExporter::save(QChart* chart, const QSize& size, const QString& path, 
 {
     if (!isSupportedSuffix(path)) {
         if (error)
-            *error = QCoreApplication::translate("ChartExporter",
-                                                 "cannot save a chart as “.%1”: choose a file name ending in .png or .svg")
+            *error = QCoreApplication::translate(
+                         "ChartExporter", "cannot save a chart as “.%1”: choose a file name ending in .png or .svg")
                          .arg(suffixOf(path));
         return false;
     }

@@ -32,11 +32,20 @@ double niceStep(double span, int ticks)
 
 } // namespace
 
-QString dollars(double value) { return QLatin1Char('$') + numberLocale().toString(value, 'f', 2); }
+QString dollars(double value)
+{
+    return QLatin1Char('$') + numberLocale().toString(value, 'f', 2);
+}
 
-QString dollarsFromCents(Cents cents) { return dollars(double(cents) / 100.0); }
+QString dollarsFromCents(Cents cents)
+{
+    return dollars(double(cents) / 100.0);
+}
 
-QString count(qint64 value) { return numberLocale().toString(value); }
+QString count(qint64 value)
+{
+    return numberLocale().toString(value);
+}
 
 QChart* newChart(const QString& title)
 {

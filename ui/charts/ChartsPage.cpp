@@ -25,7 +25,10 @@ namespace {
 constexpr int kMaxTopBars = 100;
 constexpr QSize kHiddenExportSize{1200, 800};
 
-int indexOf(ChartsPage::Chart chart) { return static_cast<int>(chart); }
+int indexOf(ChartsPage::Chart chart)
+{
+    return static_cast<int>(chart);
+}
 
 } // namespace
 
@@ -196,17 +199,35 @@ void ChartsPage::updateCustomer()
     redraw(Chart::CustomerWeeks);
 }
 
-void ChartsPage::setCurrentChart(Chart chart) { m_selector->setCurrentIndex(indexOf(chart)); }
+void ChartsPage::setCurrentChart(Chart chart)
+{
+    m_selector->setCurrentIndex(indexOf(chart));
+}
 
-ChartsPage::Chart ChartsPage::currentChart() const { return static_cast<Chart>(m_selector->currentIndex()); }
+ChartsPage::Chart ChartsPage::currentChart() const
+{
+    return static_cast<Chart>(m_selector->currentIndex());
+}
 
-void ChartsPage::setHistogramBins(int bins) { m_bins->setValue(bins); }
+void ChartsPage::setHistogramBins(int bins)
+{
+    m_bins->setValue(bins);
+}
 
-int ChartsPage::histogramBins() const { return m_bins->value(); }
+int ChartsPage::histogramBins() const
+{
+    return m_bins->value();
+}
 
-void ChartsPage::setLogScale(bool on) { m_logScale->setChecked(on); }
+void ChartsPage::setLogScale(bool on)
+{
+    m_logScale->setChecked(on);
+}
 
-bool ChartsPage::logScale() const { return m_logScale->isChecked(); }
+bool ChartsPage::logScale() const
+{
+    return m_logScale->isChecked();
+}
 
 QChartView* ChartsPage::chartView(Chart chart) const
 {
@@ -235,18 +256,10 @@ void ChartsPage::draw(Chart chart) const
         return;
     m_stale[static_cast<std::size_t>(indexOf(chart))] = false;
     switch (chart) {
-    case Chart::WeeklySpend:
-        replaceChart(chart, buildWeeklySpendChart(m_weekly));
-        break;
-    case Chart::LtvDistribution:
-        replaceChart(chart, buildLtvDistributionChart(m_distribution));
-        break;
-    case Chart::TopCustomers:
-        replaceChart(chart, buildTopCustomersChart(m_top, m_topX));
-        break;
-    case Chart::CustomerWeeks:
-        replaceChart(chart, buildCustomerWeeksChart(m_customer, m_customerChosen));
-        break;
+    case Chart::WeeklySpend: replaceChart(chart, buildWeeklySpendChart(m_weekly)); break;
+    case Chart::LtvDistribution: replaceChart(chart, buildLtvDistributionChart(m_distribution)); break;
+    case Chart::TopCustomers: replaceChart(chart, buildTopCustomersChart(m_top, m_topX)); break;
+    case Chart::CustomerWeeks: replaceChart(chart, buildCustomerWeeksChart(m_customer, m_customerChosen)); break;
     }
 }
 

@@ -4,10 +4,9 @@
 #include "util/JobTracker.h"
 
 #include <QThreadPool>
-
-#include <array>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,7 +35,7 @@ public:
     // UI thread never waits) and redraws; null clears. A later call drops the figures of
     // an earlier one still being computed.
     void setResults(std::shared_ptr<const ResultTables> results);
-    void setTopX(int x);                       // the top-X bar chart's X
+    void setTopX(int x); // the top-X bar chart's X
     // The per-customer weekly spend chart, for an id of the results last set; 0 clears the
     // selection. The selection follows the customer id text into later results.
     void showCustomer(std::uint32_t customer);

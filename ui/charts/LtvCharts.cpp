@@ -114,7 +114,8 @@ QChart* buildLtvDistributionChart(const LtvDistribution& d)
 
     const double top = static_cast<QValueAxis*>(yAxis)->max();
     auto placeable = [&d](double v) { return !d.logScale || v > 0.0; };
-    addMarker(chart, QStringLiteral("meanMarker"), QObject::tr("Mean"), d.mean, top, kMean, placeable(d.mean), xAxis, yAxis);
+    addMarker(chart, QStringLiteral("meanMarker"), QObject::tr("Mean"), d.mean, top, kMean, placeable(d.mean), xAxis,
+              yAxis);
     addMarker(chart, QStringLiteral("medianMarker"), QObject::tr("Median"), d.median, top, kMedian, placeable(d.median),
               xAxis, yAxis);
     addMarker(chart, QStringLiteral("p90Marker"), QObject::tr("p90"), d.p90, top, kP90, placeable(d.p90), xAxis, yAxis);
@@ -125,10 +126,11 @@ QChart* buildLtvDistributionChart(const LtvDistribution& d)
             return;
         }
         const auto upper = std::upper_bound(d.edges.begin(), d.edges.end(), p.x());
-        const std::size_t bin = std::min<std::size_t>(d.counts.size() - 1,
-                                                       std::size_t(std::max<std::ptrdiff_t>(0, upper - d.edges.begin() - 1)));
-        QToolTip::showText(QCursor::pos(), QObject::tr("%1 to %2: %3 customers")
-                                               .arg(dollars(d.edges[bin]), dollars(d.edges[bin + 1]), count(d.counts[bin])));
+        const std::size_t bin = std::min<std::size_t>(
+            d.counts.size() - 1, std::size_t(std::max<std::ptrdiff_t>(0, upper - d.edges.begin() - 1)));
+        QToolTip::showText(QCursor::pos(),
+                           QObject::tr("%1 to %2: %3 customers")
+                               .arg(dollars(d.edges[bin]), dollars(d.edges[bin + 1]), count(d.counts[bin])));
     });
     return chart;
 }
@@ -191,9 +193,10 @@ QChart* buildTopCustomersChart(const std::vector<TopCustomer>& top, int requeste
             return;
         }
         const TopCustomer& c = ranks[static_cast<std::size_t>(i)];
-        QToolTip::showText(QCursor::pos(), QObject::tr("#%1 %2\nLTV: %3\nTotal spend: %4")
-                                               .arg(ranks.size() - std::size_t(i))
-                                               .arg(c.customerId, dollars(c.ltv), dollarsFromCents(c.totalCents)));
+        QToolTip::showText(QCursor::pos(),
+                           QObject::tr("#%1 %2\nLTV: %3\nTotal spend: %4")
+                               .arg(ranks.size() - std::size_t(i))
+                               .arg(c.customerId, dollars(c.ltv), dollarsFromCents(c.totalCents)));
     });
     return chart;
 }

@@ -2,12 +2,12 @@
 
 #include "charts/ChartStyle.h"
 
-#include <QCategoryAxis>
-#include <QFontMetricsF>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -49,7 +49,10 @@ void labelEveryFewWeeks(QCategoryAxis* axis, const QStringList& labels, double w
         axis->append(labels[i], double(i));
 }
 
-QString dayText(const QDate& date) { return date.toString(QStringLiteral("yyyy-MM-dd")); }
+QString dayText(const QDate& date)
+{
+    return date.toString(QStringLiteral("yyyy-MM-dd"));
+}
 
 // Bars of spend and a line of visits over a category axis of weeks.
 void drawWeeks(QChart* chart, const std::vector<WeekPoint>& weeks, const QString& xTitle)
@@ -127,13 +130,14 @@ void drawWeeks(QChart* chart, const std::vector<WeekPoint>& weeks, const QString
         else
             QToolTip::hideText();
     });
-    QObject::connect(visits, &QLineSeries::hovered, chart, [hoverText, n = int(weeks.size())](const QPointF& p, bool on) {
-        const int i = std::clamp(int(std::lround(p.x())), 0, std::max(0, n - 1));
-        if (on && n > 0)
-            QToolTip::showText(QCursor::pos(), hoverText(i));
-        else
-            QToolTip::hideText();
-    });
+    QObject::connect(visits, &QLineSeries::hovered, chart,
+                     [hoverText, n = int(weeks.size())](const QPointF& p, bool on) {
+                         const int i = std::clamp(int(std::lround(p.x())), 0, std::max(0, n - 1));
+                         if (on && n > 0)
+                             QToolTip::showText(QCursor::pos(), hoverText(i));
+                         else
+                             QToolTip::hideText();
+                     });
 }
 
 } // namespace
@@ -149,7 +153,8 @@ QChart* buildWeeklySpendChart(const CalendarWeekSeries& series)
     std::vector<WeekPoint> weeks;
     weeks.reserve(series.weeks.size());
     for (const CalendarWeek& w : series.weeks)
-        weeks.push_back({dayText(w.start), QObject::tr("Week of %1").arg(dayText(w.start)), w.spendCents, w.visits, w.orders});
+        weeks.push_back(
+            {dayText(w.start), QObject::tr("Week of %1").arg(dayText(w.start)), w.spendCents, w.visits, w.orders});
     const QString first = dayText(series.weeks.front().start);
     const QString last = dayText(series.weeks.back().start.addDays(6));
     chart->setTitle(QObject::tr("Weekly spend and visits · %1 to %2 · total %3")
@@ -165,8 +170,9 @@ QChart* buildCustomerWeeksChart(const CustomerWeekSeries& series, bool chosen)
     QChart* chart = newChart(QObject::tr("Customer weekly spend"));
     if (!chosen || !series.found) {
         chart->legend()->hide();
-        addMessage(chart, chosen ? QObject::tr("Customer %1 is not in the current results.").arg(series.customerId)
-                                 : QObject::tr("No customer selected. Select a customer in the LTV table."));
+        addMessage(chart,
+                   chosen ? QObject::tr("Customer %1 is not in the current results.").arg(series.customerId)
+                          : QObject::tr("No customer selected. Select a customer in the LTV table."));
         return chart;
     }
     std::vector<WeekPoint> weeks;
@@ -174,10 +180,12 @@ QChart* buildCustomerWeeksChart(const CustomerWeekSeries& series, bool chosen)
     Cents total = 0;
     for (const CustomerWeek& w : series.weeks) {
         weeks.push_back({QObject::tr("W%1 · %2").arg(w.weekId).arg(dayText(w.start)),
-                         QObject::tr("Week %1, from %2").arg(w.weekId).arg(dayText(w.start)), w.spendCents, w.visits, -1});
+                         QObject::tr("Week %1, from %2").arg(w.weekId).arg(dayText(w.start)), w.spendCents, w.visits,
+                         -1});
         total += w.spendCents;
     }
-    chart->setTitle(QObject::tr("Customer %1 · weekly spend · total %2").arg(series.customerId, dollarsFromCents(total)));
+    chart->setTitle(
+        QObject::tr("Customer %1 · weekly spend · total %2").arg(series.customerId, dollarsFromCents(total)));
     drawWeeks(chart, weeks, QObject::tr("Customer week (week_id · first day)"));
     return chart;
 }

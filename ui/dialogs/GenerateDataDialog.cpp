@@ -1,6 +1,5 @@
 #include "dialogs/GenerateDataDialog.h"
 
-
 #include "generate/RealisticModeScenario.h"
 #include "generate/SeedModeScenario.h"
 #include "generate/WordLists.h"
@@ -27,8 +26,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
-#include <optional>
 #include <limits>
+#include <optional>
 
 namespace clv {
 
@@ -98,9 +97,8 @@ GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* paren
     connect(m_output, &QLineEdit::textChanged, this, &GenerateDataDialog::noteExistingOutput);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateDataDialog::startGeneration);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateDataDialog::reject);
-    m_jobs.setProgressHandler([this](const QString&, double fraction) {
-        m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
-    });
+    m_jobs.setProgressHandler(
+        [this](const QString&, double fraction) { m_progress->setValue(static_cast<int>(fraction * kProgressSteps)); });
 
     updateModeFields();
     updateEstimate();
@@ -133,15 +131,16 @@ void GenerateDataDialog::buildForm()
     m_maxEvents = makeSpin(this, "maxEventsSpin", 0, kMostPerCustomer,
                            tr("Seed mode: each customer gets 1 to N rounds (customer record, site visit, image "
                               "upload, order); four events per round."));
-    m_weeks = makeSpin(this, "weeksSpin", 0, kMostDaysOrWeeks,
-                       tr("Realistic mode: weeks of activity, starting on %1.")
-                           .arg(defaults.start.toString(Qt::ISODate)));
+    m_weeks = makeSpin(
+        this, "weeksSpin", 0, kMostDaysOrWeeks,
+        tr("Realistic mode: weeks of activity, starting on %1.").arg(defaults.start.toString(Qt::ISODate)));
     m_maxVisits = makeSpin(this, "maxVisitsSpin", 0, kMostPerCustomer,
                            tr("Realistic mode: each customer makes 1 to N visits."));
     // A line edit, not a spin box: seeds are 64-bit, as clv-etl generate --seed takes them.
     m_seed = new QLineEdit(this);
     m_seed->setObjectName(QStringLiteral("seedEdit"));
-    m_seed->setMaximumWidth(m_seed->fontMetrics().horizontalAdvance(QString(22, QLatin1Char('9')))); // 20 digits and margins
+    m_seed->setMaximumWidth(
+        m_seed->fontMetrics().horizontalAdvance(QString(22, QLatin1Char('9')))); // 20 digits and margins
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,20}")), m_seed));
     m_seed->setToolTip(tr("The same seed and settings give the same file, byte for byte (0 to %1).")
                            .arg(std::numeric_limits<quint64>::max()));
@@ -212,15 +211,15 @@ void GenerateDataDialog::buildForm()
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
-    m_inputs = {m_mode, m_customers, m_days, m_maxEvents, m_weeks, m_maxVisits,
-                m_seed, m_badLines, outputLabel, m_output, m_browse, m_openWhenDone};
+    m_inputs = {m_mode, m_customers, m_days,      m_maxEvents, m_weeks,  m_maxVisits,
+                m_seed, m_badLines,  outputLabel, m_output,    m_browse, m_openWhenDone};
 }
 
 GeneratorOptions GenerateDataDialog::options() const
 {
     GeneratorOptions options;
     options.mode = m_mode->currentData().toString() == QLatin1String("realistic") ? GeneratorMode::Realistic
-                                                                                    : GeneratorMode::Seed;
+                                                                                  : GeneratorMode::Seed;
     options.customers = m_customers->value();
     options.days = m_days->value();
     options.maxEvents = m_maxEvents->value();
@@ -282,9 +281,9 @@ void GenerateDataDialog::noteExistingOutput()
     if (m_jobs.isRunning())
         return;
     const QFileInfo target(outputFile());
-    showStatus(target.isFile() ? tr("%1 exists; generating replaces it once the new file is complete.")
-                                     .arg(target.fileName())
-                               : QString(),
+    showStatus(target.isFile()
+                   ? tr("%1 exists; generating replaces it once the new file is complete.").arg(target.fileName())
+                   : QString(),
                false);
 }
 
@@ -351,8 +350,9 @@ void GenerateDataDialog::finishGeneration(const Generation& done)
 
     if (report.ok()) {
         m_progress->setValue(kProgressSteps);
-        const QString malformed = report.badLines > 0 ? tr(" and %1 malformed lines").arg(QLocale().toString(report.badLines))
-                                                      : QString();
+        const QString malformed = report.badLines > 0
+            ? tr(" and %1 malformed lines").arg(QLocale().toString(report.badLines))
+            : QString();
         showStatus(tr("Wrote %1 events%2 (%3) to %4.")
                        .arg(QLocale().toString(report.events), malformed, humanSize(report.bytes),
                             QDir::toNativeSeparators(file)),

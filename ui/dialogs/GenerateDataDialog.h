@@ -19,7 +19,6 @@ class QSpinBox;
 
 namespace clv {
 
-
 // "Generate Fake Data": the GUI face of FakeDataGenerator (spec §7). The file is written on
 // the worker pool through a QSaveFile, so a cancelled or failed run leaves any previous file
 // at the path whole; problems are shown in the dialog in plain words and the dialog stays open.

@@ -65,7 +65,10 @@ protected:
 private:
     static constexpr bool matchesOwnWay()
     {
-        return requires(const Record& r, std::string_view n) { Spec::matches(r, n); };
+        return requires(const Record& r, std::string_view n)
+        {
+            Spec::matches(r, n);
+        };
     }
     // A table filters by customer id (ASCII case ignored), unless its spec says otherwise.
     static bool matches(const Record& record, std::string_view needle)

@@ -7,7 +7,9 @@
 
 namespace clv {
 
-ResultTableModel::ResultTableModel(QObject* parent) : TableModel(parent), m_jobs(this) {}
+ResultTableModel::ResultTableModel(QObject* parent) : TableModel(parent), m_jobs(this)
+{
+}
 
 std::size_t ResultTableModel::tableRows() const
 {

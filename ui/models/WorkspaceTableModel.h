@@ -69,7 +69,7 @@ private:
         std::shared_ptr<const RowBlock> block;
         quint64 lastUse = 0;
     };
-    struct Pending { // what a new query waits for before it replaces the shown rows
+    struct Pending {                                     // what a new query waits for before it replaces the shown rows
         std::optional<std::pair<qint64, qint64>> counts; // shown, total
         std::shared_ptr<const RowBlock> firstPage;
     };

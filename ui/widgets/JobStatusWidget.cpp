@@ -8,7 +8,8 @@
 namespace clv {
 
 JobStatusWidget::JobStatusWidget(QWidget* parent)
-    : QWidget(parent), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
+    : QWidget(parent), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     // A fixed size: a label that grew or shrank with each stage name would re-lay out the
     // whole window (charts included) on every stage change, stalling the event loop.

@@ -29,8 +29,9 @@ void MessageBar::showMessage(const QString& text, Kind kind)
 {
     m_kind = kind;
     m_text->setText(text);
-    setStyleSheet(kind == Kind::Error ? QStringLiteral("#messageBar { background: #fde2e1; border: 1px solid #e0a3a0; }")
-                                      : QStringLiteral("#messageBar { background: #e2f0d9; border: 1px solid #a9d18e; }"));
+    setStyleSheet(kind == Kind::Error
+                      ? QStringLiteral("#messageBar { background: #fde2e1; border: 1px solid #e0a3a0; }")
+                      : QStringLiteral("#messageBar { background: #e2f0d9; border: 1px solid #a9d18e; }"));
     show();
 }
 

@@ -50,7 +50,8 @@ public:
     {
         std::sort(m_slow.begin(), m_slow.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         for (int i = 0; i < std::min<qsizetype>(m_slow.size(), 12); ++i)
-            std::printf("    handler %lld ms: %s\n", static_cast<long long>(m_slow[i].first), qPrintable(m_slow[i].second));
+            std::printf("    handler %lld ms: %s\n", static_cast<long long>(m_slow[i].first),
+                        qPrintable(m_slow[i].second));
         m_slow.clear();
     }
 
@@ -88,7 +89,8 @@ public:
     void printStalls() const
     {
         for (const auto& [at, gap] : m_stalls)
-            std::printf("    stall of %lld ms ending %.3f s after the start\n", static_cast<long long>(gap), at / 1000.0);
+            std::printf("    stall of %lld ms ending %.3f s after the start\n", static_cast<long long>(gap),
+                        at / 1000.0);
     }
     qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
 
@@ -142,9 +144,8 @@ int main(int argc, char* argv[])
         tabs->setCurrentWidget(ltv);
 
         StallMeter meter;
-        QObject::connect(session, &clv::AnalysisSession::resultsChanged, [&] {
-            std::printf("  results ready %.3f s after the start\n", meter.elapsedNs() / 1e9);
-        });
+        QObject::connect(session, &clv::AnalysisSession::resultsChanged,
+                         [&] { std::printf("  results ready %.3f s after the start\n", meter.elapsedNs() / 1e9); });
         QEventLoop loop;
         double seconds = 0;
         QObject::connect(ltv->model(), &QAbstractItemModel::modelReset, &loop, [&] {
