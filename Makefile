@@ -6,7 +6,7 @@ SAMPLE ?= data/sample
 OUTPUT ?= output
 
 .PHONY: all deps deps-test configure build run screenshots test test-asan fuzz fuzz-build package bench clean \
-	format format-check
+	format format-check tidy
 
 # clang's libFuzzer builds the fuzzing harnesses; `make test` runs them briefly when it is there.
 FUZZ_CXX ?= clang++-14
@@ -14,9 +14,12 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 600
 ASAN_DIR ?= build-asan
 
-# Formatting, with the clang-format version .clang-format is written for.
+# Formatting and static analysis, with the versions the .clang-format and .clang-tidy are written for.
 FORMAT ?= clang-format-14
+TIDY ?= clang-tidy-14
+RUN_TIDY ?= run-clang-tidy-14
 FORMAT_DIRS ?= core ui app tests
+TIDY_DIRS ?= core ui app tests
 
 all: build
 
@@ -103,6 +106,17 @@ format-check: deps-test
 	elif [ $$status -ne 0 ]; then \
 	  printf '%s\n' "$$out" >&2; exit 1; \
 	fi
+
+# clang-tidy with .clang-tidy over the project's sources (not part of `make test`: it takes
+# minutes). It needs the build's compile_commands.json and moc output, hence `build`.
+tidy: deps-test build
+	@log=$(BUILD_DIR)/clang-tidy.log; \
+	$(RUN_TIDY) -clang-tidy-binary $(TIDY) -p $(BUILD_DIR) -quiet -j $(JOBS) \
+	  '^$(CURDIR)/($(subst $() ,|,$(strip $(TIDY_DIRS))))/' >$$log 2>&1; status=$$?; \
+	grep -v -e '^$(TIDY) ' -e '[0-9] warnings\? generated\.$$' $$log | \
+	  if [ -t 1 ]; then cat; else sed 's/\x1b\[[0-9;]*m//g'; fi; \
+	if [ $$status -eq 0 ]; then echo "clang-tidy: no findings."; else echo "clang-tidy found problems (full log: $$log)."; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(ASAN_DIR)

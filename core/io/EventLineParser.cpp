@@ -51,9 +51,7 @@ struct RecordCollector {
     // as a member of a record, its kind is noted.
     void onValue(JsonKind kind, std::string_view text = {})
     {
-        if (depth == 0) {
-            openRecord().isObject = false;
-        } else if (depth == 1 && topIsArray) {
+        if (depth == 0 || (depth == 1 && topIsArray)) {
             openRecord().isObject = false;
         } else if (depth == recordDepth() && field != EventField::Other) {
             RawRecord& r = records[recordCount - 1];

@@ -4,7 +4,7 @@
 
 namespace clv {
 
-PreparedInsert::PreparedInsert(QSqlDatabase db, const QString& table, const QStringList& columns) : m_query(db)
+PreparedInsert::PreparedInsert(const QSqlDatabase& db, const QString& table, const QStringList& columns) : m_query(db)
 {
     QStringList names;
     for (const QString& column : columns) {

@@ -19,7 +19,7 @@ namespace clv {
 // A value stays bound until it is bound again, so columns that do not change need no rebinding.
 class PreparedInsert {
 public:
-    PreparedInsert(QSqlDatabase db, const QString& table, const QStringList& columns);
+    PreparedInsert(const QSqlDatabase& db, const QString& table, const QStringList& columns);
 
     bool isReady() const { return m_ready; }
     void bind(int column, const QVariant& value)

@@ -17,7 +17,7 @@ namespace clv {
 // hashes stored at ingest, so that both paths keep the same rows.
 class StoredEventsLoader {
 public:
-    StoredEventsLoader(QSqlDatabase db, const JobControl* control) : m_db(db), m_control(control) {}
+    StoredEventsLoader(const QSqlDatabase& db, const JobControl* control) : m_db(db), m_control(control) {}
 
     // Null with `error` set on failure or cancel. `loaded` receives the event id of each row.
     std::shared_ptr<ReadResult> load(bool dropExactDuplicates, LoadedEvents& loaded, QString* error);

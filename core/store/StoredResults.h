@@ -18,7 +18,7 @@ namespace clv {
 // loaded event store. The caller holds the transaction around save().
 class StoredResults {
 public:
-    explicit StoredResults(QSqlDatabase db) : m_db(db) {}
+    explicit StoredResults(const QSqlDatabase& db) : m_db(db) {}
 
     // Replaces every stored result table with `tables`, computed from the loaded events.
     bool save(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control);

@@ -43,7 +43,7 @@ private:
 
 } // namespace
 
-WorkspaceIngester::WorkspaceIngester(QSqlDatabase db, const ReaderOptions& options, const JobControl* control)
+WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control)
     : m_db(db), m_options(options), m_control(control),
       m_insertFile(db, QStringLiteral("source_files"),
                    {"id", "path", "display_name", "content_sha256", "size_bytes", "line_count", "record_count",

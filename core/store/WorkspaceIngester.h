@@ -36,7 +36,7 @@ struct IngestReport {
 // row. The caller holds the transaction around ingest() and rolls it back when it fails.
 class WorkspaceIngester {
 public:
-    WorkspaceIngester(QSqlDatabase db, const ReaderOptions& options, const JobControl* control);
+    WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control);
 
     // False when the caller must roll back: a database error, a cancel, or a strict stop.
     bool ingest(const QStringList& inputs, IngestReport& report);

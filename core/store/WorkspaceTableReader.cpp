@@ -16,8 +16,8 @@ bool failed(QString* error, const WorkspaceTable& table, const QSqlQuery& q)
 
 } // namespace
 
-WorkspaceTableReader::WorkspaceTableReader(QSqlDatabase db, WorkspaceTable table)
-    : m_db(std::move(db)), m_table(std::move(table))
+WorkspaceTableReader::WorkspaceTableReader(const QSqlDatabase& db, WorkspaceTable table)
+    : m_db(db), m_table(std::move(table))
 {
 }
 

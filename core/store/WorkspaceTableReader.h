@@ -18,7 +18,7 @@ namespace clv {
 // WorkspacePager runs it on its own thread.
 class WorkspaceTableReader {
 public:
-    WorkspaceTableReader(QSqlDatabase db, WorkspaceTable table);
+    WorkspaceTableReader(const QSqlDatabase& db, WorkspaceTable table);
 
     std::optional<qint64> count(const TableQuery& query, QString* error) const;
     std::shared_ptr<const RowBlock> rows(const TableQuery& query, qint64 first, int count, QString* error) const;

@@ -121,7 +121,7 @@ int main(int argc, char* argv[])
         args.remove(i);
     }
     int repeat = 1;
-    if (const int i = args.indexOf(QStringLiteral("--repeat")); i >= 0 && i + 1 < args.size()) {
+    if (const qsizetype i = args.indexOf(QStringLiteral("--repeat")); i >= 0 && i + 1 < args.size()) {
         repeat = std::max(1, args.at(i + 1).toInt());
         args.remove(i, 2);
     }
