@@ -85,11 +85,11 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         const int threads = parser.value("threads").toInt(&ok);
         if (!ok)
             return QStringLiteral("--threads must be a whole number, not \"%1\"").arg(parser.value("threads"));
-        if (const QString problem = clv::ParameterLimits::validateThreads(threads); !problem.isEmpty())
+        if (QString problem = clv::ParameterLimits::validateThreads(threads); !problem.isEmpty())
             return problem;
         clv::computePool()->setMaxThreadCount(threads);
     }
-    if (const QString problem = clv::ParameterLimits::validate(p); !problem.isEmpty())
+    if (QString problem = clv::ParameterLimits::validate(p); !problem.isEmpty())
         return problem;
     settings.request.reader.strict = parser.isSet("strict");
     settings.request.reader.recursive = parser.isSet("recursive");

@@ -4,8 +4,8 @@
 
 namespace clv {
 
-SessionOutcome exportSessionOutputs(const QString& directory, std::shared_ptr<const ReadResult> read,
-                                    std::shared_ptr<const ResultTables> results, const StageTimings& timings,
+SessionOutcome exportSessionOutputs(const QString& directory, const std::shared_ptr<const ReadResult>& read,
+                                    const std::shared_ptr<const ResultTables>& results, const StageTimings& timings,
                                     const CsvOptions& csv, const JobControl& control)
 {
     SessionOutcome outcome;

@@ -45,7 +45,8 @@ QString TableModel::toCsv(const QList<int>& rows, const QList<int>& columns, con
     return QString::fromStdString(text);
 }
 
-void TableModel::requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv, CsvReady ready)
+void TableModel::requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,
+                            const CsvReady& ready)
 {
     ready(toCsv(rows, columns, csv));
 }

@@ -37,7 +37,8 @@ public:
     // they are at hand (a paged model's rows not read yet are left empty).
     QString toCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv = {}) const;
     // The same, whole: `ready` gets the text, at once, or when the rows not at hand are read.
-    virtual void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv, CsvReady ready);
+    virtual void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,
+                            const CsvReady& ready);
 
 Q_SIGNALS:
     // The view's row order is being rebuilt (true) or is in place (false).

@@ -242,7 +242,7 @@ QString WorkspaceTableModel::csvCell(int row, int column) const
 }
 
 void WorkspaceTableModel::requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,
-                                     CsvReady ready)
+                                     const CsvReady& ready)
 {
     std::set<qint64> missing;
     for (int row : rows)

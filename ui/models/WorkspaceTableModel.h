@@ -46,7 +46,8 @@ public:
     qsizetype sourceRowCount() const override { return static_cast<qsizetype>(m_totalRows); }
     bool isReordering() const override { return m_reloading; }
     // Rows whose pages are not cached are read first, on the pager's thread.
-    void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv, CsvReady ready) override;
+    void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,
+                    const CsvReady& ready) override;
 
     // Whether the cells of view row `row` are in the cache (a view shows them at once).
     bool isRowLoaded(int row) const;

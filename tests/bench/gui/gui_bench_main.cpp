@@ -116,7 +116,7 @@ int main(int argc, char* argv[])
 {
     TimedApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
-    if (const int i = args.indexOf(QStringLiteral("--explain")); i >= 0) {
+    if (const qsizetype i = args.indexOf(QStringLiteral("--explain")); i >= 0) {
         app.explain = true;
         args.remove(i);
     }
