@@ -45,7 +45,7 @@ TableModel* ResultTableView::resultModel() const
     return qobject_cast<TableModel*>(model());
 }
 
-void ResultTableView::selectionAsCsv(std::function<void(const QString&)> ready) const
+void ResultTableView::selectionAsCsv(const std::function<void(const QString&)>& ready) const
 {
     TableModel* m = resultModel();
     if (!m || !selectionModel())
@@ -68,7 +68,7 @@ void ResultTableView::selectionAsCsv(std::function<void(const QString&)> ready) 
         if (columns.count(logical) && !isColumnHidden(logical))
             orderedColumns << logical;
     }
-    m->requestCsv(QList<int>(rows.begin(), rows.end()), orderedColumns, m_csv, std::move(ready));
+    m->requestCsv(QList<int>(rows.begin(), rows.end()), orderedColumns, m_csv, ready);
 }
 
 void ResultTableView::copySelection() const

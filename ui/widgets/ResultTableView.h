@@ -19,7 +19,7 @@ public:
 
     // The selected cells as CSV with a header line (empty when nothing is selected), handed to
     // `ready` once every selected row is at hand.
-    void selectionAsCsv(std::function<void(const QString&)> ready) const;
+    void selectionAsCsv(const std::function<void(const QString&)>& ready) const;
     // Copy as CSV (Ctrl+C): the selection onto the clipboard.
     void copySelection() const;
     // How the copied text is written (File ▸ Neutralise Formulas).
