@@ -7,12 +7,15 @@
 #include "session/AnalysisSession.h"
 #include "widgets/ResultTableView.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 namespace clv {
 
@@ -65,6 +68,19 @@ void ScreenshotTour::shootTabs()
         const QString file = QDir(m_directory).filePath(name + QStringLiteral(".png"));
         m_window->grab().save(file);
         std::printf("%s\n", qPrintable(file));
+    }
+    // The Help menu's dialogs, opened through their actions as a user would.
+    for (const auto& [action, dialog] : {std::pair("keyboardShortcutsAction", "shortcutsDialog"),
+                                         std::pair("aboutAction", "aboutDialog")}) {
+        if (auto* trigger = m_window->findChild<QAction*>(QLatin1String(action)))
+            trigger->trigger();
+        QApplication::processEvents();
+        if (auto* shown = m_window->findChild<QDialog*>(QLatin1String(dialog))) {
+            const QString file = QDir(m_directory).filePath(QLatin1String(dialog) + QStringLiteral(".png"));
+            shown->grab().save(file);
+            std::printf("%s\n", qPrintable(file));
+            shown->close();
+        }
     }
     QTimer::singleShot(0, qApp, &QApplication::quit);
 }
