@@ -70,8 +70,8 @@ void ScreenshotTour::shootTabs()
         std::printf("%s\n", qPrintable(file));
     }
     // The Help menu's dialogs, opened through their actions as a user would.
-    for (const auto& [action, dialog] : {std::pair("keyboardShortcutsAction", "shortcutsDialog"),
-                                         std::pair("aboutAction", "aboutDialog")}) {
+    for (const auto& [action, dialog] :
+         {std::pair("keyboardShortcutsAction", "shortcutsDialog"), std::pair("aboutAction", "aboutDialog")}) {
         if (auto* trigger = m_window->findChild<QAction*>(QLatin1String(action)))
             trigger->trigger();
         QApplication::processEvents();
