@@ -101,19 +101,19 @@ void MainWindow::createPages()
         m_tabs->addTab(page, title);
         return page;
     };
-    TablePage* events = addPage(new TablePage(m_eventsModel, byCustomer, this), "eventsPage", tr("Events"));
-    TablePage* visits = addPage(new TablePage(m_visitsModel, byCustomer, this), "visitsPage", tr("Visits"));
-    TablePage* weekly = addPage(new TablePage(m_weeklyModel, byCustomer, this), "weeklyPage", tr("Weekly"));
+    m_eventsPage = addPage(new TablePage(m_eventsModel, byCustomer, this), "eventsPage", tr("Events"));
+    m_visitsPage = addPage(new TablePage(m_visitsModel, byCustomer, this), "visitsPage", tr("Visits"));
+    m_weeklyPage = addPage(new TablePage(m_weeklyModel, byCustomer, this), "weeklyPage", tr("Weekly"));
     m_ltvPage = addPage(new TablePage(m_ltvModel, byCustomer, this), "ltvPage", tr("LTV"));
     m_charts->setObjectName(QStringLiteral("chartsPage"));
     m_tabs->addTab(m_charts, tr("Charts"));
     m_problemsPage = addPage(new TablePage(m_problemsModel, tr("Filter by reason or text…"), this), "problemsPage",
                              tr("Problems"));
-    m_backing->addTable(events, m_eventsModel, new PagedEventsModel);
-    m_backing->addTable(visits, m_visitsModel, new PagedVisitsModel);
-    m_backing->addTable(weekly, m_weeklyModel, new PagedWeeklyModel);
+    m_backing->addTable(m_eventsPage, m_eventsModel, new PagedEventsModel);
+    m_backing->addTable(m_visitsPage, m_visitsModel, new PagedVisitsModel);
+    m_backing->addTable(m_weeklyPage, m_weeklyModel, new PagedWeeklyModel);
     m_backing->addTable(m_ltvPage, m_ltvModel, m_pagedLtvModel);
-    m_tablePages = {events, visits, weekly, m_ltvPage, m_problemsPage};
+    m_tablePages = {m_eventsPage, m_visitsPage, m_weeklyPage, m_ltvPage, m_problemsPage};
 
     // The LTV tab's top-X control is the parameters' top X; "only" limits the table to it.
     m_topXSpin = new QSpinBox(m_ltvPage);
@@ -281,9 +281,9 @@ void MainWindow::showResults()
              m_charts->setTopX(m_session->parameters().topX);
          }},
         {m_problemsPage, [this, readView] { m_problemsModel->setSource(readView); }},
-        {m_tablePages[2], [this, results] { m_weeklyModel->setSource(results); }},
-        {m_tablePages[1], [this, results] { m_visitsModel->setSource(results); }},
-        {m_tablePages[0], [this, readView] { m_eventsModel->setSource(readView); }},
+        {m_weeklyPage, [this, results] { m_weeklyModel->setSource(results); }},
+        {m_visitsPage, [this, results] { m_visitsModel->setSource(results); }},
+        {m_eventsPage, [this, readView] { m_eventsModel->setSource(readView); }},
     };
     std::stable_partition(steps.begin(), steps.end(),
                           [this](const Step& step) { return step.tab == m_tabs->currentWidget(); });

@@ -99,7 +99,10 @@ private:
     TableBacking* m_backing;
     TablePage* m_ltvPage = nullptr;
     TablePage* m_problemsPage = nullptr;
-    std::vector<TablePage*> m_tablePages; // Events, Visits, Weekly, LTV, Problems
+    TablePage* m_eventsPage = nullptr;
+    TablePage* m_visitsPage = nullptr;
+    TablePage* m_weeklyPage = nullptr;
+    std::vector<TablePage*> m_tablePages; // every table tab
     ChartsPage* m_charts;
     ParametersPanel* m_parameters;
     JobStatusWidget* m_jobStatus;

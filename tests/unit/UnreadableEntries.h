@@ -31,6 +31,22 @@ inline bool makeFolderWithUnreadableEntries(const QString& folder)
         && ::symlink("loop-a.jsonl", at("loop-b.jsonl").constData()) == 0;
 }
 
+// A copy of good.jsonl in `folder` that nobody but root may read (locked.jsonl); empty if it
+// could not be made. unlockFile() gives the permissions back, so that the folder can go.
+inline QString addLockedFile(const QString& folder)
+{
+    const QString locked = QDir(folder).filePath(QStringLiteral("locked.jsonl"));
+    if (!QFile::copy(QDir(folder).filePath(QStringLiteral("good.jsonl")), locked)
+        || !QFile::setPermissions(locked, QFileDevice::Permissions()))
+        return {};
+    return locked;
+}
+
+inline void unlockFile(const QString& path)
+{
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
 // What a run says of those entries, in name order: "NAME: skipped, REASON".
 inline QStringList unreadableEntryMessages(const QString& folderAsNamed)
 {

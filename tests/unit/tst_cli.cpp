@@ -161,11 +161,10 @@ private Q_SLOTS:
             QSKIP("root reads a file whatever its permissions");
         QTemporaryDir dir;
         QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
-        const QString locked = dir.filePath("locked.jsonl");
-        QVERIFY(QFile::copy(dir.filePath("good.jsonl"), locked));
-        QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+        const QString locked = test::addLockedFile(dir.path());
+        QVERIFY(!locked.isEmpty());
         const Run run = runEtl({dir.path(), "-o", dir.filePath("out")});
-        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        test::unlockFile(locked);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.contains("clv-etl: " + locked + ": skipped, not readable\n"), qPrintable(run.err));
         QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"reason\": \"not readable\""));

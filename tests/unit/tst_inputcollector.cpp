@@ -62,11 +62,10 @@ private Q_SLOTS:
             QSKIP("root reads a file whatever its permissions");
         QTemporaryDir dir;
         QVERIFY(test::makeFolderWithUnreadableEntries(dir.path()));
-        const QString locked = dir.filePath("locked.jsonl");
-        QVERIFY(QFile::copy(dir.filePath("good.jsonl"), locked));
-        QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
+        const QString locked = test::addLockedFile(dir.path());
+        QVERIFY(!locked.isEmpty());
         const CollectedInputs collected = collectInputs({dir.path()}, false);
-        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        test::unlockFile(locked);
         QCOMPARE(collected.files.size(), 1u);
         QVERIFY(messages(collected.skipped).contains(locked + QStringLiteral(": skipped, not readable")));
     }
