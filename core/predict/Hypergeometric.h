@@ -31,7 +31,7 @@ S logHyp2f1APlusOne(const S& a, const S& b, const S& z)
     for (int n = 0; n < kMaxTerms; ++n) {
         term = term * (shifted + double(n)) / (a + (1.0 + n)) * z;
         sum += term;
-        if (valueOf(term) * tail <= 1e-17 * valueOf(sum))
+        if (std::abs(valueOf(term)) * tail <= 1e-17 * std::abs(valueOf(sum)))
             return (1.0 - b) * log1p(-z) + log(sum);
     }
     return S(std::numeric_limits<double>::quiet_NaN());

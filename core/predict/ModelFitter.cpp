@@ -249,6 +249,12 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
         return fit;
     }
     polish(likelihood, best);
+    std::vector<double> inverse;
+    if (!inverseInformation(likelihood, best.params, inverse)) {
+        fit.problem = QStringLiteral("the data do not determine the parameters (the likelihood is flat at its "
+                                     "maximum; too few repeat purchases?)");
+        return fit;
+    }
     fit.converged = true;
     fit.params = best.params;
     fit.logLikelihood = best.logLikelihood;
@@ -256,11 +262,9 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
     const double k = double(n);
     fit.aic = 2 * k - 2 * fit.logLikelihood;
     fit.bic = k * std::log(likelihood.observations()) - 2 * fit.logLikelihood;
-    std::vector<double> inverse;
-    fit.stdErrors.assign(n, std::numeric_limits<double>::quiet_NaN());
-    if (inverseInformation(likelihood, fit.params, inverse))
-        for (std::size_t i = 0; i < n; ++i)
-            fit.stdErrors[i] = std::sqrt(inverse[i * n + i]);
+    fit.stdErrors.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        fit.stdErrors[i] = std::sqrt(inverse[i * n + i]);
     return fit;
 }
 

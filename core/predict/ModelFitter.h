@@ -13,7 +13,7 @@ namespace clv {
 struct ModelFit {
     ModelKind kind = ModelKind::BgNbd;
     std::vector<double> params;
-    std::vector<double> stdErrors; // NaN where the information matrix could not be inverted
+    std::vector<double> stdErrors;
     double logLikelihood = 0;
     double aic = 0;
     double bic = 0;
