@@ -76,11 +76,14 @@ SearchResult runSearch(const Likelihood& likelihood, const std::vector<double>& 
     } catch (const nlopt::forced_stop&) {
         result.problem = QStringLiteral("cancelled");
         return result;
-    } catch (const nlopt::roundoff_limited&) {
-        // The search could not improve further in floating point: judged by its gradient below.
-    } catch (const std::exception& e) {
-        result.problem = QStringLiteral("the optimiser failed: %1").arg(QString::fromUtf8(e.what()));
+    } catch (const std::invalid_argument& e) {
+        result.problem = QStringLiteral("the optimiser refused the problem: %1").arg(QString::fromUtf8(e.what()));
         return result;
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception&) {
+        // Rounding stopped the search, or its line search failed: `theta` holds the best
+        // point reached, judged by its gradient below like any other.
     }
     result.evaluations = optimiser.get_numevals();
 

@@ -79,7 +79,14 @@ double discountedPurchases(const PurchaseModel& model, std::span<const double> p
 void predict(ModelRunResult& result, const FrequencyTerms& terms, const JobControl* control)
 {
     const RfmSummary& summary = *result.summary;
-    const ModelKind kind = result.request.predictionModel();
+    // The model asked for; without a choice, the first purchase model listed that was fitted.
+    ModelKind kind = result.request.predictionModel();
+    if (!result.request.predictWith)
+        for (const ModelFit& f : result.fits)
+            if (isPurchaseModel(f.kind) && f.converged) {
+                kind = f.kind;
+                break;
+            }
     const ModelFit* fit = result.fit(kind);
     if (!fit || !fit->converged)
         return;

@@ -29,14 +29,10 @@ const std::vector<double>& paramsFor(ModelKind kind)
     static const std::vector<double> mbg = {0.525, 6.183, 0.891, 1.614};
     static const std::vector<double> gg = {6.25, 3.74, 15.44};
     switch (kind) {
-    case ModelKind::BgNbd:
-        return bg;
-    case ModelKind::ParetoNbd:
-        return pnbd;
-    case ModelKind::MbgNbd:
-        return mbg;
-    case ModelKind::GammaGamma:
-        break;
+    case ModelKind::BgNbd: return bg;
+    case ModelKind::ParetoNbd: return pnbd;
+    case ModelKind::MbgNbd: return mbg;
+    case ModelKind::GammaGamma: break;
     }
     return gg;
 }
@@ -78,7 +74,9 @@ double directParetoNbd(const std::vector<double>& p, double x, double tx, double
     // The integral form: alive throughout, or the lifetime ends in (t_x, T].
     const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
     const double front = std::tgamma(r + x) * std::pow(alpha, r) * std::pow(beta, s) / std::tgamma(r);
-    const auto integrand = [&](double tau) { return s * std::pow(alpha + tau, -(r + x)) * std::pow(beta + tau, -(s + 1)); };
+    const auto integrand = [&](double tau) {
+        return s * std::pow(alpha + tau, -(r + x)) * std::pow(beta + tau, -(s + 1));
+    };
     double l = std::pow(alpha + T, -(r + x)) * std::pow(beta + T, -s);
     if (tx < T)
         l += boost::math::quadrature::gauss_kronrod<double, 61>::integrate(integrand, tx, T, 15, 1e-14);
@@ -151,7 +149,8 @@ private Q_SLOTS:
         QFETCH(double, z);
         const double boost = boost::math::hypergeometric_pFq({a, b}, {a + 1}, z);
         const double ours = std::exp(logHyp2f1APlusOne(a, b, z));
-        QVERIFY2(std::abs(ours - boost) <= 1e-12 * boost, qPrintable(QStringLiteral("%1 vs %2").arg(ours, 0, 'g', 17).arg(boost, 0, 'g', 17)));
+        QVERIFY2(std::abs(ours - boost) <= 1e-12 * boost,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ours, 0, 'g', 17).arg(boost, 0, 'g', 17)));
         QCOMPARE(hyp2f1(a, b, a + 1, z), boost);
     }
 
@@ -182,12 +181,13 @@ private Q_SLOTS:
         customers.pop_back(); // the direct forms overflow at x = 40
         double direct = 0;
         for (const CustomerRfm& c : customers)
-            direct += kind == ModelKind::BgNbd       ? directBgNbd(p, c.x, c.tx, c.T)
-                      : kind == ModelKind::ParetoNbd ? directParetoNbd(p, c.x, c.tx, c.T)
-                                                     : directMbgNbd(p, c.x, c.tx, c.T);
+            direct += kind == ModelKind::BgNbd ? directBgNbd(p, c.x, c.tx, c.T)
+                : kind == ModelKind::ParetoNbd ? directParetoNbd(p, c.x, c.tx, c.T)
+                                               : directMbgNbd(p, c.x, c.tx, c.T);
         const FrequencyTerms terms = FrequencyTerms::collapse(customers);
         const double ours = makePurchaseModel(kind)->likelihood(terms)->evaluate(p, {});
-        QVERIFY2(std::abs(ours - direct) < 1e-9 * std::abs(direct), qPrintable(QStringLiteral("%1 vs %2").arg(ours, 0, 'g', 15).arg(direct, 0, 'g', 15)));
+        QVERIFY2(std::abs(ours - direct) < 1e-9 * std::abs(direct),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ours, 0, 'g', 15).arg(direct, 0, 'g', 15)));
     }
 
     void testGradientMatchesFiniteDifferences_data()
@@ -217,7 +217,8 @@ private Q_SLOTS:
             down[i] -= h;
             const double numeric = (likelihood->evaluate(up, {}) - likelihood->evaluate(down, {})) / (2 * h);
             QVERIFY2(std::abs(numeric - gradient[i]) <= 1e-5 * std::max(1.0, std::abs(numeric)),
-                     qPrintable(QStringLiteral("parameter %1: exact %2, numeric %3").arg(i).arg(gradient[i]).arg(numeric)));
+                     qPrintable(
+                         QStringLiteral("parameter %1: exact %2, numeric %3").arg(i).arg(gradient[i]).arg(numeric)));
         }
     }
 
@@ -282,8 +283,10 @@ private Q_SLOTS:
         const auto model = makePurchaseModel(ModelKind::BgNbd);
         double oneByOne = 0;
         for (const CustomerRfm& c : customers)
-            oneByOne += model->likelihood(FrequencyTerms::collapse(std::vector<CustomerRfm>{c}))->evaluate(paramsFor(ModelKind::BgNbd), {});
-        QVERIFY(std::abs(model->likelihood(terms)->evaluate(paramsFor(ModelKind::BgNbd), {}) - oneByOne) < 1e-9 * std::abs(oneByOne));
+            oneByOne += model->likelihood(FrequencyTerms::collapse(std::vector<CustomerRfm>{c}))
+                            ->evaluate(paramsFor(ModelKind::BgNbd), {});
+        QVERIFY(std::abs(model->likelihood(terms)->evaluate(paramsFor(ModelKind::BgNbd), {}) - oneByOne)
+                < 1e-9 * std::abs(oneByOne));
     }
 
     void testRecoversSimulatedParameters_data()
@@ -309,7 +312,11 @@ private Q_SLOTS:
         QVERIFY(fit.logLikelihood >= likelihood->evaluate(p, {}));
         for (std::size_t i = 0; i < p.size(); ++i)
             QVERIFY2(std::abs(fit.params[i] - p[i]) <= 4 * fit.stdErrors[i],
-                     qPrintable(QStringLiteral("parameter %1: %2 ± %3, truth %4").arg(i).arg(fit.params[i]).arg(fit.stdErrors[i]).arg(p[i])));
+                     qPrintable(QStringLiteral("parameter %1: %2 ± %3, truth %4")
+                                    .arg(i)
+                                    .arg(fit.params[i])
+                                    .arg(fit.stdErrors[i])
+                                    .arg(p[i])));
     }
 
     void testTooLittleDataIsNoFit()

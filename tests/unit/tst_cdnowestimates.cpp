@@ -57,7 +57,8 @@ private Q_SLOTS:
         // Pareto/NBD's beta to 11.668 and Gamma-Gamma's gamma to 15.448 (from the unrounded
         // purchases they are 11.669 and 15.44, see tst_modelrun). Those two are compared one
         // digit short here.
-        QTest::newRow("BG/NBD") << "bgnbd" << QList<double>{0.243, 4.414, 0.793, 2.426} << QList<int>{3, 3, 3, 3} << -9582.4;
+        QTest::newRow("BG/NBD") << "bgnbd" << QList<double>{0.243, 4.414, 0.793, 2.426} << QList<int>{3, 3, 3, 3}
+                                << -9582.4;
         QTest::newRow("Pareto/NBD") << "pnbd" << QList<double>{0.553, 10.578, 0.606, 11.669} << QList<int>{3, 3, 3, 2}
                                     << -9595.0;
         QTest::newRow("MBG/NBD") << "mbgnbd" << QList<double>{0.525, 6.183, 0.891, 1.614} << QList<int>{3, 3, 3, 3}
