@@ -4,6 +4,7 @@
 #include "etl/ParameterLimits.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
+#include "io/ColumnSelection.h"
 #include "store/WorkspaceRun.h"
 #include "util/ComputePool.h"
 
@@ -39,6 +40,30 @@ struct EtlSettings {
 int saturatedInt(double value)
 {
     return static_cast<int>(std::clamp(std::round(value), double(INT_MIN), double(INT_MAX)));
+}
+
+// --transactions and --columns: how the inputs are read when they are purchase tables. The
+// columns are read by the core (parseColumnSelection), as the window reads them.
+QString readTransactionOptions(const QCommandLineParser& parser, EtlSettings& settings)
+{
+    if (!parser.isSet("transactions")) {
+        if (parser.isSet("columns"))
+            return QStringLiteral("--columns names the columns of transaction tables: give it with --transactions");
+        return {};
+    }
+    // A workspace stores event files, and counts one event for each accepted record.
+    if (parser.isSet("workspace") || parser.isSet("from-workspace"))
+        return QStringLiteral("--transactions cannot be combined with --workspace or --from-workspace: "
+                              "a workspace holds event files only");
+    clv::TransactionOptions tables;
+    if (parser.isSet("columns")) {
+        const clv::ColumnSelectionParse parsed = clv::parseColumnSelection(parser.value("columns").toStdString());
+        if (!parsed.selection)
+            return QStringLiteral("--columns %1: %2").arg(parser.value("columns"), QString::fromStdString(parsed.error));
+        tables.columns = parsed.selection;
+    }
+    settings.request.reader.transactions = tables;
+    return {};
 }
 
 // Fills `settings` from the parsed options; returns an error message for a bad value. What
@@ -90,6 +115,8 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         clv::computePool()->setMaxThreadCount(threads);
     }
     if (QString problem = clv::ParameterLimits::validate(p); !problem.isEmpty())
+        return problem;
+    if (QString problem = readTransactionOptions(parser, settings); !problem.isEmpty())
         return problem;
     settings.request.reader.strict = parser.isSet("strict");
     settings.request.reader.recursive = parser.isSet("recursive");
@@ -195,7 +222,10 @@ int runEtlCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Computes customer lifetime value from web-site event logs (JSON lines or JSON arrays).\n"
+        "Computes customer lifetime value from web-site event logs (JSON lines or JSON arrays), or with\n"
+        "--transactions from purchase tables: CSV, TSV or blank-separated, one purchase a row with a\n"
+        "customer id, a date (YYYYMMDD, YYYY-MM-DD or a date-time) and an amount, each row one visit with\n"
+        "one order.\n"
         "Writes output_t1.txt, output_ltv_specs.txt, output_ltv_final.txt, rejected.csv and run.json.\n"
         "Also: clv-etl generate --help (fake event data).\n"
         "With --workspace FILE the inputs are also stored in a SQLite workspace (files already stored are\n"
@@ -205,7 +235,11 @@ int runEtlCommand(const QStringList& arguments)
         "workspace that is missing, damaged or from a newer version), 3 output or workspace could not be written."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("INPUT", "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson).", "[INPUT...]");
+    parser.addPositionalArgument(
+        "INPUT",
+        "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson); with --transactions, tables or folders of "
+        "them (*.csv, *.tsv, *.txt).",
+        "[INPUT...]");
     using Limits = clv::ParameterLimits;
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
@@ -236,6 +270,14 @@ int runEtlCommand(const QStringList& arguments)
          "everything it holds and save the results into it.",
          "FILE"},
         {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
+        {"transactions",
+         "The inputs are transaction tables. Columns are found by header name (customer_id/customer/id, "
+         "event_time/date/time, total_amount/amount/dollar_value/price, in any case); a headerless table of "
+         "three columns is read as id, date, amount."},
+        {"columns",
+         "With --transactions: the id, date and amount columns, as header names or 1-based numbers "
+         "(e.g. 1,3,5 for CDNOW_sample.txt).",
+         "ID,DATE,AMOUNT"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
         {"csv-safe",
          "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "io/ReadResult.h"
+#include "io/TransactionFormat.h"
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace clv {
@@ -16,12 +19,23 @@ struct ChunkResult {
     FileStats stats;
 };
 
+// A chunk of a transaction table: its layout, and where the chunk lies in the file, so that
+// the header is passed over and each row's order is named by its file and line.
+struct TableChunk {
+    TransactionLayout layout;
+    std::uint32_t headerLine = 0;  // 1-based, in the file; 0 when the table has no header
+    std::uint32_t linesBefore = 0; // the file's lines before this chunk
+    std::string fileName;          // as the user named the file
+};
+
 struct ChunkOptions {
     bool arrayLayout = false; // the file is a JSON array laid out one element per line
     std::size_t maxLineBytes = 64u << 20;
+    std::optional<TableChunk> table; // set: the lines are rows of a transaction table
 };
 
-// Fills `chunk` (emptied first, its memory reused) with what `text` holds.
+// Fills `chunk` (emptied first, its memory reused) with what `text` holds. A table's row
+// counts as one record, accepted or rejected, and makes two events (see PurchaseEvents).
 void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult& chunk);
 
 } // namespace clv

@@ -2,6 +2,7 @@
 
 #include "io/ChunkParser.h"
 #include "util/ComputePool.h"
+#include "util/LineText.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -79,6 +80,7 @@ public:
 
 private:
     void startParsing(Step& step, std::string_view lines);
+    bool findTableLayout(std::string_view lines);
     bool finish(Step& step);
     bool merge(ChunkResult& chunk);
     void rejectOverlongLine(std::string_view start);
@@ -89,6 +91,10 @@ private:
     std::uint32_t m_fileIndex;
     int m_workers = 1;
     std::uint32_t m_lineBase = 0;
+    // Tables: the lines handed to pieces so far. A row's order is named by its line in the
+    // file, which a piece must know before it is parsed — not only once it is merged, as
+    // m_lineBase does.
+    std::uint32_t m_linesCut = 0;
     ChunkOptions m_chunkOptions;
     Step m_steps[2];
 };
@@ -108,11 +114,46 @@ void FileStreamer::startParsing(Step& step, std::string_view lines)
         Piece& piece = step.pieces[step.pieceCount++];
         piece.text = lines.substr(start, end - start);
         piece.options = m_chunkOptions;
+        if (m_options.transactions) {
+            if (piece.options.table)
+                piece.options.table->linesBefore = m_linesCut;
+            m_linesCut += static_cast<std::uint32_t>(std::count(piece.text.begin(), piece.text.end(), '\n'));
+        }
         start = end;
     }
     auto parse = [](Piece& piece) { parseChunk(piece.text, piece.options, piece.result); };
     step.parsing = QtConcurrent::map(m_pool, step.pieces.begin(),
                                      step.pieces.begin() + static_cast<std::ptrdiff_t>(step.pieceCount), parse);
+}
+
+// Decides the table's layout from the first non-blank line among `lines` (whole lines that
+// follow the m_linesCut lines cut already). While they are all blank the layout stays
+// unknown. False when the file cannot be read as a table: said once, as a problem of the
+// file, rather than as a rejection of every row.
+bool FileStreamer::findTableLayout(std::string_view lines)
+{
+    std::uint32_t lineNumber = m_linesCut;
+    for (std::size_t pos = 0; pos < lines.size();) {
+        std::size_t end = lines.find('\n', pos);
+        if (end == std::string_view::npos)
+            end = lines.size();
+        ++lineNumber;
+        const std::string_view line = lines.substr(pos, end - pos);
+        pos = end + 1;
+        // An over-long line is rejected as such, whatever the layout: the next line decides.
+        if (trimmed(line).empty() || line.size() > m_options.maxLineBytes)
+            continue;
+        const QString& name = m_result.files[m_fileIndex].display;
+        const TransactionLayoutParse parsed = detectTransactionLayout(line, *m_options.transactions);
+        if (!parsed.layout) {
+            m_result.inputProblems << QStringLiteral("%1: %2").arg(name, QString::fromStdString(parsed.problem));
+            return false;
+        }
+        m_chunkOptions.table = TableChunk{*parsed.layout, parsed.layout->hasHeader() ? lineNumber : 0, 0,
+                                          name.toStdString()};
+        return true;
+    }
+    return true;
 }
 
 bool FileStreamer::finish(Step& step)
@@ -223,7 +264,7 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
                 bytes.remove_prefix(kBom.size());
             firstStep = false;
         }
-        if (!layoutKnown) {
+        if (!layoutKnown && !m_options.transactions) {
             // Decided by the first byte that is not white space, however many blank lines
             // come first (found by fuzzing: the layout depended on the step size).
             if (const std::optional<bool> array = startsWithArray(bytes)) {
@@ -239,10 +280,13 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
             }
             bytes.remove_prefix(nl + 1);
             ++m_lineBase;
+            ++m_linesCut;
             skippingLongLine = false;
         }
         const std::size_t wholeLines = atEnd ? bytes.size() : bytes.rfind('\n') + 1; // npos + 1 == 0
         carry = bytes.substr(wholeLines);
+        if (m_options.transactions && !m_chunkOptions.table && !findTableLayout(bytes.substr(0, wholeLines)))
+            return stop(true); // the next file may be readable
         if (wholeLines == 0 && carry.size() > m_options.maxLineBytes) {
             // Lines are merged in order: the steps before must be merged before this one.
             if (pending && !finish(*pending))
@@ -273,7 +317,8 @@ bool FileStreamer::stream(QIODevice* device, std::string_view text, const JobCon
 ReadResult EventReader::read(const QStringList& inputs, const JobControl* control) const
 {
     ReadResult result;
-    CollectedInputs collected = collectInputs(inputs, m_options.recursive);
+    CollectedInputs collected = collectInputs(
+        inputs, m_options.recursive, m_options.transactions ? InputKind::TransactionTables : InputKind::EventFiles);
     result.files = std::move(collected.files);
     result.inputProblems = std::move(collected.problems);
     result.skippedInputs = std::move(collected.skipped);
@@ -283,9 +328,10 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     qint64 totalBytes = 0;
     for (const InputFile& f : result.files)
         totalBytes += f.bytes;
-    // Event lines are rarely under 100 bytes: reserving for that many events up front saves
-    // copying the columns as they grow; pages never written cost no memory.
-    result.events->reserve(static_cast<std::size_t>(totalBytes / 100));
+    // Event lines are rarely under 100 bytes, a table's rows (two events each) rarely under 30:
+    // reserving for that many events up front saves copying the columns as they grow; pages
+    // never written cost no memory.
+    result.events->reserve(static_cast<std::size_t>(totalBytes / (m_options.transactions ? 15 : 100)));
 
     for (std::uint32_t fileIndex = 0; fileIndex < result.files.size(); ++fileIndex) {
         QFile file(result.files[fileIndex].path);

@@ -126,6 +126,24 @@ EventTimeParse parseEventTime(std::string_view text)
     return {seconds * kMicrosPerSecond + fractionMicros, {}};
 }
 
+EventTimeParse parseDateOrEventTime(std::string_view text)
+{
+    int year = 0, month = 0, day = 0;
+    const bool dashed = readDigits(text, 0, 4, year) && text.size() >= 10 && text[4] == '-'
+        && readDigits(text, 5, 2, month) && text[7] == '-' && readDigits(text, 8, 2, day);
+    if (dashed && text.size() > 10)
+        return parseEventTime(text);
+    const bool compact = text.size() == 8 && readDigits(text, 0, 4, year) && readDigits(text, 4, 2, month)
+        && readDigits(text, 6, 2, day);
+    if (!dashed && !compact)
+        return refuse("date is not YYYYMMDD, YYYY-MM-DD or a date and time");
+    // Midnight UTC of that day, through the date-time parser: one place checks that the
+    // calendar date exists, with the same words for events and tables.
+    char midnight[24];
+    std::snprintf(midnight, sizeof midnight, "%04d-%02d-%02dT00:00:00Z", year, month, day);
+    return parseEventTime(midnight);
+}
+
 std::string formatEventTime(TimeMicros t)
 {
     const std::int64_t days = utcDay(t);

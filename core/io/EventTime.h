@@ -22,6 +22,10 @@ struct EventTimeParse {
 // The calendar date and the clock time must exist; the zone is folded into UTC.
 EventTimeParse parseEventTime(std::string_view text);
 
+// Parses the date of a transaction table: `YYYYMMDD` or `YYYY-MM-DD` (midnight UTC), or a
+// date and time as parseEventTime() reads it. The calendar date must exist.
+EventTimeParse parseDateOrEventTime(std::string_view text);
+
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day);

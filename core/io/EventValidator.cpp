@@ -1,5 +1,7 @@
 #include "io/EventValidator.h"
 
+#include "io/ReasonText.h"
+
 #include <optional>
 
 namespace clv {
@@ -20,25 +22,9 @@ std::string_view jsonKindName(JsonKind kind)
 
 namespace {
 
-// Values quoted in a reason are cut short and stripped of control bytes, so that a
-// hostile line cannot make the problems list unreadable.
-std::string quoted(std::string_view value)
-{
-    constexpr std::size_t kMax = 40;
-    std::string out = "\"";
-    for (std::size_t i = 0; i < value.size() && i < kMax; ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        out += c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c);
-    }
-    if (value.size() > kMax)
-        out += "…";
-    out += '"';
-    return out;
-}
-
 std::string plain(std::string_view value)
 {
-    std::string q = quoted(value);
+    std::string q = quotedInReason(value);
     return q.substr(1, q.size() - 2);
 }
 
@@ -152,7 +138,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
     const std::string& timeText = raw.textOf(EventField::EventTime);
     const EventTimeParse time = parseEventTime(timeText);
     if (!time.time)
-        return "invalid event_time " + quoted(timeText) + ": " + time.error;
+        return "invalid event_time " + quotedInReason(timeText) + ": " + time.error;
     event.time = *time.time;
 
     event.amountCents = 0;
@@ -160,7 +146,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
         const std::string& amountText = raw.textOf(EventField::TotalAmount);
         const MoneyParse amount = parseMoneyAmount(amountText);
         if (!amount.cents)
-            return "invalid total_amount " + quoted(amountText) + ": " + amount.error;
+            return "invalid total_amount " + quotedInReason(amountText) + ": " + amount.error;
         event.amountCents = *amount.cents;
     }
 

@@ -61,8 +61,17 @@ bool isEventFileName(const QString& fileName)
                        [&](const QString& s) { return fileName.endsWith(s, Qt::CaseInsensitive); });
 }
 
-CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
+bool isTransactionTableName(const QString& fileName)
 {
+    static const QStringList kSuffixes = {".csv", ".tsv", ".txt"};
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                       [&](const QString& s) { return fileName.endsWith(s, Qt::CaseInsensitive); });
+}
+
+CollectedInputs collectInputs(const QStringList& inputs, bool recursive, InputKind kind)
+{
+    const bool tables = kind == InputKind::TransactionTables;
+    const QString filesOfKind = tables ? QStringLiteral("transaction tables") : QStringLiteral("event files");
     CollectedInputs result;
     QSet<QString> seen;
     auto add = [&](const QFileInfo& info, const QString& display) {
@@ -85,7 +94,7 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
                             recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
             while (it.hasNext()) {
                 const QString path = it.next();
-                if (isEventFileName(path))
+                if (tables ? isTransactionTableName(path) : isEventFileName(path))
                     found << path;
             }
             std::sort(found.begin(), found.end());
@@ -103,10 +112,11 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive)
             }
             if (readable == 0)
                 result.problems << (result.skipped.size() > skippedBefore
-                                        ? QStringLiteral("%1: folder holds no readable event files").arg(input)
-                                        : QStringLiteral("%1: folder holds no event files (*.txt, *.json, *.jsonl, "
-                                                         "*.ndjson)")
-                                              .arg(input));
+                                        ? QStringLiteral("%1: folder holds no readable %2").arg(input, filesOfKind)
+                                        : QStringLiteral("%1: folder holds no %2 (%3)")
+                                              .arg(input, filesOfKind,
+                                                   tables ? QStringLiteral("*.csv, *.tsv, *.txt")
+                                                          : QStringLiteral("*.txt, *.json, *.jsonl, *.ndjson")));
         } else if (!info.isReadable()) {
             result.problems << QStringLiteral("%1: not readable").arg(input);
         } else {

@@ -29,13 +29,19 @@ struct CollectedInputs {
     std::vector<SkippedInput> skipped; // folder entries left out, in name order
 };
 
-// Turns the files and folders a user named into the list of event files to read: a folder
-// contributes its *.txt, *.json, *.jsonl and *.ndjson files sorted by name (its sub-folders
-// too when `recursive`). The same file named twice is read once. A folder's entry that
+// What a run reads, which decides the files a folder contributes.
+enum class InputKind {
+    EventFiles,        // *.txt, *.json, *.jsonl, *.ndjson
+    TransactionTables, // *.csv, *.tsv, *.txt
+};
+
+// Turns the files and folders a user named into the list of files to read: a folder
+// contributes its files of that kind sorted by name (its sub-folders too when `recursive`). The same file named twice is read once. A folder's entry that
 // cannot be read (a FIFO, a broken or looping link, no read permission) is listed in
 // `skipped`; a file named on its own is read as it is (a named pipe works).
-CollectedInputs collectInputs(const QStringList& inputs, bool recursive);
+CollectedInputs collectInputs(const QStringList& inputs, bool recursive, InputKind kind = InputKind::EventFiles);
 
 bool isEventFileName(const QString& fileName);
+bool isTransactionTableName(const QString& fileName);
 
 } // namespace clv

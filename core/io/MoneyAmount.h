@@ -18,6 +18,10 @@ struct MoneyParse {
 // Parses `"<non-negative decimal, at most 2 decimals> USD"`, e.g. "12.34 USD" or "7 USD".
 MoneyParse parseMoneyAmount(std::string_view text);
 
+// Parses the amount of a transaction table: a plain non-negative decimal with at most 2
+// decimals, optionally followed by a space and the currency USD ("29.33", "0", "7.5 USD").
+MoneyParse parsePlainAmount(std::string_view text);
+
 // Reads cents / 100 from its decimal text: for counts of cents too large to be exact doubles.
 double dollarsFromDecimalText(Cents cents);
 

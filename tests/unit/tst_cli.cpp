@@ -30,6 +30,7 @@ Run runEtl(const QStringList& arguments)
 }
 
 const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
+const QString kCdnowSample = QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
 
 QByteArray readAll(const QString& path)
 {
@@ -92,6 +93,11 @@ private Q_SLOTS:
         QTest::newRow("lifespan over a century") << QStringList{"--lifespan", "1000", kSeedInput};
         QTest::newRow("top over a million") << QStringList{"--top", "2000000", kSeedInput};
         QTest::newRow("no threads") << QStringList{"--threads", "0", kSeedInput};
+        QTest::newRow("two columns") << QStringList{"--transactions", "--columns", "1,3", kCdnowSample};
+        QTest::newRow("column 0") << QStringList{"--transactions", "--columns", "0,3,5", kCdnowSample};
+        QTest::newRow("columns without --transactions") << QStringList{"--columns", "1,3,5", kCdnowSample};
+        QTest::newRow("transactions into a workspace")
+            << QStringList{"--transactions", "--workspace", QDir::tempPath() + "/clv-unused.clvdb", kCdnowSample};
     }
     void testUsageErrorsExitWith1()
     {
@@ -122,6 +128,8 @@ private Q_SLOTS:
         QVERIFY(help.out.contains("--session-gap"));
         QVERIFY(help.out.simplified().contains("end a visit, 1 to 1440 (default 30)"));
         QVERIFY(help.out.contains("Exit codes"));
+        QVERIFY(help.out.contains("--transactions"));
+        QVERIFY(help.out.contains("--columns <ID,DATE,AMOUNT>"));
         const Run version = runEtl({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.contains(CLV_VERSION));
@@ -168,6 +176,47 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.contains("clv-etl: " + locked + ": skipped, not readable\n"), qPrintable(run.err));
         QVERIFY(readAll(dir.filePath("out/run.json")).contains("\"reason\": \"not readable\""));
+    }
+
+    // SPEC §11: a purchase table runs the same ETL, each row one visit with one order.
+    void testTransactionTablesRunTheEtl()
+    {
+        QTemporaryDir dir;
+        const Run run = runEtl({"--transactions", "--columns", "1,3,5", kCdnowSample, "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("Read 6919 records from 1 file(s): 6919 accepted, 0 rejected, 2357 customers"),
+                 qPrintable(run.out));
+        QCOMPARE(test::readRfc4180(dir.filePath("out/output_ltv_final.txt")).size(), 2357u);
+        QCOMPARE(test::readRfc4180(dir.filePath("out/output_t1.txt")).size(), 2u * 6919u);
+        QCOMPARE(readAll(dir.filePath("out/rejected.csv")), QByteArray("file,line,reason,raw\n"));
+
+        // Five columns and no header: the table is named once as unreadable, nothing is read.
+        const Run unnamed = runEtl({"--transactions", kCdnowSample, "-o", dir.filePath("out2")});
+        QCOMPARE(unnamed.exitCode, 2);
+        QVERIFY2(unnamed.err.contains("CDNOW_sample.txt: the table has no header and 5 columns"), qPrintable(unnamed.err));
+    }
+
+    void testRejectedRowsGoToRejectedCsv()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("orders.csv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("customer,date,price\na,2017-02-13,3.50\nb,2017-02-30,1\n");
+        f.close();
+        const Run run = runEtl({"--transactions", dir.filePath("orders.csv"), "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("orders.csv:3: invalid date \"2017-02-30\": day 30 does not exist in that month"));
+        const QByteArray rejected = readAll(dir.filePath("out/rejected.csv"));
+        QVERIFY2(rejected.contains(",3,\"invalid date \"\"2017-02-30\"\": day 30 does not exist in that month\","
+                                   "\"b,2017-02-30,1\""),
+                 rejected.constData());
+    }
+
+    void testBadColumnsSayWhy()
+    {
+        const Run run = runEtl({"--transactions", "--columns", "1,3", kCdnowSample});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("clv-etl: --columns 1,3: give three columns, ID,DATE,AMOUNT"), qPrintable(run.err));
     }
 
     void testNothingReadableExitsWith2()
