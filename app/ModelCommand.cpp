@@ -30,6 +30,7 @@ struct ModelSettings {
     clv::SummaryOptions summary;
     QStringList inputs;
     QString summaryFile;
+    clv::ReaderOptions reader;
     QString outputDir;
     bool quiet = false;
     bool csvSafe = false;
@@ -99,7 +100,22 @@ QString readSettings(const QCommandLineParser& parser, ModelSettings& settings)
         return QStringLiteral("--holdout-end needs --calibration-end");
     if (QString problem = clv::validateSummaryOptions(settings.summary); !problem.isEmpty())
         return problem;
+    if (parser.isSet("transactions")) {
+        clv::TransactionOptions tables;
+        if (parser.isSet("columns")) {
+            const clv::ColumnSelectionParse parsed = clv::parseColumnSelection(parser.value("columns").toStdString());
+            if (!parsed.selection)
+                return QStringLiteral("--columns %1: %2")
+                    .arg(parser.value("columns"), QString::fromStdString(parsed.error));
+            tables.columns = parsed.selection;
+        }
+        settings.reader.transactions = tables;
+    } else if (parser.isSet("columns")) {
+        return QStringLiteral("--columns names the columns of transaction tables: give it with --transactions");
+    }
     settings.summaryFile = parser.value("summary");
+    if (!settings.summaryFile.isEmpty() && parser.isSet("transactions"))
+        return QStringLiteral("--summary reads a summary, --transactions purchase tables: give one or the other");
     settings.inputs = parser.positionalArguments();
     if (!settings.summaryFile.isEmpty()) {
         if (!settings.inputs.isEmpty())
@@ -143,16 +159,21 @@ int runModelCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Fits buy-'til-you-die models (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma) to the purchases in\n"
-        "event files or folders, or to a customer summary (--summary), and predicts per customer.\n"
+        "event files or folders, transaction tables (--transactions) or a customer summary (--summary),\n"
+        "and predicts per customer.\n"
         "Writes model_fit.json, customer_predictions.csv, model_tracking.csv and model_holdout.csv\n"
         "(and rejected.csv when reading inputs). A model that cannot be fitted is named with the\n"
         "reason and the others are written.\n"
         "Exit codes: 0 done, 1 usage error, 2 input unusable (no purchases, or no model could be fitted),\n"
         "3 output could not be written."));
     parser.addHelpOption();
-    parser.addPositionalArgument("INPUT", "Event files or folders.", "[INPUT...]");
+    parser.addPositionalArgument("INPUT", "Event files or folders, or transaction tables with --transactions.",
+                                 "[INPUT...]");
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
+        {"transactions", "The inputs are transaction tables (CSV, TSV or blank-separated; one purchase a row)."},
+        {"columns", "With --transactions: the id, date and amount columns, by name or 1-based number (e.g. 1,3,5).",
+         "ID,DATE,AMOUNT"},
         {"summary", "Read a customer summary (ID,x,t_x,T,zbar or frequency,recency,T,monetary_value).", "FILE"},
         {"calibration-end", "Last day of the calibration period (default: the last purchase day).", "DATE"},
         {"holdout-end", "Last day of the holdout period used to validate the predictions.", "DATE"},
@@ -201,7 +222,7 @@ int runModelCommand(const QStringList& arguments)
                          .arg(QString::fromStdString(r.reason)));
         *summary = std::move(file.summary);
     } else {
-        read = clv::EventReader().read(settings.inputs, &control);
+        read = clv::EventReader(settings.reader).read(settings.inputs, &control);
         for (const QString& problem : read.inputProblems)
             printErr(QStringLiteral("clv-etl model: %1").arg(problem));
         const clv::PurchaseHistory history = clv::purchasesFromEvents(*read.events, clv::computePool(), &control);

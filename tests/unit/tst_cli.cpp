@@ -193,7 +193,8 @@ private Q_SLOTS:
         // Five columns and no header: the table is named once as unreadable, nothing is read.
         const Run unnamed = runEtl({"--transactions", kCdnowSample, "-o", dir.filePath("out2")});
         QCOMPARE(unnamed.exitCode, 2);
-        QVERIFY2(unnamed.err.contains("CDNOW_sample.txt: the table has no header and 5 columns"), qPrintable(unnamed.err));
+        QVERIFY2(unnamed.err.contains("CDNOW_sample.txt: the table has no header and 5 columns"),
+                 qPrintable(unnamed.err));
     }
 
     void testRejectedRowsGoToRejectedCsv()

@@ -142,6 +142,28 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(out + "/" + name), name);
     }
 
+    void testTransactionTable()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const Run run = runModel({"--transactions", "--columns", "1,3,5", "--calibration-end", "1997-09-30",
+                                  QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(test::readCsv(out + "/customer_predictions.csv").size(), std::size_t(2357));
+        const QJsonObject fit = readJson(out + "/model_fit.json");
+        QCOMPARE(fit.value("calibration_end").toString(), QStringLiteral("1997-09-30"));
+        const QJsonObject p = fit.value("models").toObject().value("bgnbd").toObject().value("params").toObject();
+        QCOMPARE(QString::number(p.value("b").toDouble(), 'f', 3), QStringLiteral("2.426"));
+        QCOMPARE(runModel(
+                     {"--columns", "1,3,5", QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out})
+                     .exitCode,
+                 1);
+        QCOMPARE(runModel({"--transactions", "--columns", "1,3",
+                           QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out})
+                     .exitCode,
+                 1);
+    }
+
     void testAModelThatCannotBeFittedLeavesTheOthers()
     {
         // Every mean spend 0: Gamma-Gamma has nothing to fit, BG/NBD is still written.
