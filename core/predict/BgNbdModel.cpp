@@ -3,6 +3,7 @@
 #include "predict/CountDistribution.h"
 #include "predict/FrequencyLikelihood.h"
 #include "predict/Hypergeometric.h"
+#include "predict/TermBlocks.h"
 
 namespace clv {
 
@@ -14,7 +15,7 @@ struct BgNbdKernel {
     //   + ln[ (α+T)^−(r+x) + [x>0] a/(b+x−1) (α+t_x)^−(r+x) ]
     // Everything that depends on x alone is worked out once per run of equal x.
     template <class S>
-    static S sum(const S* p, const FrequencyTerms& set)
+    static S sum(const S* p, const FrequencyTerms& set, std::size_t begin, std::size_t end)
     {
         using std::lgamma;
         using std::log;
@@ -24,18 +25,19 @@ struct BgNbdKernel {
         const S& b = p[3];
         const S common = r * log(alpha) - lgamma(r) + lgamma(a + b) - lgamma(b);
         const S logA = log(a);
+        const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
         S total = 0.0;
         const std::vector<FrequencyTerm>& terms = set.terms;
-        for (std::size_t i = 0; i < terms.size();) {
+        for (std::size_t i = begin; i < end;) {
             const double x = terms[i].x;
             const S rx = r + x;
             const S perX = common + lgamma(rx) + lgamma(b + x) - lgamma(a + b + x);
             const S dropout = x > 0 ? logA - log(b + (x - 1)) : S(0.0);
             double weight = 0;
-            for (; i < terms.size() && terms[i].x == x; ++i) {
+            for (; i < end && terms[i].x == x; ++i) {
                 const FrequencyTerm& t = terms[i];
-                const S alive = -rx * log(alpha + t.T);
-                const S ll = x > 0 ? logAddExp(alive, dropout - rx * log(alpha + t.tx)) : alive;
+                const S alive = -rx * logAlphaT[set.TAt[i]];
+                const S ll = x > 0 ? logAddExp(alive, dropout - rx * logAlphaT[set.txAt[i]]) : alive;
                 total += ll * t.weight;
                 weight += t.weight;
             }
@@ -60,6 +62,15 @@ double dropoutOdds(std::span<const double> p, double x, double tx, double T)
     return std::exp(std::log(a / (b + x - 1)) + (r + x) * std::log((alpha + T) / (alpha + tx)));
 }
 
+// (1−z)^(a−1) 2F1(…; z), z = t/(α+T+t): the part of the conditional expectation that
+// depends on x and T only.
+double remaining(std::span<const double> p, double x, double T, double t)
+{
+    const double r = p[0], alpha = p[1], a = p[2], b = p[3];
+    const double z = t / (alpha + T + t);
+    return std::pow(1.0 - z, a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z);
+}
+
 } // namespace
 
 std::unique_ptr<Likelihood> BgNbdModel::likelihood(const FrequencyTerms& terms) const
@@ -80,10 +91,25 @@ double BgNbdModel::conditionalExpected(std::span<const double> p, double x, doub
     // however large x is.
     if (t <= 0)
         return 0;
-    const double r = p[0], alpha = p[1], a = p[2], b = p[3];
-    const double z = t / (alpha + T + t);
-    const double f = std::pow(1.0 - z, a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z);
-    return (a + b + x - 1.0) / (a - 1.0) * (1.0 - f) / (1.0 + dropoutOdds(p, x, tx, T));
+    const double a = p[2], b = p[3];
+    return (a + b + x - 1.0) / (a - 1.0) * (1.0 - remaining(p, x, T, t)) / (1.0 + dropoutOdds(p, x, tx, T));
+}
+
+void BgNbdModel::conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                             std::span<double> out) const
+{
+    const double a = p[2], b = p[3];
+    forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
+        XTimeMemo memo;
+        for (std::size_t i = begin; i < end; ++i) {
+            const FrequencyTerm& term = terms.terms[i];
+            const double rest = t <= 0
+                ? 1.0
+                : memo.get(term.x, terms.TAt[i], [&] { return remaining(p, term.x, term.T, t); });
+            const double x = term.x;
+            out[i] = (a + b + x - 1.0) / (a - 1.0) * (1.0 - rest) / (1.0 + dropoutOdds(p, term.x, term.tx, term.T));
+        }
+    });
 }
 
 double BgNbdModel::expectedRepeat(std::span<const double> p, double t) const

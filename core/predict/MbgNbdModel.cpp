@@ -3,6 +3,7 @@
 #include "predict/CountDistribution.h"
 #include "predict/FrequencyLikelihood.h"
 #include "predict/Hypergeometric.h"
+#include "predict/TermBlocks.h"
 
 namespace clv {
 
@@ -14,7 +15,7 @@ struct MbgNbdKernel {
     //   + ln[ (α+T)^−(r+x) + a/(b+x) (α+t_x)^−(r+x) ]
     // the dropout term present for x = 0 too.
     template <class S>
-    static S sum(const S* p, const FrequencyTerms& set)
+    static S sum(const S* p, const FrequencyTerms& set, std::size_t begin, std::size_t end)
     {
         using std::lgamma;
         using std::log;
@@ -24,17 +25,18 @@ struct MbgNbdKernel {
         const S& b = p[3];
         const S common = r * log(alpha) - lgamma(r) + lgamma(a + b) - lgamma(b);
         const S logA = log(a);
+        const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
         S total = 0.0;
         const std::vector<FrequencyTerm>& terms = set.terms;
-        for (std::size_t i = 0; i < terms.size();) {
+        for (std::size_t i = begin; i < end;) {
             const double x = terms[i].x;
             const S rx = r + x;
             const S perX = common + lgamma(rx) + lgamma(b + (x + 1)) - lgamma(a + b + (x + 1));
             const S dropout = logA - log(b + x);
             double weight = 0;
-            for (; i < terms.size() && terms[i].x == x; ++i) {
+            for (; i < end && terms[i].x == x; ++i) {
                 const FrequencyTerm& t = terms[i];
-                const S ll = logAddExp(-rx * log(alpha + t.T), dropout - rx * log(alpha + t.tx));
+                const S ll = logAddExp(-rx * logAlphaT[set.TAt[i]], dropout - rx * logAlphaT[set.txAt[i]]);
                 total += ll * t.weight;
                 weight += t.weight;
             }
@@ -56,6 +58,15 @@ double dropoutOdds(std::span<const double> p, double x, double tx, double T)
     return std::exp(std::log(a / (b + x)) + (r + x) * std::log((alpha + T) / (alpha + tx)));
 }
 
+// (1−z)^(a−1) 2F1(…; z), z = t/(α+T+t): the part of the conditional expectation that
+// depends on x and T only.
+double remaining(std::span<const double> p, double x, double T, double t)
+{
+    const double r = p[0], alpha = p[1], a = p[2], b = p[3];
+    const double z = t / (alpha + T + t);
+    return std::pow(1.0 - z, a - 1.0) * hyp2f1(a + b - r, a - 1.0, a + b + x, z);
+}
+
 } // namespace
 
 std::unique_ptr<Likelihood> MbgNbdModel::likelihood(const FrequencyTerms& terms) const
@@ -74,10 +85,25 @@ double MbgNbdModel::conditionalExpected(std::span<const double> p, double x, dou
     // / (1 + odds), with Euler's transformation as for BG/NBD.
     if (t <= 0)
         return 0;
-    const double r = p[0], alpha = p[1], a = p[2], b = p[3];
-    const double z = t / (alpha + T + t);
-    const double f = std::pow(1.0 - z, a - 1.0) * hyp2f1(a + b - r, a - 1.0, a + b + x, z);
-    return (a + b + x) / (a - 1.0) * (1.0 - f) / (1.0 + dropoutOdds(p, x, tx, T));
+    const double a = p[2], b = p[3];
+    return (a + b + x) / (a - 1.0) * (1.0 - remaining(p, x, T, t)) / (1.0 + dropoutOdds(p, x, tx, T));
+}
+
+void MbgNbdModel::conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                              std::span<double> out) const
+{
+    const double a = p[2], b = p[3];
+    forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
+        XTimeMemo memo;
+        for (std::size_t i = begin; i < end; ++i) {
+            const FrequencyTerm& term = terms.terms[i];
+            const double rest = t <= 0
+                ? 1.0
+                : memo.get(term.x, terms.TAt[i], [&] { return remaining(p, term.x, term.T, t); });
+            const double x = term.x;
+            out[i] = (a + b + x) / (a - 1.0) * (1.0 - rest) / (1.0 + dropoutOdds(p, term.x, term.tx, term.T));
+        }
+    });
 }
 
 double MbgNbdModel::expectedRepeat(std::span<const double> p, double t) const

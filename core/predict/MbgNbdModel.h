@@ -13,6 +13,8 @@ public:
     std::unique_ptr<Likelihood> likelihood(const FrequencyTerms& terms) const override;
     double pAlive(std::span<const double> p, double x, double tx, double T) const override;
     double conditionalExpected(std::span<const double> p, double x, double tx, double T, double t) const override;
+    void conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                     std::span<double> out) const override;
     double expectedRepeat(std::span<const double> p, double t) const override;
     double repeatProbability(std::span<const double> p, double t, int k) const override;
 };

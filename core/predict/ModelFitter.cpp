@@ -176,23 +176,27 @@ bool inverseInformation(const Likelihood& likelihood, const std::vector<double>&
 // Newton steps on the natural parameters from where L-BFGS stopped. Along the flat ridges
 // of these likelihoods (Pareto/NBD's s and beta, Gamma-Gamma's p, q and gamma) a quasi-Newton
 // search stops while the estimate can still move in its third digit; with the exact
-// gradient and the information matrix, a few Newton steps settle it to full precision.
-void polish(const Likelihood& likelihood, SearchResult& result)
+// gradient and the information matrix, a few Newton steps settle it to full precision. The
+// matrix is worked out once, where the search stopped: so close to the maximum it hardly
+// changes, and each step costs one gradient instead of a new matrix. Leaves the inverse
+// information at the final estimate in `inverse`; false when it is not positive definite.
+bool polish(const Likelihood& likelihood, SearchResult& result, std::vector<double>& inverse)
 {
     const std::size_t n = result.params.size();
-    std::vector<double> gradient(n), inverse, next(n);
-    for (int step = 0; step < 10; ++step) {
+    if (!inverseInformation(likelihood, result.params, inverse))
+        return false;
+    const std::vector<double> matrixAt = result.params;
+    std::vector<double> gradient(n), next(n);
+    for (int step = 0; step < 20; ++step) {
         likelihood.evaluate(result.params, gradient);
-        if (!inverseInformation(likelihood, result.params, inverse))
-            return;
         // Near the maximum the likelihood changes less than its rounding, so a step is judged
         // by its size: taken whole while it keeps the parameters positive and does not lower
         // the likelihood beyond rounding, halved otherwise.
-        for (double shrink = 1.0;; shrink *= 0.5) {
-            if (shrink < 1e-3)
-                return;
+        bool moved = false;
+        double largestMove = 0;
+        for (double shrink = 1.0; shrink >= 1e-3 && !moved; shrink *= 0.5) {
             bool positive = true;
-            double largestMove = 0;
+            largestMove = 0;
             for (std::size_t i = 0; i < n; ++i) {
                 double move = 0;
                 for (std::size_t j = 0; j < n; ++j)
@@ -208,11 +212,16 @@ void polish(const Likelihood& likelihood, SearchResult& result)
                 continue;
             result.params = next;
             result.logLikelihood = std::max(ll, result.logLikelihood);
-            if (largestMove < 1e-10)
-                return;
-            break;
+            moved = true;
         }
+        if (!moved || largestMove < 1e-10)
+            break;
     }
+    // Standard errors at the estimate: the matrix again if the steps went any distance.
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::abs(result.params[i] / matrixAt[i] - 1) > 1e-6)
+            return inverseInformation(likelihood, result.params, inverse);
+    return true;
 }
 
 } // namespace
@@ -251,9 +260,8 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
         fit.problem = lastProblem.isEmpty() ? QStringLiteral("no search converged") : lastProblem;
         return fit;
     }
-    polish(likelihood, best);
     std::vector<double> inverse;
-    if (!inverseInformation(likelihood, best.params, inverse)) {
+    if (!polish(likelihood, best, inverse)) {
         fit.problem = QStringLiteral("the data do not determine the parameters (the likelihood is flat at its "
                                      "maximum; too few repeat purchases?)");
         return fit;

@@ -63,8 +63,10 @@ QJsonObject fitJson(const ModelFit& fit, const HoldoutComparison* holdout)
 
 void appendNumber(std::string& out, double value)
 {
-    if (std::isfinite(value))
-        out += formatShortestDouble(value);
+    if (!std::isfinite(value))
+        return;
+    char text[32];
+    out.append(text, std::size_t(formatShortestDouble(value, text)));
 }
 
 QString modelName(ModelKind kind)

@@ -1,6 +1,7 @@
 #include "predict/ModelRun.h"
 
 #include "predict/GammaGammaModel.h"
+#include "predict/TermBlocks.h"
 #include "util/ComputePool.h"
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -24,20 +25,6 @@ std::size_t holdoutGroup(double x)
     return std::size_t(std::min(x, double(kHoldoutGroups - 1)));
 }
 
-// Runs `work(i)` for i in [0, count) on the worker pool, in blocks.
-template <class Work>
-void inParallel(std::size_t count, Work work)
-{
-    constexpr std::size_t kBlock = 512;
-    std::vector<std::size_t> blocks((count + kBlock - 1) / kBlock);
-    std::iota(blocks.begin(), blocks.end(), 0);
-    QtConcurrent::blockingMap(computePool(), blocks, [&](std::size_t block) {
-        const std::size_t end = std::min(count, (block + 1) * kBlock);
-        for (std::size_t i = block * kBlock; i < end; ++i)
-            work(i);
-    });
-}
-
 ModelFit fitOne(ModelKind kind, const FrequencyTerms& frequency, const SpendTerms& spend, std::int64_t repeatCustomers,
                 const JobControl* control)
 {
@@ -58,22 +45,36 @@ ModelFit fitOne(ModelKind kind, const FrequencyTerms& frequency, const SpendTerm
     return fitModel(kind, *makePurchaseModel(kind)->likelihood(frequency), control);
 }
 
-// Expected purchases in each of the horizon's units, discounted and summed; with no discount
-// the sum telescopes to the expectation over the whole horizon.
-double discountedPurchases(const PurchaseModel& model, std::span<const double> p, const FrequencyTerm& t,
-                           double horizon, double discount)
+// Expected purchases in each unit of the horizon, discounted and summed, per term; with no
+// discount the sum telescopes to the expectation over the whole horizon.
+std::vector<double> discountedPurchases(const PurchaseModel& model, std::span<const double> p,
+                                        const FrequencyTerms& terms, double horizon, double discount)
 {
-    if (discount == 0)
-        return model.conditionalExpected(p, t.x, t.tx, t.T, horizon);
-    double total = 0;
-    double before = 0;
+    std::vector<double> total(terms.terms.size(), 0.0);
+    if (discount == 0) {
+        model.conditionalExpectedForTerms(p, terms, horizon, total);
+        return total;
+    }
+    std::vector<double> before(terms.terms.size(), 0.0), upTo(terms.terms.size());
     const int units = int(std::ceil(horizon));
     for (int k = 1; k <= units; ++k) {
-        const double upTo = model.conditionalExpected(p, t.x, t.tx, t.T, std::min(double(k), horizon));
-        total += (upTo - before) * std::pow(1.0 + discount, -double(k));
-        before = upTo;
+        model.conditionalExpectedForTerms(p, terms, std::min(double(k), horizon), upTo);
+        const double factor = std::pow(1.0 + discount, -double(k));
+        for (std::size_t i = 0; i < total.size(); ++i)
+            total[i] += (upTo[i] - before[i]) * factor;
+        std::swap(before, upTo);
     }
     return total;
+}
+
+// Where a customer's history is among the distinct terms.
+std::size_t termOf(const FrequencyTerms& terms, const CustomerRfm& c)
+{
+    const auto at = std::lower_bound(terms.terms.begin(), terms.terms.end(), c,
+                                     [](const FrequencyTerm& t, const CustomerRfm& c) {
+                                         return std::tie(t.x, t.tx, t.T) < std::tie(c.x, c.tx, c.T);
+                                     });
+    return std::size_t(at - terms.terms.begin());
 }
 
 void predict(ModelRunResult& result, const FrequencyTerms& terms, const JobControl* control)
@@ -88,48 +89,47 @@ void predict(ModelRunResult& result, const FrequencyTerms& terms, const JobContr
                 break;
             }
     const ModelFit* fit = result.fit(kind);
-    if (!fit || !fit->converged)
-        return;
     const ModelFit* spendFit = result.fit(ModelKind::GammaGamma);
     const bool withSpend = spendFit && spendFit->converged;
+    if (!isPurchaseModel(kind) || !fit || !fit->converged) {
+        // Gamma-Gamma alone still says what each customer will spend per purchase.
+        if (withSpend) {
+            result.predictions.resize(summary.customers.size());
+            for (std::size_t i = 0; i < summary.customers.size(); ++i) {
+                const CustomerRfm& c = summary.customers[i];
+                result.predictions[i] = {kNaN, kNaN, GammaGammaModel::expectedSpend(spendFit->params, c.x, c.monetary),
+                                         kNaN};
+            }
+        }
+        return;
+    }
     const auto model = makePurchaseModel(kind);
     const std::vector<double>& p = fit->params;
 
     // Everything but the spend depends on (x, t_x, T) alone: worked out once per distinct term.
-    struct TermPrediction {
-        double pAlive = 0;
-        double expected = 0;
-        double discounted = 0;
-    };
-    std::vector<TermPrediction> perTerm(terms.terms.size());
-    inParallel(terms.terms.size(), [&](std::size_t i) {
-        if (control && control->isCancelled())
-            return;
-        const FrequencyTerm& t = terms.terms[i];
-        perTerm[i].pAlive = model->pAlive(p, t.x, t.tx, t.T);
-        perTerm[i].expected = model->conditionalExpected(p, t.x, t.tx, t.T, result.request.horizon);
-        perTerm[i].discounted = withSpend
-            ? discountedPurchases(*model, p, t, result.request.horizon, result.request.discount)
-            : kNaN;
-    });
+    std::vector<double> alive(terms.terms.size());
+    model->pAliveForTerms(p, terms, alive);
+    std::vector<double> expected(terms.terms.size());
+    model->conditionalExpectedForTerms(p, terms, result.request.horizon, expected);
+    const std::vector<double> discounted = withSpend && result.request.discount != 0
+        ? discountedPurchases(*model, p, terms, result.request.horizon, result.request.discount)
+        : expected;
     if (control && control->isCancelled()) {
         result.cancelled = true;
         return;
     }
     result.predictedWith = kind;
     result.predictions.resize(summary.customers.size());
-    inParallel(summary.customers.size(), [&](std::size_t i) {
-        const CustomerRfm& c = summary.customers[i];
-        const auto at = std::lower_bound(terms.terms.begin(), terms.terms.end(), c,
-                                         [](const FrequencyTerm& t, const CustomerRfm& c) {
-                                             return std::tie(t.x, t.tx, t.T) < std::tie(c.x, c.tx, c.T);
-                                         });
-        const TermPrediction& term = perTerm[std::size_t(at - terms.terms.begin())];
-        CustomerPrediction& out = result.predictions[i];
-        out.pAlive = term.pAlive;
-        out.expectedPurchases = term.expected;
-        out.expectedSpend = withSpend ? GammaGammaModel::expectedSpend(spendFit->params, c.x, c.monetary) : kNaN;
-        out.clv = withSpend ? term.discounted * out.expectedSpend : kNaN;
+    forEachTermBlock(summary.customers.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const CustomerRfm& c = summary.customers[i];
+            const std::size_t term = termOf(terms, c);
+            CustomerPrediction& out = result.predictions[i];
+            out.pAlive = alive[term];
+            out.expectedPurchases = expected[term];
+            out.expectedSpend = withSpend ? GammaGammaModel::expectedSpend(spendFit->params, c.x, c.monetary) : kNaN;
+            out.clv = withSpend ? discounted[term] * out.expectedSpend : kNaN;
+        }
     });
 }
 
@@ -157,10 +157,7 @@ void compareHoldout(ModelRunResult& result, const FrequencyTerms& terms)
             continue;
         const auto model = makePurchaseModel(fit.kind);
         std::vector<double> perTerm(terms.terms.size());
-        inParallel(terms.terms.size(), [&](std::size_t i) {
-            const FrequencyTerm& t = terms.terms[i];
-            perTerm[i] = model->conditionalExpected(fit.params, t.x, t.tx, t.T, length);
-        });
+        model->conditionalExpectedForTerms(fit.params, terms, length, perTerm);
         HoldoutComparison comparison;
         comparison.kind = fit.kind;
         comparison.predictedMeanByX.assign(kHoldoutGroups, 0);
@@ -309,12 +306,13 @@ ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelR
 
     if (control)
         control->report(QStringLiteral("Fitting"), 0.0);
-    result.fits.resize(request.models.size());
-    std::vector<std::size_t> order(request.models.size());
-    std::iota(order.begin(), order.end(), 0);
-    QtConcurrent::blockingMap(computePool(), order, [&](std::size_t i) {
-        result.fits[i] = fitOne(request.models[i], frequency, spend, repeatCustomers, control);
-    });
+    // One model after another, each likelihood summed in parts on the worker pool: waiting
+    // for parts from inside a pool task could leave every worker waiting.
+    for (std::size_t i = 0; i < request.models.size(); ++i) {
+        result.fits.push_back(fitOne(request.models[i], frequency, spend, repeatCustomers, control));
+        if (control)
+            control->report(QStringLiteral("Fitting"), double(i + 1) / double(request.models.size()));
+    }
     for (const ModelFit& fit : result.fits) {
         if (fit.cancelled)
             result.cancelled = true;

@@ -66,7 +66,8 @@ struct ModelRunResult {
 
 inline constexpr int kHoldoutGroups = 8; // calibration x = 0 … 6, and 7+
 
-// Fits the requested models to the summary (the models side by side on the worker pool),
+// Fits the requested models to the summary (each likelihood in parts on the worker pool, so
+// not to be called from a task on that pool),
 // predicts for every customer and, with a holdout, compares. A model that cannot be fitted
 // is reported in `problems` and left out; the others go on.
 ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelRequest& request,

@@ -3,6 +3,7 @@
 #include "predict/CountDistribution.h"
 #include "predict/FrequencyLikelihood.h"
 #include "predict/Hypergeometric.h"
+#include "predict/TermBlocks.h"
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 
@@ -32,8 +33,10 @@ struct ParetoNbdKernel {
     // log L summed over the terms, in logs:
     //   ln Γ(r+x) − ln Γ(r) + r ln α + s ln β
     //   + ln[ (α+T)^−(r+x) (β+T)^−s + s/(r+s+x) A0 ]
+    // A0's two parts, F(M + t) of logA0(), depend on x and one time: each is worked out once
+    // per x and distinct time, which spares most of the series.
     template <class S>
-    static S sum(const S* p, const FrequencyTerms& set)
+    static S sum(const S* p, const FrequencyTerms& set, std::size_t begin, std::size_t end)
     {
         using std::lgamma;
         using std::log;
@@ -43,19 +46,37 @@ struct ParetoNbdKernel {
         const S& beta = p[3];
         const S common = r * log(alpha) + s * log(beta) - lgamma(r);
         const S logS = log(s);
+        const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
+        const std::vector<S> logBetaT = logsOfShifted(beta, set.times);
+        const bool alphaLarger = valueOf(alpha) >= valueOf(beta);
+        const S& larger = alphaLarger ? alpha : beta;
+        const std::vector<S>& logLargerT = alphaLarger ? logAlphaT : logBetaT;
+        const S gap = alphaLarger ? alpha - beta : beta - alpha;
+
+        std::vector<S> part(set.times.size());
+        std::vector<double> partFor(set.times.size(), -1.0); // the x each cached part belongs to
         S total = 0.0;
         const std::vector<FrequencyTerm>& terms = set.terms;
-        for (std::size_t i = 0; i < terms.size();) {
+        for (std::size_t i = begin; i < end;) {
             const double x = terms[i].x;
             const S rx = r + x;
             const S perX = common + lgamma(rx);
-            const S share = logS - log(rx + s);
+            const S a = rx + s;
+            const S c = alphaLarger ? s + 1.0 : rx;
+            const S share = logS - log(a);
+            const auto partAt = [&](std::uint32_t at) -> const S& {
+                if (partFor[at] != x) {
+                    part[at] = logHyp2f1APlusOne(a, c, gap / (larger + set.times[at])) - a * logLargerT[at];
+                    partFor[at] = x;
+                }
+                return part[at];
+            };
             double weight = 0;
-            for (; i < terms.size() && terms[i].x == x; ++i) {
+            for (; i < end && terms[i].x == x; ++i) {
                 const FrequencyTerm& t = terms[i];
-                S ll = -rx * log(alpha + t.T) - s * log(beta + t.T);
+                S ll = -rx * logAlphaT[set.TAt[i]] - s * logBetaT[set.TAt[i]];
                 if (t.tx < t.T)
-                    ll = logAddExp(ll, share + logA0(r, alpha, s, beta, x, t.tx, t.T));
+                    ll = logAddExp(ll, share + logSubExp(partAt(set.txAt[i]), partAt(set.TAt[i])));
                 total += ll * t.weight;
                 weight += t.weight;
             }
@@ -105,6 +126,49 @@ double ParetoNbdModel::conditionalExpected(std::span<const double> p, double x, 
     if (t <= 0)
         return 0;
     return (r + x) * (beta + T) / (alpha + T) * lifetimeFactor(s, beta + T, t) * pAlive(p, x, tx, T);
+}
+
+void ParetoNbdModel::pAliveForTerms(std::span<const double> p, const FrequencyTerms& terms, std::span<double> out) const
+{
+    // As pAlive(), with A0's two parts remembered per x and time.
+    const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
+    const bool alphaLarger = alpha >= beta;
+    const double larger = alphaLarger ? alpha : beta;
+    const double gap = std::abs(alpha - beta);
+    forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
+        XTimeMemo memo;
+        for (std::size_t i = begin; i < end; ++i) {
+            const FrequencyTerm& t = terms.terms[i];
+            if (t.tx >= t.T) {
+                out[i] = 1.0;
+                continue;
+            }
+            const double a = r + s + t.x;
+            const double c = alphaLarger ? s + 1.0 : r + t.x;
+            const auto part = [&](std::uint32_t at) {
+                const double time = terms.times[at];
+                return memo.get(t.x, at, [&] {
+                    return logHyp2f1APlusOne(a, c, gap / (larger + time)) - a * std::log(larger + time);
+                });
+            };
+            const double logOdds = std::log(s / a) + (r + t.x) * std::log(alpha + t.T) + s * std::log(beta + t.T)
+                + logSubExp(part(terms.txAt[i]), part(terms.TAt[i]));
+            out[i] = 1.0 / (1.0 + std::exp(logOdds));
+        }
+    });
+}
+
+void ParetoNbdModel::conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                                 std::span<double> out) const
+{
+    pAliveForTerms(p, terms, out);
+    const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
+    for (std::size_t i = 0; i < terms.terms.size(); ++i) {
+        const FrequencyTerm& term = terms.terms[i];
+        out[i] = t <= 0
+            ? 0.0
+            : (r + term.x) * (beta + term.T) / (alpha + term.T) * lifetimeFactor(s, beta + term.T, t) * out[i];
+    }
 }
 
 double ParetoNbdModel::expectedRepeat(std::span<const double> p, double t) const

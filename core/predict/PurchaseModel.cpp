@@ -3,6 +3,7 @@
 #include "predict/BgNbdModel.h"
 #include "predict/MbgNbdModel.h"
 #include "predict/ParetoNbdModel.h"
+#include "predict/TermBlocks.h"
 
 namespace clv {
 
@@ -54,6 +55,25 @@ std::vector<std::string_view> parameterNames(ModelKind kind)
 bool isPurchaseModel(ModelKind kind)
 {
     return kind != ModelKind::GammaGamma;
+}
+
+void PurchaseModel::pAliveForTerms(std::span<const double> p, const FrequencyTerms& terms, std::span<double> out) const
+{
+    forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            out[i] = pAlive(p, terms.terms[i].x, terms.terms[i].tx, terms.terms[i].T);
+    });
+}
+
+void PurchaseModel::conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                                std::span<double> out) const
+{
+    forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const FrequencyTerm& term = terms.terms[i];
+            out[i] = conditionalExpected(p, term.x, term.tx, term.T, t);
+        }
+    });
 }
 
 std::unique_ptr<PurchaseModel> makePurchaseModel(ModelKind kind)

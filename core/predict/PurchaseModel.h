@@ -47,6 +47,13 @@ public:
     virtual double pAlive(std::span<const double> p, double x, double tx, double T) const = 0;
     // Expected purchases in (T, T + t], given the history.
     virtual double conditionalExpected(std::span<const double> p, double x, double tx, double T, double t) const = 0;
+    // pAlive() for every term of `terms` into `out`, on the worker pool.
+    virtual void pAliveForTerms(std::span<const double> p, const FrequencyTerms& terms, std::span<double> out) const;
+    // conditionalExpected() for every term of `terms` into `out` (one value per term), on the
+    // worker pool. Models whose expectation has a costly part that depends on fewer than all
+    // of (x, t_x, T) work that part out once per distinct value.
+    virtual void conditionalExpectedForTerms(std::span<const double> p, const FrequencyTerms& terms, double t,
+                                             std::span<double> out) const;
     // E[X(t)]: expected repeat purchases of a new customer in their first t units.
     virtual double expectedRepeat(std::span<const double> p, double t) const = 0;
     // P(X(t) = k): the chance that a new customer makes exactly k repeat purchases by t.

@@ -23,6 +23,19 @@ FrequencyTerms FrequencyTerms::collapse(std::span<const CustomerRfm> customers)
             result.terms.push_back(t);
         result.customers += 1;
     }
+    for (const FrequencyTerm& t : result.terms) {
+        result.times.push_back(t.tx);
+        result.times.push_back(t.T);
+    }
+    std::sort(result.times.begin(), result.times.end());
+    result.times.erase(std::unique(result.times.begin(), result.times.end()), result.times.end());
+    const auto indexOf = [&](double time) {
+        return std::uint32_t(std::lower_bound(result.times.begin(), result.times.end(), time) - result.times.begin());
+    };
+    for (const FrequencyTerm& t : result.terms) {
+        result.txAt.push_back(indexOf(t.tx));
+        result.TAt.push_back(indexOf(t.T));
+    }
     return result;
 }
 

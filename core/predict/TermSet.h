@@ -20,6 +20,12 @@ struct FrequencyTerm {
 struct FrequencyTerms {
     std::vector<FrequencyTerm> terms;
     double customers = 0; // the sum of the weights: the observations for BIC
+    // The distinct values of t_x and T, ascending, and where each term's are among them: a
+    // likelihood works out what depends on a time alone (ln(α + t)) once per time, and there
+    // are far fewer times (whole days) than terms.
+    std::vector<double> times;
+    std::vector<std::uint32_t> txAt;
+    std::vector<std::uint32_t> TAt;
 
     static FrequencyTerms collapse(std::span<const CustomerRfm> customers);
 };

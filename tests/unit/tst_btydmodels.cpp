@@ -268,6 +268,33 @@ private Q_SLOTS:
         }
     }
 
+    void testTermBatchesEqualOneByOne()
+    {
+        // The batch forms remember parts per x and time: they must give what one customer at a
+        // time gives.
+        std::vector<CustomerRfm> customers = someCustomers();
+        for (int i = 0; i < 3000; ++i) {
+            CustomerRfm c;
+            c.x = double(i % 9);
+            c.T = 20.0 + double(i % 13);
+            c.tx = c.x > 0 ? c.T * double(i % 7) / 7.0 : 0.0;
+            customers.push_back(c);
+        }
+        const FrequencyTerms terms = FrequencyTerms::collapse(customers);
+        for (ModelKind kind : {ModelKind::BgNbd, ModelKind::ParetoNbd, ModelKind::MbgNbd}) {
+            const auto model = makePurchaseModel(kind);
+            std::vector<double> alive(terms.terms.size()), expected(terms.terms.size());
+            model->pAliveForTerms(paramsFor(kind), terms, alive);
+            model->conditionalExpectedForTerms(paramsFor(kind), terms, 26.0, expected);
+            for (std::size_t i = 0; i < terms.terms.size(); ++i) {
+                const FrequencyTerm& t = terms.terms[i];
+                QCOMPARE(alive[i], model->pAlive(paramsFor(kind), t.x, t.tx, t.T));
+                QVERIFY(std::abs(expected[i] - model->conditionalExpected(paramsFor(kind), t.x, t.tx, t.T, 26.0))
+                        <= 1e-12 * expected[i]);
+            }
+        }
+    }
+
     void testCollapsedTermsKeepTheLikelihood()
     {
         // Shuffled and duplicated customers: the same terms, and the same likelihood as the
