@@ -117,7 +117,8 @@ int runGenerateCommand(const QStringList& arguments)
         QStringLiteral("Realistic and btyd modes: weeks of activity from 2024-01-07 (default 26)."),
         QStringLiteral("N"));
     const QCommandLineOption maxVisitsOption(
-        QStringLiteral("max-visits"), QStringLiteral("Realistic mode: at most N visits per customer (default 12)."),
+        QStringLiteral("max-visits"),
+        QStringLiteral("Realistic mode: customers make (N + 1) / 2 visits on average, at most 4N (default 12)."),
         QStringLiteral("N"));
     const clv::BtydParameters model;
     const QCommandLineOption cohortWeeksOption(

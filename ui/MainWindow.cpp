@@ -537,9 +537,10 @@ void MainWindow::generateFakeData()
     auto* dialog = new GenerateDataDialog(base, this);
     dialog->setObjectName(QStringLiteral("generateDataDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &GenerateDataDialog::generated, this, [this](const QString& file, qint64 events, bool open) {
+    connect(dialog, &GenerateDataDialog::generated, this, [this, dialog](const QString& file, qint64 lines, bool open) {
+        const QString what = dialog->options().mode == GeneratorMode::Btyd ? tr("%1 purchases") : tr("%1 events");
         m_messages->showMessage(
-            tr("Generated %1 events in %2.").arg(QLocale().toString(events), QDir::toNativeSeparators(file)),
+            tr("Generated %1 in %2.").arg(what.arg(QLocale().toString(lines)), QDir::toNativeSeparators(file)),
             MessageBar::Kind::Info);
         if (open)
             openInputs({file});

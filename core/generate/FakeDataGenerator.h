@@ -39,7 +39,7 @@ struct GeneratorOptions {
     int days = 14;        // seed mode: events fall on a random whole day within the last `days` days before `end`
     int maxEvents = 5;    // seed mode: rounds per customer, uniform 1..maxEvents
     int weeks = 26;       // realistic and btyd modes: span of activity starting at `start`
-    int maxVisits = 12;   // realistic mode: visits per customer, uniform 1..maxVisits
+    int maxVisits = 12;   // realistic mode: about (maxVisits + 1) / 2 visits per customer, at most 4·maxVisits
     int cohortWeeks = 12; // btyd mode: first purchases fall within this many weeks from `start` (at most `weeks`)
     BtydParameters btyd;  // btyd mode
     quint64 seed = 1;

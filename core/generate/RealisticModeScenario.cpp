@@ -5,11 +5,13 @@
 #include "FakeDataGenerator.h"
 #include "GeneratorRandom.h"
 #include "GeneratorVocabulary.h"
+#include "RandomDraws.h"
 #include "util/JobControl.h"
 
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace clv {
@@ -24,6 +26,20 @@ constexpr qint64 kDay = 24 * kHour;
 // About 150 000 events per block at the default 12 visits: a few MB to sort, and
 // enough customers in a block for their visits to interleave.
 constexpr int kCustomersPerBlock = 8192;
+
+// Customers differ as the BG/NBD has it (spec §10), so that a model fitted to the orders finds a
+// spread of customers rather than running off to degenerate parameters: a customer visits as a
+// Poisson process with λ ~ Gamma(1, ·) per week, 1.8·maxVisits visits over the whole span on
+// average, and after each order but the first leaves for good with probability
+// p ~ Beta(1.5, maxVisits / 2). That makes about (maxVisits + 1) / 2 visits a customer, as when
+// each made 1..maxVisits of them. A hard cut at maxVisits would stop the busiest customers
+// without a dropout and throw a fit off; the bound of 4·maxVisits is reached by fewer than
+// 1 % of them.
+constexpr double kVisitRateShape = 1.0;
+constexpr double kSpanVisitsPerMaxVisit = 1.8;
+constexpr double kDropoutA = 1.5;
+constexpr double kDropoutBPerMaxVisit = 0.5;
+constexpr int kMostVisitsPerMaxVisit = 4;
 
 // Visits happen mostly in waking hours; a few at night.
 qint64 visitTimeOfDay(GeneratorRandom& random)
@@ -56,6 +72,7 @@ RealisticModeScenario::RealisticModeScenario(const GeneratorOptions& options, co
 qint64 RealisticModeScenario::expectedEvents(const GeneratorOptions& options)
 {
     // Per visit: a site visit, one upload on average, half an order, a twentieth of an update.
+    // About (maxVisits + 1) / 2 visits a customer (kSpanVisitsPerMaxVisit).
     const double perVisit = 1.0 + 1.0 + 0.5 + 0.05;
     const double visits = (options.maxVisits + 1) / 2.0;
     return static_cast<qint64>(options.customers * (1.0 + visits * perVisit));
@@ -79,25 +96,38 @@ void RealisticModeScenario::planCustomer(GeneratorRandom& random, EventKeySequen
     };
 
     const qint64 spanDays = qint64(m_options.weeks) * 7;
+    const double meanVisitsPerWeek = kSpanVisitsPerMaxVisit * m_options.maxVisits / m_options.weeks;
+    const double visitsPerWeek = gammaDraw(random, kVisitRateShape, kVisitRateShape / meanVisitsPerWeek);
+    const double dropout = betaDraw(random, kDropoutA, kDropoutBPerMaxVisit * m_options.maxVisits);
     const qint64 firstDay = static_cast<qint64>(random.below(static_cast<quint64>(spanDays)));
-    const qint64 visitCount = random.between(1, m_options.maxVisits);
-    std::vector<qint64> visitStarts;
-    visitStarts.reserve(static_cast<size_t>(visitCount));
-    for (qint64 i = 0; i < visitCount; ++i) {
-        const qint64 day = i == 0
-            ? firstDay
-            : firstDay + static_cast<qint64>(random.below(static_cast<quint64>(spanDays - firstDay)));
+    std::vector<PlannedVisit> visits;
+    double day = double(firstDay) + uniformDraw(random);
+    bool ordered = false;
+    for (;;) {
+        const bool order = random.chance(1, 2);
         const qint64 timeOfDay = visitTimeOfDay(random);
-        visitStarts.push_back(m_startMs + day * kDay + timeOfDay);
+        visits.push_back({m_startMs + static_cast<qint64>(std::floor(day)) * kDay + timeOfDay, order});
+        // The BG/NBD's dropout, in purchases: never at the first, then a coin after each.
+        if (order && ordered && uniformDraw(random) < dropout)
+            break;
+        ordered = ordered || order;
+        if (qint64(visits.size()) == qint64(kMostVisitsPerMaxVisit) * m_options.maxVisits)
+            break;
+        day += 7.0 * exponentialDraw(random, visitsPerWeek);
+        if (!(day < double(spanDays)))
+            break;
     }
-    std::sort(visitStarts.begin(), visitStarts.end());
+    // Visits of one day come in the order of their times.
+    std::stable_sort(visits.begin(), visits.end(),
+                     [](const PlannedVisit& a, const PlannedVisit& b) { return a.startMs < b.startMs; });
+    const qint64 visitCount = qint64(visits.size());
     const qint64 movingVisit = visitCount >= 2 && random.chance(1, 6) ? random.between(1, visitCount - 1) : -1;
 
     qint64 lastEventMs = std::numeric_limits<qint64>::min() / 2;
     for (qint64 visit = 0; visit < visitCount; ++visit) {
+        const PlannedVisit& thisVisit = visits[static_cast<size_t>(visit)];
         // Two visits on the same day must stay apart by more than a session gap (30 minutes).
-        qint64 t = std::max(visitStarts[static_cast<size_t>(visit)],
-                            lastEventMs + 40 * kMinute + random.between(0, 3 * kHour));
+        qint64 t = std::max(thisVisit.startMs, lastEventMs + 40 * kMinute + random.between(0, 3 * kHour));
         if (visit == 0) {
             plan(t, planned.key, Kind::CustomerNew);
             t += random.between(2 * kSecond, 40 * kSecond);
@@ -116,7 +146,7 @@ void RealisticModeScenario::planCustomer(GeneratorRandom& random, EventKeySequen
             plan(t, keys.next(), Kind::ImageUpload, camera);
         }
         lastEventMs = t;
-        if (!random.chance(1, 2))
+        if (!thisVisit.order)
             continue;
         t += random.between(1 * kMinute, 15 * kMinute);
         const quint64 orderKey = keys.next();

@@ -13,10 +13,12 @@ class JobControl;
 struct GeneratorOptions;
 struct GeneratorVocabulary;
 
-// Clustered, realistic activity over `weeks` weeks from `start`: each customer makes 1..maxVisits
-// visits; a visit is a site visit followed minutes apart by 0–2 image uploads and, half of the
-// time, an order, which is sometimes revised by an ORDER UPDATE. The customer record comes with
-// the first visit; some customers move (CUSTOMER UPDATE) at a later one.
+// Clustered, realistic activity over `weeks` weeks from `start`: each customer comes first on a
+// random day of the span and then visits at a rate of their own until they leave (after an
+// order, as in the BG/NBD) or the span ends: about (maxVisits + 1) / 2 visits on average, at
+// most 4·maxVisits. A visit is a site visit followed minutes apart by 0–2 image uploads and,
+// half of the time, an order, which is sometimes revised by an ORDER UPDATE. The customer
+// record comes with the first visit; some customers move (CUSTOMER UPDATE) at a later one.
 // Customers are planned in blocks and each block is written sorted by time, so customers
 // interleave while memory stays bounded by the block size, whatever the customer count.
 class RealisticModeScenario {
@@ -30,6 +32,11 @@ public:
 
 private:
     enum class Kind : quint8 { CustomerNew, CustomerUpdate, SiteVisit, ImageUpload, OrderNew, OrderUpdate };
+
+    struct PlannedVisit {
+        qint64 startMs;
+        bool order;
+    };
 
     struct PlannedCustomer {
         quint64 key;

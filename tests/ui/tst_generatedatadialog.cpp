@@ -5,13 +5,16 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -195,6 +198,128 @@ private Q_SLOTS:
         QCOMPARE(options.seed, quint64(99));
         QCOMPARE(options.badLines, 5);
         QVERIFY(!dialog.openWhenDone());
+    }
+
+    void testBtydModeShowsItsParametersOnlyThere()
+    {
+        QTemporaryDir base;
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        auto* group = field<QGroupBox>(dialog, "btydGroup");
+        QVERIFY(!group->isVisible());
+        chooseMode(dialog, QStringLiteral("realistic"));
+        QVERIFY(!group->isVisible());
+
+        chooseMode(dialog, QStringLiteral("btyd"));
+        QCOMPARE(dialog.options().mode, GeneratorMode::Btyd);
+        QVERIFY(group->isVisible());
+        QVERIFY(field<QDoubleSpinBox>(dialog, "alphaSpin")->isVisible());
+        QVERIFY(field<QSpinBox>(dialog, "weeksSpin")->isEnabled());
+        QVERIFY(!field<QSpinBox>(dialog, "maxVisitsSpin")->isEnabled());
+        QVERIFY(!field<QSpinBox>(dialog, "daysSpin")->isEnabled());
+        QVERIFY(!field<QSpinBox>(dialog, "maxEventsSpin")->isEnabled());
+        // The window reads event files: a transaction table is not opened as one.
+        QVERIFY(!field<QCheckBox>(dialog, "openWhenDoneCheck")->isEnabled());
+        QVERIFY(!dialog.openWhenDone());
+        QVERIFY2(field<QLabel>(dialog, "estimateLabel")->text().contains(QStringLiteral("purchases")),
+                 qPrintable(field<QLabel>(dialog, "estimateLabel")->text()));
+
+        chooseMode(dialog, QStringLiteral("seed"));
+        QVERIFY(!group->isVisible());
+        QVERIFY(dialog.openWhenDone());
+    }
+
+    void testBtydFieldsReachTheOptions()
+    {
+        QTemporaryDir base;
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        chooseMode(dialog, QStringLiteral("btyd"));
+        const BtydParameters defaults;
+        QCOMPARE(dialog.options().btyd.r, defaults.r);
+        QCOMPARE(dialog.options().btyd.gamma, defaults.gamma);
+        QCOMPARE(dialog.options().cohortWeeks, GeneratorOptions().cohortWeeks);
+
+        const std::pair<const char*, double> values[] = {{"rSpin", 0.5},     {"alphaSpin", 3.25}, {"aSpin", 1.1},
+                                                         {"bSpin", 4.0},     {"pSpin", 5.5},      {"qSpin", 2.5},
+                                                         {"gammaSpin", 20.0}};
+        for (const auto& [name, value] : values)
+            field<QDoubleSpinBox>(dialog, name)->setValue(value);
+        auto* cohort = field<QSpinBox>(dialog, "cohortWeeksSpin");
+        cohort->selectAll();
+        QTest::keyClicks(cohort, QStringLiteral("8"));
+        field<QSpinBox>(dialog, "weeksSpin")->setValue(39);
+        const GeneratorOptions options = dialog.options();
+        QCOMPARE(options.btyd.r, 0.5);
+        QCOMPARE(options.btyd.alpha, 3.25);
+        QCOMPARE(options.btyd.a, 1.1);
+        QCOMPARE(options.btyd.b, 4.0);
+        QCOMPARE(options.btyd.p, 5.5);
+        QCOMPARE(options.btyd.q, 2.5);
+        QCOMPARE(options.btyd.gamma, 20.0);
+        QCOMPARE(options.cohortWeeks, 8);
+        QCOMPARE(options.weeks, 39);
+    }
+
+    // The default file follows the mode, so that a transaction table does not land where the
+    // event file goes; a file the user chose stays.
+    void testBtydDefaultOutputIsTransactionsCsv()
+    {
+        QTemporaryDir base;
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        chooseMode(dialog, QStringLiteral("btyd"));
+        QCOMPARE(dialog.outputFile(), QDir(base.path()).filePath(QStringLiteral("data/input/transactions.csv")));
+        chooseMode(dialog, QStringLiteral("realistic"));
+        QCOMPARE(dialog.outputFile(), QDir(base.path()).filePath(QStringLiteral("data/input/input.txt")));
+        typeOutputFile(dialog, QStringLiteral("mine.txt"));
+        chooseMode(dialog, QStringLiteral("btyd"));
+        QCOMPARE(dialog.outputFile(), QDir(base.path()).filePath(QStringLiteral("mine.txt")));
+    }
+
+    void testBtydRunWritesATransactionTable()
+    {
+        QTemporaryDir base;
+        const QString output = base.filePath(QStringLiteral("purchases.csv"));
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        chooseMode(dialog, QStringLiteral("btyd"));
+        field<QSpinBox>(dialog, "customersSpin")->setValue(200);
+        field<QSpinBox>(dialog, "weeksSpin")->setValue(39);
+        field<QLineEdit>(dialog, "seedEdit")->setText(QStringLiteral("3"));
+        typeOutputFile(dialog, output);
+        QSignalSpy generated(&dialog, &GenerateDataDialog::generated);
+        pressGenerate(dialog);
+        QVERIFY(generated.wait(kGenerateTimeoutMs));
+
+        const QList<QByteArray> lines = nonEmptyLines(readAll(output));
+        QCOMPARE(lines.first(), QByteArray("customer_id,date,amount"));
+        QVERIFY(lines.size() > 200);
+        QCOMPARE(generated[0][1].toLongLong(), qint64(lines.size() - 1));
+        QCOMPARE(generated[0][2].toBool(), false);
+        QVERIFY2(statusText(dialog).startsWith(
+                     QStringLiteral("Wrote %1 purchases").arg(QLocale().toString(lines.size() - 1))),
+                 qPrintable(statusText(dialog)));
+        static const QRegularExpression row(QStringLiteral("^\\d+,\\d{4}-\\d\\d-\\d\\d,\\d+\\.\\d\\d$"));
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            QVERIFY2(row.match(QString::fromLatin1(lines[i])).hasMatch(), lines[i].constData());
+    }
+
+    void testBtydParameterOfZeroIsShownAndNothingIsWritten()
+    {
+        QTemporaryDir base;
+        GenerateDataDialog dialog(base.path());
+        dialog.show();
+        chooseMode(dialog, QStringLiteral("btyd"));
+        field<QDoubleSpinBox>(dialog, "alphaSpin")->setValue(0);
+        QVERIFY(field<QLabel>(dialog, "estimateLabel")->text().isEmpty());
+        QSignalSpy generated(&dialog, &GenerateDataDialog::generated);
+        pressGenerate(dialog);
+        QTest::qWait(100);
+        QCOMPARE(statusText(dialog), QStringLiteral("Alpha must be greater than 0."));
+        QVERIFY(generated.isEmpty());
+        QVERIFY(dialog.isVisible());
+        QVERIFY(QDir(base.path()).isEmpty());
     }
 
     void testSmallSeedRunWritesFourJsonEventsPerCustomer()

@@ -1,5 +1,7 @@
 #include "dialogs/GenerateDataDialog.h"
 
+#include "dialogs/BtydParametersBox.h"
+#include "generate/BtydModeScenario.h"
 #include "generate/RealisticModeScenario.h"
 #include "generate/SeedModeScenario.h"
 #include "generate/WordLists.h"
@@ -68,6 +70,23 @@ QString humanSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
+GeneratorMode modeNamed(const QString& name)
+{
+    if (name == QLatin1String("realistic"))
+        return GeneratorMode::Realistic;
+    if (name == QLatin1String("btyd"))
+        return GeneratorMode::Btyd;
+    return GeneratorMode::Seed;
+}
+
+// A transaction table is not an event file: it gets a name of its own.
+QString defaultOutputFile(const QString& baseFolder, GeneratorMode mode)
+{
+    return QDir(baseFolder)
+        .filePath(mode == GeneratorMode::Btyd ? QStringLiteral("data/input/transactions.csv")
+                                              : QStringLiteral("data/input/input.txt"));
+}
+
 } // namespace
 
 GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* parent)
@@ -85,14 +104,12 @@ GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* paren
     m_maxVisits->setValue(defaults.maxVisits);
     m_seed->setText(QString::number(defaults.seed));
     m_badLines->setValue(defaults.badLines);
-    m_output->setText(QDir(baseFolder).filePath(QStringLiteral("data/input/input.txt")));
+    m_output->setText(defaultOutputFile(baseFolder, GeneratorMode::Seed));
 
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
-        updateModeFields();
-        updateEstimate();
-    });
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &GenerateDataDialog::changeMode);
     for (QSpinBox* spin : {m_customers, m_days, m_maxEvents, m_weeks, m_maxVisits, m_badLines})
         connect(spin, &QSpinBox::valueChanged, this, &GenerateDataDialog::updateEstimate);
+    connect(m_btyd, &BtydParametersBox::changed, this, &GenerateDataDialog::updateEstimate);
     connect(m_browse, &QPushButton::clicked, this, &GenerateDataDialog::browseForOutput);
     connect(m_output, &QLineEdit::textChanged, this, &GenerateDataDialog::noteExistingOutput);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateDataDialog::startGeneration);
@@ -118,10 +135,12 @@ void GenerateDataDialog::buildForm()
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_mode->addItem(tr("Seed: the seed generator's shape"), QStringLiteral("seed"));
     m_mode->addItem(tr("Realistic: clustered visits over many weeks"), QStringLiteral("realistic"));
+    m_mode->addItem(tr("Buy 'til you die: purchases from BG/NBD and Gamma-Gamma"), QStringLiteral("btyd"));
     m_mode->setToolTip(tr("Seed imitates the reference generator: per customer, rounds of a customer record, a site "
                           "visit, an image upload and an order, each on a random day.\nRealistic makes visits with "
                           "uploads and orders minutes apart, order updates, many weeks, and scales to millions of "
-                          "events."));
+                          "events.\nBuy 'til you die writes purchases (customer_id,date,amount) simulated from the "
+                          "models the predictions fit, with the parameters given."));
 
     const GeneratorOptions defaults;
     m_customers = makeSpin(this, "customersSpin", 0, kMostCustomers, tr("How many customers to invent."));
@@ -131,11 +150,13 @@ void GenerateDataDialog::buildForm()
     m_maxEvents = makeSpin(this, "maxEventsSpin", 0, kMostPerCustomer,
                            tr("Seed mode: each customer gets 1 to N rounds (customer record, site visit, image "
                               "upload, order); four events per round."));
-    m_weeks = makeSpin(
-        this, "weeksSpin", 0, kMostDaysOrWeeks,
-        tr("Realistic mode: weeks of activity, starting on %1.").arg(defaults.start.toString(Qt::ISODate)));
+    m_weeks = makeSpin(this, "weeksSpin", 0, kMostDaysOrWeeks,
+                       tr("Realistic and buy 'til you die modes: weeks of activity, starting on %1.")
+                           .arg(defaults.start.toString(Qt::ISODate)));
     m_maxVisits = makeSpin(this, "maxVisitsSpin", 0, kMostPerCustomer,
-                           tr("Realistic mode: each customer makes 1 to N visits."));
+                           tr("Realistic mode: customers make (N + 1) / 2 visits on average, at most 4N; each at a "
+                              "rate of their own, and some leave after an order."));
+    m_btyd = new BtydParametersBox(this);
     // A line edit, not a spin box: seeds are 64-bit, as clv-etl generate --seed takes them.
     m_seed = new QLineEdit(this);
     m_seed->setObjectName(QStringLiteral("seedEdit"));
@@ -167,7 +188,8 @@ void GenerateDataDialog::buildForm()
     m_openWhenDone = new QCheckBox(tr("Open when done"), this);
     m_openWhenDone->setObjectName(QStringLiteral("openWhenDoneCheck"));
     m_openWhenDone->setChecked(true);
-    m_openWhenDone->setToolTip(tr("Read the new file and analyse it as soon as it is written."));
+    m_openWhenDone->setToolTip(tr("Read the new file and analyse it as soon as it is written (event files; a "
+                                  "transaction table is left for the models)."));
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
@@ -196,6 +218,7 @@ void GenerateDataDialog::buildForm()
     m_form->addRow(tr("Max &events per customer:"), m_maxEvents);
     m_form->addRow(tr("&Weeks:"), m_weeks);
     m_form->addRow(tr("Max &visits per customer:"), m_maxVisits);
+    m_form->addRow(m_btyd);
     m_form->addRow(tr("Random &seed:"), m_seed);
     m_form->addRow(tr("Malformed &lines:"), m_badLines);
     m_form->addRow(QString(), m_estimate);
@@ -211,20 +234,21 @@ void GenerateDataDialog::buildForm()
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
-    m_inputs = {m_mode, m_customers, m_days,      m_maxEvents, m_weeks,  m_maxVisits,
+    m_inputs = {m_mode, m_customers, m_days,      m_maxEvents, m_weeks,  m_maxVisits,   m_btyd,
                 m_seed, m_badLines,  outputLabel, m_output,    m_browse, m_openWhenDone};
 }
 
 GeneratorOptions GenerateDataDialog::options() const
 {
     GeneratorOptions options;
-    options.mode = m_mode->currentData().toString() == QLatin1String("realistic") ? GeneratorMode::Realistic
-                                                                                  : GeneratorMode::Seed;
+    options.mode = modeNamed(m_mode->currentData().toString());
     options.customers = m_customers->value();
     options.days = m_days->value();
     options.maxEvents = m_maxEvents->value();
     options.weeks = m_weeks->value();
     options.maxVisits = m_maxVisits->value();
+    options.btyd = m_btyd->parameters();
+    options.cohortWeeks = m_btyd->cohortWeeks();
     options.seed = m_seed->text().toULongLong(); // 0 when out of range: generate() refuses that first
     options.badLines = m_badLines->value();
     return options;
@@ -240,7 +264,7 @@ QString GenerateDataDialog::outputFile() const
 
 bool GenerateDataDialog::openWhenDone() const
 {
-    return m_openWhenDone->isChecked();
+    return m_openWhenDone->isChecked() && options().mode != GeneratorMode::Btyd;
 }
 
 void GenerateDataDialog::setOutputFile(const QString& path)
@@ -255,13 +279,35 @@ void GenerateDataDialog::setFieldEnabled(QWidget* field, bool enabled)
         label->setEnabled(enabled);
 }
 
+void GenerateDataDialog::changeMode()
+{
+    // A default output file follows the mode; a file the user chose stays.
+    const GeneratorMode mode = options().mode;
+    if (outputFile() == defaultOutputFile(m_baseFolder, m_outputMode))
+        setOutputFile(defaultOutputFile(m_baseFolder, mode));
+    m_outputMode = mode;
+    updateModeFields();
+    updateEstimate();
+}
+
 void GenerateDataDialog::updateModeFields()
 {
-    const bool seedMode = options().mode == GeneratorMode::Seed;
-    setFieldEnabled(m_days, seedMode);
-    setFieldEnabled(m_maxEvents, seedMode);
-    setFieldEnabled(m_weeks, !seedMode);
-    setFieldEnabled(m_maxVisits, !seedMode);
+    const GeneratorMode mode = options().mode;
+    const bool btydMode = mode == GeneratorMode::Btyd;
+    setFieldEnabled(m_days, mode == GeneratorMode::Seed);
+    setFieldEnabled(m_maxEvents, mode == GeneratorMode::Seed);
+    setFieldEnabled(m_weeks, mode != GeneratorMode::Seed);
+    setFieldEnabled(m_maxVisits, mode == GeneratorMode::Realistic);
+    // The events of the window are read from event files; a transaction table is for the models.
+    setFieldEnabled(m_openWhenDone, !btydMode);
+    if (m_btyd->isVisibleTo(this) != btydMode) {
+        m_btyd->setVisible(btydMode);
+        if (isVisible()) {
+            // The layout learns of the hidden group only when activated; then the dialog fits it.
+            layout()->activate();
+            adjustSize();
+        }
+    }
 }
 
 void GenerateDataDialog::updateEstimate()
@@ -269,6 +315,11 @@ void GenerateDataDialog::updateEstimate()
     const GeneratorOptions current = options();
     if (!FakeDataGenerator::validate(current).isEmpty()) {
         m_estimate->clear();
+        return;
+    }
+    if (current.mode == GeneratorMode::Btyd) {
+        m_estimate->setText(
+            tr("About %1 purchases").arg(QLocale().toString(BtydModeScenario::expectedPurchases(current))));
         return;
     }
     const qint64 events = current.mode == GeneratorMode::Seed ? SeedModeScenario::expectedEvents(current)
@@ -289,9 +340,11 @@ void GenerateDataDialog::noteExistingOutput()
 
 void GenerateDataDialog::browseForOutput()
 {
+    const bool btydMode = options().mode == GeneratorMode::Btyd;
     const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Write Fake Events To"), outputFile(),
-        tr("Event files (*.txt *.jsonl *.ndjson *.json);;All files (*)"));
+        this, btydMode ? tr("Write Purchases To") : tr("Write Fake Events To"), outputFile(),
+        btydMode ? tr("Transaction tables (*.csv *.txt);;All files (*)")
+                 : tr("Event files (*.txt *.jsonl *.ndjson *.json);;All files (*)"));
     if (!chosen.isEmpty())
         setOutputFile(chosen);
 }
@@ -353,9 +406,11 @@ void GenerateDataDialog::finishGeneration(const Generation& done)
         const QString malformed = report.badLines > 0
             ? tr(" and %1 malformed lines").arg(QLocale().toString(report.badLines))
             : QString();
-        showStatus(tr("Wrote %1 events%2 (%3) to %4.")
-                       .arg(QLocale().toString(report.events), malformed, humanSize(report.bytes),
-                            QDir::toNativeSeparators(file)),
+        const QString written = options().mode == GeneratorMode::Btyd
+            ? tr("%1 purchases").arg(QLocale().toString(report.events))
+            : tr("%1 events").arg(QLocale().toString(report.events));
+        showStatus(tr("Wrote %1%2 (%3) to %4.")
+                       .arg(written, malformed, humanSize(report.bytes), QDir::toNativeSeparators(file)),
                    false);
         Q_EMIT generated(file, report.events, openWhenDone());
         accept();

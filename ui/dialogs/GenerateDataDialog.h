@@ -19,6 +19,8 @@ class QSpinBox;
 
 namespace clv {
 
+class BtydParametersBox;
+
 // "Generate Fake Data": the GUI face of FakeDataGenerator (spec §7). The file is written on
 // the worker pool through a QSaveFile, so a cancelled or failed run leaves any previous file
 // at the path whole; problems are shown in the dialog in plain words and the dialog stays open.
@@ -46,6 +48,7 @@ Q_SIGNALS:
 private:
     void buildForm();
     void setFieldEnabled(QWidget* field, bool enabled); // with its form label
+    void changeMode();
     void updateModeFields();
     void updateEstimate();
     void noteExistingOutput();
@@ -67,6 +70,7 @@ private:
     QSpinBox* m_maxEvents;
     QSpinBox* m_weeks;
     QSpinBox* m_maxVisits;
+    BtydParametersBox* m_btyd;
     QLineEdit* m_seed;
     QSpinBox* m_badLines;
     QLabel* m_estimate;
@@ -81,6 +85,7 @@ private:
     QPushButton* m_cancel;
     QList<QWidget*> m_inputs; // disabled while a file is being written
 
+    GeneratorMode m_outputMode = GeneratorMode::Seed; // the mode whose default output file is offered
     QString m_runningFile;
     JobTracker m_jobs{this};
 };
