@@ -59,7 +59,8 @@ QString readTransactionOptions(const QCommandLineParser& parser, EtlSettings& se
     if (parser.isSet("columns")) {
         const clv::ColumnSelectionParse parsed = clv::parseColumnSelection(parser.value("columns").toStdString());
         if (!parsed.selection)
-            return QStringLiteral("--columns %1: %2").arg(parser.value("columns"), QString::fromStdString(parsed.error));
+            return QStringLiteral("--columns %1: %2")
+                .arg(parser.value("columns"), QString::fromStdString(parsed.error));
         tables.columns = parsed.selection;
     }
     settings.request.reader.transactions = tables;

@@ -58,6 +58,23 @@ bool readNumber(const QCommandLineParser& parser, const QCommandLineOption& opti
     return true;
 }
 
+// Reads a decimal option into `target` (left alone when the option is absent); its limits are
+// FakeDataGenerator::validate's to judge.
+bool readDecimal(const QCommandLineParser& parser, const QCommandLineOption& option, double& target)
+{
+    if (!parser.isSet(option))
+        return true;
+    const QString text = parser.value(option);
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok) {
+        printError(QStringLiteral("--%1 expects a number, got \"%2\"").arg(option.names().constLast(), text));
+        return false;
+    }
+    target = value;
+    return true;
+}
+
 QString helpText(const QCommandLineParser& parser)
 {
     // QCommandLineParser's usage line names only the program; the sub-command belongs in it too.
@@ -80,9 +97,12 @@ int runGenerateCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Writes fake web-site events as JSON lines: `seed` imitates the seed generator, "
-                       "`realistic` makes clustered visits over many weeks at any scale. Same seed, same bytes."));
+                       "`realistic` makes clustered visits over many weeks at any scale. `btyd` writes a "
+                       "transaction table (customer_id,date,amount) simulated from the BG/NBD and Gamma-Gamma "
+                       "models, weeks as the time unit. Same seed, same bytes."));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("seed or realistic (default seed)."),
+    const QCommandLineOption modeOption(QStringLiteral("mode"),
+                                        QStringLiteral("seed, realistic or btyd (default seed)."),
                                         QStringLiteral("MODE"));
     const QCommandLineOption customersOption(QStringLiteral("customers"),
                                              QStringLiteral("Number of customers (default 50)."), QStringLiteral("N"));
@@ -93,25 +113,51 @@ int runGenerateCommand(const QStringList& arguments)
                                              QStringLiteral("Seed mode: at most N rounds per customer (default 5)."),
                                              QStringLiteral("N"));
     const QCommandLineOption weeksOption(
-        QStringLiteral("weeks"), QStringLiteral("Realistic mode: weeks of activity from 2024-01-07 (default 26)."),
+        QStringLiteral("weeks"),
+        QStringLiteral("Realistic and btyd modes: weeks of activity from 2024-01-07 (default 26)."),
         QStringLiteral("N"));
     const QCommandLineOption maxVisitsOption(
         QStringLiteral("max-visits"), QStringLiteral("Realistic mode: at most N visits per customer (default 12)."),
         QStringLiteral("N"));
+    const clv::BtydParameters model;
+    const QCommandLineOption cohortWeeksOption(
+        QStringLiteral("cohort-weeks"),
+        QStringLiteral("Btyd mode: first purchases fall within the first N weeks (default 12)."), QStringLiteral("N"));
+    auto modelOption = [](const char* name, const QString& meaning, double fallback) {
+        return QCommandLineOption(QLatin1String(name),
+                                  QStringLiteral("Btyd mode: %1 (default %2).").arg(meaning).arg(fallback),
+                                  QStringLiteral("X"));
+    };
+    const QCommandLineOption rOption = modelOption("r",
+                                                   QStringLiteral("BG/NBD shape r of the purchase rate per week, "
+                                                                  "λ ~ Gamma(r, alpha)"),
+                                                   model.r);
+    const QCommandLineOption alphaOption = modelOption("alpha", QStringLiteral("BG/NBD rate alpha of λ"), model.alpha);
+    const QCommandLineOption aOption = modelOption(
+        "a", QStringLiteral("BG/NBD dropout after each repeat purchase, p ~ Beta(a, b): a"), model.a);
+    const QCommandLineOption bOption = modelOption("b", QStringLiteral("BG/NBD b of the dropout"), model.b);
+    const QCommandLineOption pOption = modelOption(
+        "p", QStringLiteral("Gamma-Gamma shape p of a purchase's amount, Gamma(p, ν)"), model.p);
+    const QCommandLineOption qOption = modelOption(
+        "q", QStringLiteral("Gamma-Gamma shape q of the customer's ν ~ Gamma(q, gamma)"), model.q);
+    const QCommandLineOption gammaOption = modelOption("gamma", QStringLiteral("Gamma-Gamma rate gamma of ν"),
+                                                       model.gamma);
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
                                         QStringLiteral("N"));
     const QCommandLineOption badOption(QStringLiteral("bad"), QStringLiteral("Inject N malformed lines (default 0)."),
                                        QStringLiteral("N"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral(
-                                              "Output file, - for standard output (default data/input/input.txt)."),
-                                          QStringLiteral("FILE"), QStringLiteral("data/input/input.txt"));
+                                          QStringLiteral("Output file, - for standard output (default "
+                                                         "data/input/input.txt; data/input/transactions.csv in "
+                                                         "btyd mode)."),
+                                          QStringLiteral("FILE"));
     const QCommandLineOption wordsOption(QStringLiteral("words"),
                                          QStringLiteral("Folder with the word lists (default: %1).")
                                              .arg(QDir::toNativeSeparators(clv::WordLists::defaultDirectory())),
                                          QStringLiteral("DIR"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("Print nothing but errors."));
     parser.addOptions({modeOption, customersOption, daysOption, maxEventsOption, weeksOption, maxVisitsOption,
+                       cohortWeeksOption, rOption, alphaOption, aOption, bOption, pOption, qOption, gammaOption,
                        seedOption, badOption, outputOption, wordsOption, quietOption});
 
     if (!parser.parse(arguments)) {
@@ -132,13 +178,21 @@ int runGenerateCommand(const QStringList& arguments)
     const QString mode = parser.value(modeOption);
     if (mode == QLatin1String("realistic"))
         options.mode = clv::GeneratorMode::Realistic;
+    else if (mode == QLatin1String("btyd"))
+        options.mode = clv::GeneratorMode::Btyd;
     else if (!mode.isEmpty() && mode != QLatin1String("seed")) {
-        printError(QStringLiteral("--mode must be seed or realistic, got \"%1\"").arg(mode));
+        printError(QStringLiteral("--mode must be seed, realistic or btyd, got \"%1\"").arg(mode));
         return kExitUsage;
     }
+    const bool btyd = options.mode == clv::GeneratorMode::Btyd;
+    clv::BtydParameters& chosen = options.btyd;
     const bool numbersRead = readNumber(parser, customersOption, options.customers)
         && readNumber(parser, daysOption, options.days) && readNumber(parser, maxEventsOption, options.maxEvents)
         && readNumber(parser, weeksOption, options.weeks) && readNumber(parser, maxVisitsOption, options.maxVisits)
+        && readNumber(parser, cohortWeeksOption, options.cohortWeeks) && readDecimal(parser, rOption, chosen.r)
+        && readDecimal(parser, alphaOption, chosen.alpha) && readDecimal(parser, aOption, chosen.a)
+        && readDecimal(parser, bOption, chosen.b) && readDecimal(parser, pOption, chosen.p)
+        && readDecimal(parser, qOption, chosen.q) && readDecimal(parser, gammaOption, chosen.gamma)
         && readNumber(parser, seedOption, options.seed) && readNumber(parser, badOption, options.badLines);
     if (!numbersRead)
         return kExitUsage;
@@ -147,13 +201,18 @@ int runGenerateCommand(const QStringList& arguments)
         return kExitUsage;
     }
 
-    const QString wordsDirectory = parser.isSet(wordsOption) ? parser.value(wordsOption)
-                                                             : clv::WordLists::defaultDirectory();
-    QString wordsError;
-    std::optional<clv::WordLists> words = clv::WordLists::load(wordsDirectory, &wordsError);
-    if (!words) {
-        printError(wordsError);
-        return kExitWordLists;
+    // A transaction table has no names, cities or cameras.
+    clv::WordLists words;
+    if (!btyd) {
+        const QString wordsDirectory = parser.isSet(wordsOption) ? parser.value(wordsOption)
+                                                                 : clv::WordLists::defaultDirectory();
+        QString wordsError;
+        std::optional<clv::WordLists> loaded = clv::WordLists::load(wordsDirectory, &wordsError);
+        if (!loaded) {
+            printError(wordsError);
+            return kExitWordLists;
+        }
+        words = std::move(*loaded);
     }
 
     const bool quiet = parser.isSet(quietOption);
@@ -162,9 +221,11 @@ int runGenerateCommand(const QStringList& arguments)
         if (showProgress)
             QTextStream(stderr) << '\r' << stage << ' ' << int(fraction * 100) << "%  " << Qt::flush;
     });
-    const clv::FakeDataGenerator generator(options, std::move(*words));
+    const clv::FakeDataGenerator generator(options, std::move(words));
 
-    const QString outputPath = parser.value(outputOption);
+    QString outputPath = btyd ? QStringLiteral("data/input/transactions.csv") : QStringLiteral("data/input/input.txt");
+    if (parser.isSet(outputOption))
+        outputPath = parser.value(outputOption);
     const bool toStdout = outputPath == QLatin1String("-");
     clv::GeneratorReport report;
     if (toStdout) {
@@ -190,7 +251,8 @@ int runGenerateCommand(const QStringList& arguments)
         const QString where = toStdout ? QStringLiteral("standard output") : QDir::toNativeSeparators(outputPath);
         const QString malformed = report.badLines > 0 ? QStringLiteral(" and %1 malformed lines").arg(report.badLines)
                                                       : QString();
-        QTextStream(stderr) << "Wrote " << report.events << " events" << malformed << " (" << humanSize(report.bytes)
+        const char* what = btyd ? " purchases" : " events";
+        QTextStream(stderr) << "Wrote " << report.events << what << malformed << " (" << humanSize(report.bytes)
                             << ") to " << where << '\n';
     }
     return kExitDone;

@@ -1,7 +1,9 @@
 // clv-etl: the headless command. `clv-etl [options] INPUT...` runs the ETL;
-// `clv-etl generate [options]` writes fake event data.
+// `clv-etl generate [options]` writes fake event data; `clv-etl model [options] INPUT...`
+// fits the predictive models.
 #include "EtlCommand.h"
 #include "GenerateCommand.h"
+#include "ModelCommand.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +16,10 @@ int main(int argc, char* argv[])
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("generate")) {
         arguments.removeAt(1);
         return runGenerateCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("model")) {
+        arguments.removeAt(1);
+        return runModelCommand(arguments);
     }
     return runEtlCommand(arguments);
 }

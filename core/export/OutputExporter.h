@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/CsvField.h"
+#include "export/OutputSet.h"
 #include "export/RunReport.h"
 #include "util/JobControl.h"
 
@@ -20,12 +21,7 @@ struct ExportRequest {
     const JobControl* control = nullptr;
 };
 
-struct ExportResult {
-    QStringList written; // absolute paths
-    QString error;       // plain words; empty on success
-    bool cancelled = false;
-    bool ok() const { return error.isEmpty(); }
-};
+using ExportResult = OutputSetResult;
 
 inline constexpr char kVisitsFile[] = "output_t1.txt";
 inline constexpr char kWeeklyFile[] = "output_ltv_specs.txt";

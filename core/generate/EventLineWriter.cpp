@@ -1,9 +1,5 @@
 #include "EventLineWriter.h"
 
-#include "MalformedLineInjector.h"
-
-#include <QIODevice>
-
 #include <charconv>
 
 namespace clv {
@@ -60,30 +56,11 @@ void appendQuotedTime(std::string& out, qint64 timeMs)
 
 } // namespace
 
-EventLineWriter::EventLineWriter(QIODevice& device) : m_device(device)
-{
-    m_buffer.reserve(kFlushThreshold + 64 * 1024);
-}
-
-void EventLineWriter::setMalformedLines(MalformedLineInjector* injector)
-{
-    m_injector = injector;
-    m_nextMalformedAt = injector ? injector->nextPosition() : std::numeric_limits<qint64>::max();
-}
-
 void EventLineWriter::appendEventTime(std::string& out, qint64 timeMs)
 {
     const qint64 days = floorDivide(timeMs, kMillisPerDay);
     qint64 msOfDay = timeMs - days * kMillisPerDay;
-    qint64 year = 0;
-    int month = 0;
-    int day = 0;
-    civilDate(days, year, month, day);
-    appendDigits(out, year, 4);
-    out.push_back('-');
-    appendDigits(out, month, 2);
-    out.push_back('-');
-    appendDigits(out, day, 2);
+    appendDate(out, days);
     out.push_back('T');
     appendDigits(out, msOfDay / 3'600'000, 2);
     msOfDay %= 3'600'000;
@@ -97,6 +74,19 @@ void EventLineWriter::appendEventTime(std::string& out, qint64 timeMs)
     out.push_back('Z');
 }
 
+void EventLineWriter::appendDate(std::string& out, qint64 daysSinceEpoch)
+{
+    qint64 year = 0;
+    int month = 0;
+    int day = 0;
+    civilDate(daysSinceEpoch, year, month, day);
+    appendDigits(out, year, 4);
+    out.push_back('-');
+    appendDigits(out, month, 2);
+    out.push_back('-');
+    appendDigits(out, day, 2);
+}
+
 void EventLineWriter::appendKey(std::string& out, quint64 key)
 {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -108,13 +98,18 @@ void EventLineWriter::appendKey(std::string& out, quint64 key)
     out.append(text, sizeof text);
 }
 
-void EventLineWriter::appendAmount(std::string& out, qint64 cents)
+void EventLineWriter::appendDollars(std::string& out, qint64 cents)
 {
     char text[24];
     const auto result = std::to_chars(text, text + sizeof text, cents / 100);
     out.append(text, result.ptr);
     out.push_back('.');
     appendDigits(out, cents % 100, 2);
+}
+
+void EventLineWriter::appendAmount(std::string& out, qint64 cents)
+{
+    appendDollars(out, cents);
     out += " USD";
 }
 
@@ -179,48 +174,6 @@ void EventLineWriter::order(std::string_view verb, qint64 timeMs, quint64 orderK
     appendQuotedKey(m_buffer, ", \"customer_id\": ", customerKey);
     m_buffer += ", \"type\": \"ORDER\"}";
     endGoodLine();
-}
-
-void EventLineWriter::injectMalformed()
-{
-    while (m_injector && m_injector->nextPosition() <= m_goodLines) {
-        m_buffer += m_injector->takeLine(m_lastTimeMs);
-        m_buffer.push_back('\n');
-        ++m_malformedLines;
-    }
-    m_nextMalformedAt = m_injector ? m_injector->nextPosition() : std::numeric_limits<qint64>::max();
-}
-
-bool EventLineWriter::finish()
-{
-    // Positions past the last good line (the event count is only estimated up front) land at the end.
-    if (m_injector) {
-        while (m_injector->nextPosition() != std::numeric_limits<qint64>::max()) {
-            m_buffer += m_injector->takeLine(m_lastTimeMs);
-            m_buffer.push_back('\n');
-            ++m_malformedLines;
-        }
-        m_nextMalformedAt = std::numeric_limits<qint64>::max();
-    }
-    flush();
-    return !m_failed;
-}
-
-void EventLineWriter::flush()
-{
-    if (m_buffer.empty())
-        return;
-    if (!m_failed) {
-        const qint64 size = static_cast<qint64>(m_buffer.size());
-        const qint64 written = m_device.write(m_buffer.data(), size);
-        if (written != size) {
-            m_failed = true;
-            m_errorString = m_device.errorString();
-        }
-    }
-    // After a failure bytes are still counted and dropped, so the caller sees one plain error.
-    m_bytesFlushed += static_cast<qint64>(m_buffer.size());
-    m_buffer.clear();
 }
 
 } // namespace clv

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QString>
+#include "GeneratedLineBuffer.h"
+
 #include <QtGlobal>
 
-#include <limits>
 #include <string>
 #include <string_view>
 
@@ -11,18 +11,13 @@ class QIODevice;
 
 namespace clv {
 
-class MalformedLineInjector;
-
 // Formats generated events as JSON lines laid out exactly like the seed's (Python json.dumps
-// key order and spacing) into a large buffer that is handed to the device in big writes.
+// key order and spacing) into the buffer that hands them to the device in big writes.
 // Strings passed in (names, cities, camera models) are already JSON-quoted.
 // Times are milliseconds since the Unix epoch, UTC; keys are 48-bit numbers shown as 12 hex digits.
-class EventLineWriter {
+class EventLineWriter : public GeneratedLineBuffer {
 public:
-    explicit EventLineWriter(QIODevice& device);
-
-    // Malformed lines are slipped in before the good line whose index the injector names.
-    void setMalformedLines(MalformedLineInjector* injector);
+    explicit EventLineWriter(QIODevice& device) : GeneratedLineBuffer(device) {}
 
     void customer(std::string_view verb, qint64 timeMs, quint64 customerKey, const std::string& lastName,
                   const std::string& city, const std::string& state);
@@ -31,49 +26,12 @@ public:
                      const std::string& cameraModel);
     void order(std::string_view verb, qint64 timeMs, quint64 orderKey, quint64 customerKey, qint64 cents);
 
-    // Writes what is left (pending malformed lines included) and reports whether every write succeeded.
-    bool finish();
-
-    bool failed() const { return m_failed; }
-    QString errorString() const { return m_errorString; }
-    qint64 goodLines() const { return m_goodLines; }
-    qint64 malformedLines() const { return m_malformedLines; }
-    qint64 bytes() const { return m_bytesFlushed + static_cast<qint64>(m_buffer.size()); }
-
-    // Formatting shared with the malformed-line maker.
+    // Formatting shared with the malformed-line maker and the transaction table.
     static void appendEventTime(std::string& out, qint64 timeMs);
+    static void appendDate(std::string& out, qint64 daysSinceEpoch); // YYYY-MM-DD
     static void appendKey(std::string& out, quint64 key);
-    static void appendAmount(std::string& out, qint64 cents);
-
-private:
-    void beginGoodLine(qint64 timeMs)
-    {
-        if (m_goodLines >= m_nextMalformedAt)
-            injectMalformed();
-        m_lastTimeMs = timeMs;
-    }
-    void endGoodLine()
-    {
-        m_buffer.push_back('\n');
-        ++m_goodLines;
-        if (m_buffer.size() >= kFlushThreshold)
-            flush();
-    }
-    void injectMalformed();
-    void flush();
-
-    static constexpr size_t kFlushThreshold = size_t(8) << 20;
-
-    QIODevice& m_device;
-    std::string m_buffer;
-    MalformedLineInjector* m_injector = nullptr;
-    qint64 m_nextMalformedAt = std::numeric_limits<qint64>::max();
-    qint64 m_goodLines = 0;
-    qint64 m_malformedLines = 0;
-    qint64 m_bytesFlushed = 0;
-    qint64 m_lastTimeMs = 0;
-    bool m_failed = false;
-    QString m_errorString;
+    static void appendDollars(std::string& out, qint64 cents); // "12.34"
+    static void appendAmount(std::string& out, qint64 cents);  // "12.34 USD"
 };
 
 } // namespace clv

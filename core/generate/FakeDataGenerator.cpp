@@ -1,16 +1,22 @@
 #include "FakeDataGenerator.h"
 
+#include "BtydModeScenario.h"
 #include "EventLineWriter.h"
 #include "GeneratorVocabulary.h"
 #include "MalformedLineInjector.h"
 #include "RealisticModeScenario.h"
 #include "SeedModeScenario.h"
+#include "TransactionTableWriter.h"
 #include "util/JobControl.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QSaveFile>
+
+#include <cmath>
+#include <optional>
+#include <utility>
 
 namespace clv {
 
@@ -23,6 +29,7 @@ constexpr int kMaxDays = 36'500;
 constexpr int kMaxWeeks = 1'040;
 constexpr int kMaxEventsPerCustomer = 1'000;
 constexpr int kMaxBadLines = 10'000'000;
+constexpr int kMaxMeanPurchases = 10'000;
 
 QString checkRange(const char* name, int value, int low, int high)
 {
@@ -32,6 +39,71 @@ QString checkRange(const char* name, int value, int low, int high)
     if (value > high)
         return QStringLiteral("%1 must be at most %2").arg(QLatin1String(name)).arg(high);
     return {};
+}
+
+QString checkModelParameter(const char* name, double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("%1 must be a finite number").arg(QLatin1String(name));
+    if (value <= 0)
+        return QStringLiteral("%1 must be greater than 0").arg(QLatin1String(name));
+    return {};
+}
+
+QString checkStart(const QDate& start)
+{
+    if (!start.isValid())
+        return QStringLiteral("start date is not valid");
+    if (start.year() < 1970 || start.year() > 9970)
+        return QStringLiteral("dates must fall between 1970 and 9998");
+    return {};
+}
+
+QString validateBtyd(const GeneratorOptions& options)
+{
+    QString problem = checkRange("weeks", options.weeks, 1, kMaxWeeks);
+    if (problem.isEmpty())
+        problem = checkRange("cohort weeks", options.cohortWeeks, 1, kMaxWeeks);
+    if (problem.isEmpty())
+        problem = checkStart(options.start);
+    const BtydParameters& model = options.btyd;
+    const std::pair<const char*, double> parameters[] = {
+        {"r", model.r}, {"alpha", model.alpha}, {"a", model.a},         {"b", model.b},
+        {"p", model.p}, {"q", model.q},         {"gamma", model.gamma},
+    };
+    for (const auto& [name, value] : parameters) {
+        if (problem.isEmpty())
+            problem = checkModelParameter(name, value);
+    }
+    if (!problem.isEmpty())
+        return problem;
+    // A typo such as alpha 0.004414 for 4.414 would ask for millions of rows per customer.
+    if (model.r / model.alpha * options.weeks > kMaxMeanPurchases)
+        return QStringLiteral(
+                   "r / alpha × weeks (the mean purchases of a customer who never drops out) must be at most %1")
+            .arg(kMaxMeanPurchases);
+    return {};
+}
+
+// The report of a run that wrote through `writer`: cancelled, failed to write, or done.
+GeneratorReport finishRun(GeneratedLineBuffer& writer, bool completed, const JobControl* control)
+{
+    GeneratorReport report;
+    if (!completed) {
+        report.error = QStringLiteral("cancelled");
+        return report;
+    }
+    const bool written = writer.finish();
+    report.events = writer.goodLines();
+    report.badLines = writer.malformedLines();
+    report.bytes = writer.bytes();
+    if (!written) {
+        report.error = QStringLiteral("could not write the output: %1").arg(writer.errorString());
+        return report;
+    }
+    if (control)
+        control->report(QStringLiteral("Generating"), 1.0);
+    return report;
 }
 
 } // namespace
@@ -49,6 +121,8 @@ QString FakeDataGenerator::validate(const GeneratorOptions& options)
     if (!problem.isEmpty())
         return problem;
 
+    if (options.mode == GeneratorMode::Btyd)
+        return validateBtyd(options);
     if (options.mode == GeneratorMode::Seed) {
         problem = checkRange("days", options.days, 1, kMaxDays);
         if (problem.isEmpty())
@@ -69,11 +143,7 @@ QString FakeDataGenerator::validate(const GeneratorOptions& options)
         problem = checkRange("max visits", options.maxVisits, 1, kMaxEventsPerCustomer);
     if (!problem.isEmpty())
         return problem;
-    if (!options.start.isValid())
-        return QStringLiteral("start date is not valid");
-    if (options.start.year() < 1970 || options.start.year() > 9970)
-        return QStringLiteral("dates must fall between 1970 and 9998");
-    return {};
+    return checkStart(options.start);
 }
 
 GeneratorReport FakeDataGenerator::write(QIODevice& out, const JobControl* control) const
@@ -82,6 +152,8 @@ GeneratorReport FakeDataGenerator::write(QIODevice& out, const JobControl* contr
     report.error = validate(m_options);
     if (!report.error.isEmpty())
         return report;
+    if (m_options.mode == GeneratorMode::Btyd)
+        return writeTransactions(out, control);
     const GeneratorVocabulary vocabulary = GeneratorVocabulary::fromWordLists(m_words);
     if (vocabulary.lastNames.empty() || vocabulary.cities.empty() || vocabulary.states.empty()
         || vocabulary.cameraMakes.empty()) {
@@ -99,21 +171,25 @@ GeneratorReport FakeDataGenerator::write(QIODevice& out, const JobControl* contr
 
     const bool completed = seedMode ? SeedModeScenario(m_options, vocabulary).write(writer, control)
                                     : RealisticModeScenario(m_options, vocabulary).write(writer, control);
-    if (!completed) {
-        report.error = QStringLiteral("cancelled");
-        return report;
+    return finishRun(writer, completed, control);
+}
+
+GeneratorReport FakeDataGenerator::writeTransactions(QIODevice& out, const JobControl* control) const
+{
+    const BtydModeScenario scenario(m_options);
+    TransactionTableWriter writer(out);
+    std::optional<MalformedLineInjector> malformed;
+    if (m_options.badLines > 0) {
+        // Counted exactly first, so that the bad rows fall among the good ones.
+        const qint64 purchases = scenario.countPurchases(control);
+        if (purchases < 0)
+            return finishRun(writer, false, control);
+        malformed.emplace(m_options.badLines, purchases, m_options.seed,
+                          MalformedLineInjector::Format::TransactionRows);
+        writer.setMalformedLines(&*malformed);
     }
-    const bool written = writer.finish();
-    report.events = writer.goodLines();
-    report.badLines = writer.malformedLines();
-    report.bytes = writer.bytes();
-    if (!written) {
-        report.error = QStringLiteral("could not write the output: %1").arg(writer.errorString());
-        return report;
-    }
-    if (control)
-        control->report(QStringLiteral("Generating"), 1.0);
-    return report;
+    const bool completed = scenario.write(writer, control);
+    return finishRun(writer, completed, control);
 }
 
 GeneratorReport FakeDataGenerator::writeFile(const QString& path, const JobControl* control) const

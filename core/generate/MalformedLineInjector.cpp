@@ -5,17 +5,19 @@
 #include <algorithm>
 #include <iterator>
 #include <limits>
+#include <string>
 
 namespace clv {
 
 namespace {
 
 constexpr quint64 kMalformedStream = 0xBADBADBADull;
+constexpr qint64 kMillisPerDay = 86'400'000;
 
 } // namespace
 
-MalformedLineInjector::MalformedLineInjector(qint64 count, qint64 expectedGoodLines, quint64 seed)
-    : m_random(GeneratorRandom::forStream(seed, kMalformedStream))
+MalformedLineInjector::MalformedLineInjector(qint64 count, qint64 expectedGoodLines, quint64 seed, Format format)
+    : m_random(GeneratorRandom::forStream(seed, kMalformedStream)), m_format(format)
 {
     const quint64 range = static_cast<quint64>(std::max<qint64>(expectedGoodLines, 1)) + 1;
     m_positions.reserve(static_cast<size_t>(std::max<qint64>(count, 0)));
@@ -31,9 +33,9 @@ qint64 MalformedLineInjector::nextPosition() const
 
 std::string MalformedLineInjector::takeLine(qint64 timeHintMs)
 {
-    const int kind = static_cast<int>(m_next % kindCount());
+    const int kind = static_cast<int>(m_next % static_cast<size_t>(kindCount(m_format)));
     ++m_next;
-    return makeLine(kind, timeHintMs);
+    return m_format == Format::EventLines ? makeLine(kind, timeHintMs) : makeRow(kind, timeHintMs);
 }
 
 std::string MalformedLineInjector::randomKeyText()
@@ -41,6 +43,25 @@ std::string MalformedLineInjector::randomKeyText()
     std::string key;
     EventLineWriter::appendKey(key, m_random.next());
     return key;
+}
+
+std::string MalformedLineInjector::makeRow(int kind, qint64 timeMs)
+{
+    const std::string customer = std::to_string(m_random.between(1, 99999));
+    std::string date;
+    EventLineWriter::appendDate(date, timeMs / kMillisPerDay);
+    std::string amount;
+    EventLineWriter::appendDollars(amount, m_random.between(1, 20000));
+    switch (kind) {
+    case 0: return customer + "," + date; // the amount lost, as by a crashed writer
+    case 1: {
+        // A day that no month has: the 30th of February or the 32nd of a month.
+        const bool february = m_random.chance(1, 2);
+        return customer + "," + date.substr(0, 5) + (february ? "02-30" : date.substr(5, 3) + "32") + "," + amount;
+    }
+    case 2: return customer + "," + date + ",n/a";
+    default: return customer + "," + date + "," + amount + " EUR";
+    }
 }
 
 std::string MalformedLineInjector::makeLine(int kind, qint64 timeMs)

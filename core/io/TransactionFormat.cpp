@@ -112,8 +112,7 @@ TransactionLayoutParse layoutOf(FieldSeparator separator, const std::array<int, 
     return {layout, {}};
 }
 
-TransactionLayoutParse withSelection(const FirstLine& first, FieldSeparator separator,
-                                     const ColumnSelection& selection)
+TransactionLayoutParse withSelection(const FirstLine& first, FieldSeparator separator, const ColumnSelection& selection)
 {
     const std::array<const ColumnRef*, 3> refs = {&selection.id, &selection.date, &selection.amount};
     std::array<int, 3> columns{};

@@ -20,9 +20,10 @@ struct Run {
     QString err;
 };
 
-Run runEtl(const QStringList& arguments)
+Run runEtl(const QStringList& arguments, const QString& workingDirectory = {})
 {
     QProcess p;
+    p.setWorkingDirectory(workingDirectory);
     p.start(QStringLiteral(CLV_ETL_BINARY), arguments);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
@@ -193,7 +194,8 @@ private Q_SLOTS:
         // Five columns and no header: the table is named once as unreadable, nothing is read.
         const Run unnamed = runEtl({"--transactions", kCdnowSample, "-o", dir.filePath("out2")});
         QCOMPARE(unnamed.exitCode, 2);
-        QVERIFY2(unnamed.err.contains("CDNOW_sample.txt: the table has no header and 5 columns"), qPrintable(unnamed.err));
+        QVERIFY2(unnamed.err.contains("CDNOW_sample.txt: the table has no header and 5 columns"),
+                 qPrintable(unnamed.err));
     }
 
     void testRejectedRowsGoToRejectedCsv()
@@ -306,6 +308,65 @@ private Q_SLOTS:
         QCOMPARE(rejected.size(), 1u);
         QCOMPARE(rejected[0][3], std::string("'@bad line, not JSON"));
         QCOMPARE(test::readRfc4180(dir.filePath("plain/rejected.csv"))[0][3], std::string("@bad line, not JSON"));
+    }
+
+    // `generate --mode btyd`: a transaction table, the same bytes for the same options.
+    void testGenerateBtydWritesATransactionTable()
+    {
+        QTemporaryDir dir;
+        const QStringList options = QStringLiteral("generate --mode btyd --customers 300 --weeks 52 --seed 5 "
+                                                   "--alpha 3.5 --a 0.9 --b 3 --p 5 --q 4 --gamma 12.5 "
+                                                   "--cohort-weeks 8")
+                                        .split(QLatin1Char(' '));
+        const Run first = runEtl(options + QStringList{"-o", dir.filePath("first.csv")});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.err.startsWith("Wrote ") && first.err.contains(" purchases ("), qPrintable(first.err));
+        const QByteArray bytes = readAll(dir.filePath("first.csv"));
+        QVERIFY(bytes.startsWith("customer_id,date,amount\n1,2024-0"));
+        const QList<QByteArray> lines = bytes.trimmed().split('\n');
+        QCOMPARE(first.err,
+                 QStringLiteral("Wrote %1 purchases (%2 kB) to %3\n")
+                     .arg(lines.size() - 1)
+                     .arg(double(bytes.size()) / 1e3, 0, 'f', 1)
+                     .arg(dir.filePath("first.csv")));
+        QVERIFY(lines.constLast().startsWith("300,"));
+
+        QCOMPARE(runEtl(options + QStringList{"-o", dir.filePath("second.csv"), "--quiet"}).exitCode, 0);
+        QCOMPARE(readAll(dir.filePath("second.csv")), bytes);
+        QCOMPARE(runEtl(options + QStringList{"-o", dir.filePath("other.csv"), "--r", "0.3"}).exitCode, 0);
+        QVERIFY(readAll(dir.filePath("other.csv")) != bytes);
+
+        // Without -o, next to the event file's default; no word lists needed.
+        const Run defaults = runEtl({"generate", "--mode", "btyd", "--words", dir.filePath("none"), "--quiet"},
+                                    dir.path());
+        QCOMPARE(defaults.exitCode, 0);
+        QVERIFY(readAll(dir.filePath("data/input/transactions.csv")).startsWith("customer_id,date,amount\n"));
+    }
+
+    void testGenerateBtydRefusesBadParameters_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("r zero") << QStringList{"--r", "0"} << "r must be greater than 0";
+        QTest::newRow("alpha negative") << QStringList{"--alpha", "-4"} << "alpha must be greater than 0";
+        QTest::newRow("a infinite") << QStringList{"--a", "inf"} << "a must be a finite number";
+        QTest::newRow("b not a number") << QStringList{"--b", "nan"} << "b must be a finite number";
+        QTest::newRow("p zero") << QStringList{"--p", "0"} << "p must be greater than 0";
+        QTest::newRow("q negative") << QStringList{"--q", "-1"} << "q must be greater than 0";
+        QTest::newRow("gamma zero") << QStringList{"--gamma", "0.0"} << "gamma must be greater than 0";
+        QTest::newRow("gamma text") << QStringList{"--gamma", "high"} << "--gamma expects a number, got \"high\"";
+        QTest::newRow("cohort weeks") << QStringList{"--cohort-weeks", "0"} << "cohort weeks must be at least 1";
+        QTest::newRow("mode") << QStringList{"--mode", "pareto"} << "--mode must be seed, realistic or btyd";
+    }
+    void testGenerateBtydRefusesBadParameters()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const Run run = runEtl(QStringList{"generate", "--mode", "btyd", "-o", dir.filePath("t.csv")} + arguments);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith("clv-etl generate: " + message), qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("t.csv")));
     }
 
     void testFolderInputAndOptionsChangeResults()

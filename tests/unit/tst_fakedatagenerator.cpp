@@ -11,6 +11,7 @@
 
 #include <boost/json.hpp>
 
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -156,6 +157,11 @@ private slots:
         GeneratorOptions withBadLines = realisticOptions();
         withBadLines.badLines = 17;
         QTest::newRow("realistic with bad lines") << withBadLines;
+        GeneratorOptions btyd;
+        btyd.mode = GeneratorMode::Btyd;
+        btyd.customers = 300;
+        btyd.badLines = 5;
+        QTest::newRow("btyd with bad lines") << btyd;
     }
     void testSameSeedGivesSameBytes()
     {
@@ -397,6 +403,71 @@ private slots:
         options.maxVisits = 0;
         QVERIFY(generate(options, &report).isEmpty());
         QCOMPARE(report.error, QStringLiteral("max visits must be at least 1"));
+    }
+
+    void testBtydValidationNamesTheParameter_data()
+    {
+        QTest::addColumn<QString>("parameter");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("message");
+        const double infinity = std::numeric_limits<double>::infinity();
+        const double notANumber = std::numeric_limits<double>::quiet_NaN();
+        for (const char* name : {"r", "alpha", "a", "b", "p", "q", "gamma"}) {
+            const QString parameter = QLatin1String(name);
+            QTest::addRow("%s zero", name) << parameter << 0.0 << parameter + QStringLiteral(" must be greater than 0");
+            QTest::addRow("%s negative", name)
+                << parameter << -1.5 << parameter + QStringLiteral(" must be greater than 0");
+            QTest::addRow("%s infinite", name)
+                << parameter << infinity << parameter + QStringLiteral(" must be a finite number");
+            QTest::addRow("%s not a number", name)
+                << parameter << notANumber << parameter + QStringLiteral(" must be a finite number");
+        }
+    }
+    void testBtydValidationNamesTheParameter()
+    {
+        QFETCH(QString, parameter);
+        QFETCH(double, value);
+        QFETCH(QString, message);
+        GeneratorOptions options;
+        options.mode = GeneratorMode::Btyd;
+        QCOMPARE(FakeDataGenerator::validate(options), QString());
+        BtydParameters& model = options.btyd;
+        const std::map<QString, double*> fields = {
+            {QStringLiteral("r"), &model.r},         {QStringLiteral("alpha"), &model.alpha},
+            {QStringLiteral("a"), &model.a},         {QStringLiteral("b"), &model.b},
+            {QStringLiteral("p"), &model.p},         {QStringLiteral("q"), &model.q},
+            {QStringLiteral("gamma"), &model.gamma},
+        };
+        *fields.at(parameter) = value;
+        QCOMPARE(FakeDataGenerator::validate(options), message);
+        GeneratorReport report;
+        QVERIFY(generate(options, &report).isEmpty());
+        QCOMPARE(report.error, message);
+    }
+
+    void testBtydValidationOfSpanAndRate()
+    {
+        GeneratorOptions options;
+        options.mode = GeneratorMode::Btyd;
+        options.maxVisits = 0; // read by other modes only
+        options.days = 0;
+        QCOMPARE(FakeDataGenerator::validate(options), QString());
+        options.cohortWeeks = 0;
+        QCOMPARE(FakeDataGenerator::validate(options), QStringLiteral("cohort weeks must be at least 1"));
+        options.cohortWeeks = 200; // more than `weeks`: clipped to the span
+        QCOMPARE(FakeDataGenerator::validate(options), QString());
+        options.weeks = 0;
+        QCOMPARE(FakeDataGenerator::validate(options), QStringLiteral("weeks must be at least 1"));
+        options.weeks = 1040;
+        options.btyd.alpha = 0.01; // 24 purchases a week
+        QCOMPARE(FakeDataGenerator::validate(options),
+                 QStringLiteral(
+                     "r / alpha × weeks (the mean purchases of a customer who never drops out) must be at most "
+                     "10000"));
+        options.weeks = 52;
+        QCOMPARE(FakeDataGenerator::validate(options), QString());
+        options.customers = 0;
+        QCOMPARE(FakeDataGenerator::validate(options), QStringLiteral("customers must be at least 1"));
     }
 
     void testCancelStopsWithCancelledError()

@@ -165,17 +165,16 @@ private Q_SLOTS:
                                                         "a,1997-01-01T00:00:00Z,1.50\nb,1997-01-02T00:00:00Z,2\n")
                                           << "";
         QTest::newRow("csv, short names") << QByteArray("id,date,amount\na,19970101,1.5\nb,19970102,2.00\n") << "";
-        QTest::newRow("csv, capitalised") << QByteArray("Id,Date,Price\na,1997-01-01,1.50 USD\nb,1997-01-02,2\n")
-                                          << "";
-        QTest::newRow("csv, other order") << QByteArray("dollar_value,time,customer\n1.50,19970101,a\n2,19970102,b\n")
-                                          << "";
+        QTest::newRow("csv, capitalised") << QByteArray("Id,Date,Price\na,1997-01-01,1.50 USD\nb,1997-01-02,2\n") << "";
+        QTest::newRow("csv, other order")
+            << QByteArray("dollar_value,time,customer\n1.50,19970101,a\n2,19970102,b\n") << "";
         QTest::newRow("tsv") << QByteArray("customer\tdate\tamount\na\t19970101\t1.50\nb\t19970102\t2\n") << "";
         QTest::newRow("blanks, CDNOW style")
             << QByteArray(" customer_id  date number_of_cds  dollar_value\r\n a 19970101  1   1.50\r\n"
                           " b 19970102  3    2.00\r\n")
             << "";
-        QTest::newRow("blanks, USD as a field") << QByteArray("id date amount\na 19970101 1.50 USD\nb 19970102 2\n")
-                                                << "";
+        QTest::newRow("blanks, USD as a field")
+            << QByteArray("id date amount\na 19970101 1.50 USD\nb 19970102 2\n") << "";
         QTest::newRow("no header, three columns") << QByteArray("a,19970101,1.50\nb,19970102,2\n") << "";
         QTest::newRow("no header, numbered") << QByteArray("x a 19970101 1.50\nx b 19970102 2\n") << "2,3,4";
         QTest::newRow("quoted") << QByteArray("\"id\",\"date\",\"amount\"\r\n\"a\",\"19970101\",\"1.50\"\r\n"
@@ -210,7 +209,8 @@ private Q_SLOTS:
     void testDateTimesKeepTheirTime()
     {
         const ReadResult r = readTable("id,date,amount\na,1997-01-01 10:20:30+01:00,1\n");
-        QCOMPARE(purchasesOf(*r.events).at(0).time, daysFromCivil(1997, 1, 1) * kDay + (9 * 3600 + 20 * 60 + 30) * 1000000LL);
+        QCOMPARE(purchasesOf(*r.events).at(0).time,
+                 daysFromCivil(1997, 1, 1) * kDay + (9 * 3600 + 20 * 60 + 30) * 1000000LL);
     }
 
     void testEachUnusableRowIsRejectedWithItsLineAndReason_data()
@@ -222,9 +222,8 @@ private Q_SLOTS:
         QTest::newRow("empty id") << QByteArray(" ,19970101,1.00") << "the customer id is empty";
         QTest::newRow("id not UTF-8") << QByteArray("\xff\xfe,19970101,1.00") << "the customer id is not valid UTF-8";
         QTest::newRow("empty date") << QByteArray("c,,1.00") << "the date is empty";
-        QTest::newRow("unreadable date")
-            << QByteArray("c,01/02/1997,1.00")
-            << "invalid date \"01/02/1997\": date is not YYYYMMDD, YYYY-MM-DD or a date and time";
+        QTest::newRow("unreadable date") << QByteArray(
+            "c,01/02/1997,1.00") << "invalid date \"01/02/1997\": date is not YYYYMMDD, YYYY-MM-DD or a date and time";
         QTest::newRow("impossible date") << QByteArray("c,19970230,1.00")
                                          << "invalid date \"19970230\": day 30 does not exist in that month";
         QTest::newRow("month 13") << QByteArray("c,1997-13-01,1.00") << "month 13 does not exist";
@@ -235,15 +234,15 @@ private Q_SLOTS:
         QTest::newRow("three decimals") << QByteArray("c,19970101,1.005") << "amount has more than 2 decimals";
         QTest::newRow("too large") << QByteArray("c,19970101,1234567890123456") << "amount is too large";
         QTest::newRow("other currency") << QByteArray("c,19970101,1.00 EUR") << "unsupported currency EUR";
-        QTest::newRow("broken quote")
-            << QByteArray("\"c,19970101,1.00")
-            << "the row cannot be split into fields: a quoted field is not closed";
+        QTest::newRow("broken quote") << QByteArray("\"c,19970101,1.00")
+                                      << "the row cannot be split into fields: a quoted field is not closed";
     }
     void testEachUnusableRowIsRejectedWithItsLineAndReason()
     {
         QFETCH(QByteArray, row);
         QFETCH(QString, reason);
-        const std::string text = "id,date,amount\r\ngood,19970101,1\r\n\r\n" + row.toStdString() + "\r\nok,19970102,2\r\n";
+        const std::string text = "id,date,amount\r\ngood,19970101,1\r\n\r\n" + row.toStdString()
+            + "\r\nok,19970102,2\r\n";
         const ReadResult r = readTable(text);
         QVERIFY(r.inputProblems.isEmpty());
         QCOMPARE(r.rejections.size(), 1u);
