@@ -55,8 +55,8 @@ std::string TransactionLineParser::parseLine(std::string_view line, PurchaseRow&
     // In a blank-separated table "7.5 USD" is two fields. A currency code right after the
     // amount, as the row's last field, is taken as the amount's own — in a table with a
     // header, only when the row has that one field more than the header.
-    if (m_layout.separator == FieldSeparator::Blanks && fields == m_layout.amountColumn + 2
-        && isCurrencyCode(lastField) && (!m_layout.hasHeader() || fields == m_layout.headerFields + 1)) {
+    if (m_layout.separator == FieldSeparator::Blanks && fields == m_layout.amountColumn + 2 && isCurrencyCode(lastField)
+        && (!m_layout.hasHeader() || fields == m_layout.headerFields + 1)) {
         m_amount.append(" ").append(lastField);
         --fields;
     }

@@ -25,8 +25,8 @@ void fail(const char* what)
     std::abort();
 }
 
-constexpr std::array<const char*, 6> kSelections = {nullptr, "1,2,3", "1,3,5", "id,date,amount", "3,1,2",
-                                                    "customer,2,Price"};
+constexpr std::array<const char*, 6> kSelections = {nullptr,          "1,2,3", "1,3,5",
+                                                    "id,date,amount", "3,1,2", "customer,2,Price"};
 
 clv::ReadResult readWith(std::string_view text, const char* columns, std::size_t pieceBytes)
 {
