@@ -139,9 +139,12 @@ EventTimeParse parseDateOrEventTime(std::string_view text)
         return refuse("date is not YYYYMMDD, YYYY-MM-DD or a date and time");
     // Midnight UTC of that day, through the date-time parser: one place checks that the
     // calendar date exists, with the same words for events and tables.
-    char midnight[24];
-    std::snprintf(midnight, sizeof midnight, "%04d-%02d-%02dT00:00:00Z", year, month, day);
-    return parseEventTime(midnight);
+    char midnight[] = "YYYY-MM-DDT00:00:00Z";
+    const std::size_t from[8] = {0, 1, 2, 3, dashed ? 5u : 4u, dashed ? 6u : 5u, dashed ? 8u : 6u, dashed ? 9u : 7u};
+    const std::size_t to[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (std::size_t i = 0; i < 8; ++i)
+        midnight[to[i]] = text[from[i]];
+    return parseEventTime(std::string_view(midnight, sizeof midnight - 1));
 }
 
 std::string formatEventTime(TimeMicros t)

@@ -21,12 +21,6 @@ std::string_view fieldSeparatorName(FieldSeparator separator)
     return "?";
 }
 
-bool FieldCursor::isBlank(char c) const
-{
-    // In a tab-separated line a tab ends a field: it cannot also be padding.
-    return c == ' ' || c == '\r' || (c == '\t' && m_separator != FieldSeparator::Tab);
-}
-
 bool FieldCursor::next(std::string_view& field)
 {
     if (m_done)

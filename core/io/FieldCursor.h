@@ -36,7 +36,11 @@ public:
 
 private:
     bool nextQuoted(std::string_view& field);
-    bool isBlank(char c) const;
+    bool isBlank(char c) const
+    {
+        // In a tab-separated line a tab ends a field: it cannot also be padding.
+        return c == ' ' || c == '\r' || (c == '\t' && m_separator != FieldSeparator::Tab);
+    }
 
     std::string_view m_line;
     FieldSeparator m_separator;

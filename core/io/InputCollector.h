@@ -36,9 +36,10 @@ enum class InputKind {
 };
 
 // Turns the files and folders a user named into the list of files to read: a folder
-// contributes its files of that kind sorted by name (its sub-folders too when `recursive`). The same file named twice
-// is read once. A folder's entry that cannot be read (a FIFO, a broken or looping link, no read permission) is listed
-// in `skipped`; a file named on its own is read as it is (a named pipe works).
+// contributes its files of that kind sorted by name (its sub-folders too when `recursive`).
+// The same file named twice is read once. A folder's entry that cannot be read (a FIFO, a
+// broken or looping link, no read permission) is listed in `skipped`; a file named on its own
+// is read as it is (a named pipe works).
 CollectedInputs collectInputs(const QStringList& inputs, bool recursive, InputKind kind = InputKind::EventFiles);
 
 bool isEventFileName(const QString& fileName);

@@ -36,26 +36,9 @@ std::string TransactionLineParser::fieldProblem(int fields) const
 
 std::string TransactionLineParser::parseLine(std::string_view line, PurchaseRow& row)
 {
-    // In a blank-separated table "7.5 USD" is two fields. A currency code right after the
-    // amount, as the row's last field, is taken as the amount's own — in a table with a
-    // header, only when the row has that one field more than the header.
-    int currencyField = -1;
-    if (m_layout.separator == FieldSeparator::Blanks) {
-        FieldCursor counter(line, m_layout.separator);
-        std::string_view field;
-        int fields = 0;
-        bool codeAfterAmount = false;
-        while (counter.next(field)) {
-            codeAfterAmount = fields == m_layout.amountColumn + 1 && isCurrencyCode(field);
-            ++fields;
-        }
-        const bool fits = !m_layout.hasHeader() || fields == m_layout.headerFields + 1;
-        if (codeAfterAmount && fields == m_layout.amountColumn + 2 && fits)
-            currencyField = m_layout.amountColumn + 1;
-    }
-
     FieldCursor cursor(line, m_layout.separator);
     std::string_view field;
+    std::string_view lastField;
     int fields = 0;
     while (cursor.next(field)) {
         if (fields == m_layout.idColumn)
@@ -64,14 +47,19 @@ std::string TransactionLineParser::parseLine(std::string_view line, PurchaseRow&
             m_date.assign(field);
         if (fields == m_layout.amountColumn)
             m_amount.assign(field);
-        if (fields == currencyField)
-            m_amount.append(" ").append(field);
+        lastField = field; // blank-separated fields are views of the line: it stays valid
         ++fields;
     }
     if (cursor.error())
         return std::string("the row cannot be split into fields: ") + cursor.error();
-    if (currencyField >= 0)
+    // In a blank-separated table "7.5 USD" is two fields. A currency code right after the
+    // amount, as the row's last field, is taken as the amount's own — in a table with a
+    // header, only when the row has that one field more than the header.
+    if (m_layout.separator == FieldSeparator::Blanks && fields == m_layout.amountColumn + 2 && isCurrencyCode(lastField)
+        && (!m_layout.hasHeader() || fields == m_layout.headerFields + 1)) {
+        m_amount.append(" ").append(lastField);
         --fields;
+    }
     if (std::string problem = fieldProblem(fields); !problem.empty())
         return problem;
 

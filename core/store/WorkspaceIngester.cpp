@@ -55,6 +55,9 @@ WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions
       m_insertRejection(db, QStringLiteral("rejected_lines"), {"id", "file_id", "line_number", "reason", "raw_text"}),
       m_findHash(db)
 {
+    // A workspace knows files by their bytes alone, not how they were read, and counts one
+    // event per accepted record: transaction tables (two events a row) are not stored yet.
+    Q_ASSERT(!options.transactions);
 }
 
 QString WorkspaceIngester::contentHash(const QString& path, QString* error, const JobControl* control)

@@ -254,6 +254,26 @@ private Q_SLOTS:
         }
     }
 
+    // Fuzzing finding: a blank line longer than the limit was refused when it outgrew a
+    // small step and skipped as blank when a large step held all of it.
+    void testOverlongBlankLineIsRejectedInAnySteps()
+    {
+        const std::string text = test::customerLine("c1", "2017-01-06T12:00:00Z") + "\n" + std::string(300, ' ') + "\n"
+            + test::visitLine("c1", "2017-01-06T12:01:00Z") + "\n";
+        ReaderOptions tiny;
+        tiny.pieceBytes = 3;
+        tiny.maxLineBytes = 200;
+        ReaderOptions large = tiny;
+        large.pieceBytes = 1 << 16;
+        for (const ReaderOptions& options : {tiny, large}) {
+            const ReadResult r = EventReader(options).readText(text, "long-blank.jsonl");
+            QCOMPARE(r.totals().accepted, qint64(2));
+            QCOMPARE(r.rejections.size(), 1u);
+            QCOMPARE(r.rejections[0].line, 2u);
+            QCOMPARE(r.totals().lines, qint64(3));
+        }
+    }
+
     void testCancelStopsReading()
     {
         QTemporaryDir dir;

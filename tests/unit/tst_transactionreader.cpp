@@ -382,6 +382,33 @@ private Q_SLOTS:
         }
     }
 
+    // Fuzzing finding: a first line longer than the limit was refused and the table read by
+    // its next line in small steps, while in large steps that next line decided alone. A table
+    // whose first line cannot be held now has no layout, in any steps.
+    void testOverlongFirstLineMakesTheTableUnreadable()
+    {
+        const std::string text = "\n" + std::string(300, 'x') + "\nid,date,amount\na,19970101,1\n";
+        ReaderOptions tiny = tableOptions();
+        tiny.pieceBytes = 3;
+        tiny.maxLineBytes = 200;
+        ReaderOptions large = tiny;
+        large.pieceBytes = 1 << 16;
+        for (const ReaderOptions& options : {tiny, large}) {
+            const ReadResult r = readTable(text, options);
+            QCOMPARE(r.inputProblems.size(), 1);
+            QVERIFY2(r.inputProblems[0].startsWith("t.csv: the table's first line (line 2) is longer than"),
+                     qPrintable(r.inputProblems[0]));
+            QVERIFY(r.rejections.empty());
+            QCOMPARE(r.totals().lines, qint64(0));
+        }
+        // Once the layout is known, an over-long row is one rejected row, as an event line is.
+        ReaderOptions later = large;
+        const ReadResult r = readTable("id,date,amount\n" + std::string(300, 'x') + "\na,19970101,1\n", later);
+        QCOMPARE(r.totals().accepted, qint64(1));
+        QCOMPARE(r.rejections.size(), 1u);
+        QCOMPARE(r.rejections[0].line, 2u);
+    }
+
     void testStrictStopsAtTheFirstBadRow()
     {
         ReaderOptions options = tableOptions();
