@@ -199,12 +199,15 @@ S logAddExp(const S& a, const S& b)
     return a + log1p(exp(b - a));
 }
 
-// log(exp(a) - exp(b)) for a > b; minus infinity when rounding has made b >= a.
+// log(exp(a) - exp(b)) for a > b; minus infinity when rounding has made b >= a, NaN when
+// either is NaN (a part that could not be evaluated must not pass for a zero).
 template <class S>
 S logSubExp(const S& a, const S& b)
 {
     using std::expm1;
     using std::log;
+    if (std::isnan(valueOf(a)) || std::isnan(valueOf(b)))
+        return S(std::numeric_limits<double>::quiet_NaN());
     if (!(valueOf(b) < valueOf(a)))
         return S(-std::numeric_limits<double>::infinity());
     return a + log(-expm1(b - a));

@@ -190,6 +190,32 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(ours, 0, 'g', 15).arg(direct, 0, 'g', 15)));
     }
 
+    void testParetoLikelihoodIsRightOrNaN()
+    {
+        // Far out (β some hundred times α + t) the series is given up: the likelihood must then
+        // be NaN, never a finite value that left A0 out.
+        const auto model = makePurchaseModel(ModelKind::ParetoNbd);
+        std::vector<CustomerRfm> customers = someCustomers();
+        customers.pop_back();
+        const FrequencyTerms terms = FrequencyTerms::collapse(customers);
+        int nan = 0;
+        for (double beta : {20.0, 200.0, 1114.0, 5000.0}) {
+            const std::vector<double> p = {2.3, 6.8, 65.0, beta};
+            const double ours = model->likelihood(terms)->evaluate(p, {});
+            if (std::isnan(ours)) {
+                ++nan;
+                continue;
+            }
+            double direct = 0;
+            for (const CustomerRfm& c : customers)
+                direct += directParetoNbd(p, c.x, c.tx, c.T);
+            QVERIFY2(std::abs(ours - direct) < 1e-8 * std::abs(direct),
+                     qPrintable(
+                         QStringLiteral("beta %1: %2 vs %3").arg(beta).arg(ours, 0, 'g', 15).arg(direct, 0, 'g', 15)));
+        }
+        QVERIFY(nan > 0 && nan < 4); // both cases were met
+    }
+
     void testGradientMatchesFiniteDifferences_data()
     {
         QTest::addColumn<ModelKind>("kind");
