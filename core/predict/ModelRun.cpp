@@ -67,16 +67,6 @@ std::vector<double> discountedPurchases(const PurchaseModel& model, std::span<co
     return total;
 }
 
-// Where a customer's history is among the distinct terms.
-std::size_t termOf(const FrequencyTerms& terms, const CustomerRfm& c)
-{
-    const auto at = std::lower_bound(terms.terms.begin(), terms.terms.end(), c,
-                                     [](const FrequencyTerm& t, const CustomerRfm& c) {
-                                         return std::tie(t.x, t.tx, t.T) < std::tie(c.x, c.tx, c.T);
-                                     });
-    return std::size_t(at - terms.terms.begin());
-}
-
 void predict(ModelRunResult& result, const FrequencyTerms& terms, const JobControl* control)
 {
     const RfmSummary& summary = *result.summary;
@@ -123,7 +113,7 @@ void predict(ModelRunResult& result, const FrequencyTerms& terms, const JobContr
     forEachTermBlock(summary.customers.size(), [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const CustomerRfm& c = summary.customers[i];
-            const std::size_t term = termOf(terms, c);
+            const std::size_t term = terms.termOfCustomer[i];
             CustomerPrediction& out = result.predictions[i];
             out.pAlive = alive[term];
             out.expectedPurchases = expected[term];
@@ -167,12 +157,9 @@ void compareHoldout(ModelRunResult& result, const FrequencyTerms& terms)
             comparison.predictedMeanByX[holdoutGroup(t.x)] += predicted * t.weight;
             comparison.predictedTotal += predicted * t.weight;
         }
-        for (const CustomerRfm& c : summary.customers) {
-            const auto at = std::lower_bound(terms.terms.begin(), terms.terms.end(), c,
-                                             [](const FrequencyTerm& t, const CustomerRfm& c) {
-                                                 return std::tie(t.x, t.tx, t.T) < std::tie(c.x, c.tx, c.T);
-                                             });
-            const double error = perTerm[std::size_t(at - terms.terms.begin())] - c.xHoldout;
+        for (std::size_t i = 0; i < summary.customers.size(); ++i) {
+            const CustomerRfm& c = summary.customers[i];
+            const double error = perTerm[terms.termOfCustomer[i]] - c.xHoldout;
             absolute += std::abs(error);
             squared += error * error;
             comparison.bias += error;

@@ -1,26 +1,33 @@
 #include "predict/TermSet.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 namespace clv {
 
 FrequencyTerms FrequencyTerms::collapse(std::span<const CustomerRfm> customers)
 {
-    std::vector<FrequencyTerm> all;
-    all.reserve(customers.size());
-    for (const CustomerRfm& c : customers)
-        all.push_back({c.x, c.tx, c.T, 1.0});
-    std::sort(all.begin(), all.end(), [](const FrequencyTerm& l, const FrequencyTerm& r) {
-        return std::tie(l.x, l.tx, l.T) < std::tie(r.x, r.tx, r.T);
-    });
+    // Sorted by value with each customer's position alongside, so that the sort reads
+    // neighbouring memory rather than jumping through the customers.
+    struct Keyed {
+        double x, tx, T;
+        std::uint32_t customer;
+    };
+    std::vector<Keyed> keyed(customers.size());
+    for (std::size_t i = 0; i < customers.size(); ++i)
+        keyed[i] = {customers[i].x, customers[i].tx, customers[i].T, std::uint32_t(i)};
+    std::sort(keyed.begin(), keyed.end(),
+              [](const Keyed& a, const Keyed& b) { return std::tie(a.x, a.tx, a.T) < std::tie(b.x, b.tx, b.T); });
     FrequencyTerms result;
-    for (const FrequencyTerm& t : all) {
+    result.termOfCustomer.resize(customers.size());
+    for (const Keyed& c : keyed) {
         FrequencyTerm* last = result.terms.empty() ? nullptr : &result.terms.back();
-        if (last && last->x == t.x && last->tx == t.tx && last->T == t.T)
+        if (last && last->x == c.x && last->tx == c.tx && last->T == c.T)
             last->weight += 1;
         else
-            result.terms.push_back(t);
+            result.terms.push_back({c.x, c.tx, c.T, 1.0});
+        result.termOfCustomer[c.customer] = std::uint32_t(result.terms.size() - 1);
         result.customers += 1;
     }
     for (const FrequencyTerm& t : result.terms) {

@@ -26,6 +26,8 @@ struct FrequencyTerms {
     std::vector<double> times;
     std::vector<std::uint32_t> txAt;
     std::vector<std::uint32_t> TAt;
+    // For each customer given to collapse(), in their order: the index of their term.
+    std::vector<std::uint32_t> termOfCustomer;
 
     static FrequencyTerms collapse(std::span<const CustomerRfm> customers);
 };
