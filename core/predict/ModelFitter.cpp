@@ -234,6 +234,7 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
     SearchResult best;
     QString lastProblem;
     int agreeing = 0;
+    int failed = 0;
     for (const std::vector<double>& start : likelihood.startingPoints()) {
         SearchResult result = runSearch(likelihood, start, control);
         ++fit.starts;
@@ -244,6 +245,10 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
         }
         if (!result.converged) {
             lastProblem = result.problem;
+            // Two searches that both failed from spread-out starts: the data do not suit the
+            // model, and the other starts would only take as long to say so.
+            if (++failed >= 2 && !best.converged)
+                break;
             continue;
         }
         // Two searches from different starts that end at the same likelihood are taken to
