@@ -164,6 +164,40 @@ private Q_SLOTS:
                  1);
     }
 
+    void testRecoversTheParametersOfGeneratedPurchases()
+    {
+        // clv-etl generate --mode btyd, then clv-etl model on its table: the parameters the
+        // data were drawn from, within sampling error (4 standard errors) and the 5 % that
+        // whole days cost (purchases on one day are one, times are counted in days).
+        QTemporaryDir dir;
+        const QString table = dir.filePath("btyd.csv");
+        QProcess generate;
+        generate.start(QStringLiteral(CLV_ETL_BINARY),
+                       {"generate", "--mode", "btyd",    "--customers", "30000", "--weeks", "78",  "--seed", "5",
+                        "--r",      "0.5",    "--alpha", "6",           "--a",   "0.7",     "--b", "3",      "--p",
+                        "6",        "--q",    "4",       "--gamma",     "20",    "-o",      table});
+        QVERIFY(generate.waitForFinished(120000));
+        QCOMPARE(generate.exitCode(), 0);
+        const QString out = dir.filePath("out");
+        const Run run = runModel(
+            {"--transactions", "--calibration-end", "2024-10-05", "--models", "bgnbd,gg", table, "-o", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject models = readJson(out + "/model_fit.json").value("models").toObject();
+        const auto check = [&](const char* model, const char* name, double truth) {
+            const QJsonObject m = models.value(model).toObject();
+            const double estimate = m.value("params").toObject().value(name).toDouble();
+            const double error = m.value("std_errors").toObject().value(name).toDouble();
+            return std::abs(estimate - truth) <= 4 * error + 0.05 * truth;
+        };
+        QVERIFY(check("bgnbd", "r", 0.5));
+        QVERIFY(check("bgnbd", "alpha", 6));
+        QVERIFY(check("bgnbd", "a", 0.7));
+        QVERIFY(check("bgnbd", "b", 3));
+        QVERIFY(check("gg", "p", 6));
+        QVERIFY(check("gg", "q", 4));
+        QVERIFY(check("gg", "gamma", 20));
+    }
+
     void testAModelThatCannotBeFittedLeavesTheOthers()
     {
         // Every mean spend 0: Gamma-Gamma has nothing to fit, BG/NBD is still written.
