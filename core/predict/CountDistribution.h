@@ -1,5 +1,7 @@
 #pragma once
 
+#include "predict/Dual.h"
+
 #include <cmath>
 
 namespace clv {
@@ -10,7 +12,7 @@ inline double nbdProbability(double r, double alpha, double t, int j)
 {
     if (t <= 0)
         return j == 0 ? 1.0 : 0.0;
-    return std::exp(std::lgamma(r + j) - std::lgamma(r) - std::lgamma(j + 1.0) + r * std::log(alpha / (alpha + t))
+    return std::exp(logGamma(r + j) - logGamma(r) - logGamma(j + 1.0) + r * std::log(alpha / (alpha + t))
                     + j * std::log(t / (alpha + t)));
 }
 
@@ -26,8 +28,8 @@ inline double nbdAtLeast(double r, double alpha, double t, int k)
 // B(a + c, b + d) / B(a, b) for the beta-distributed dropout probability.
 inline double betaRatio(double a, double b, double c, double d)
 {
-    return std::exp(std::lgamma(a + c) + std::lgamma(b + d) - std::lgamma(a + b + c + d) - std::lgamma(a)
-                    - std::lgamma(b) + std::lgamma(a + b));
+    return std::exp(logGamma(a + c) + logGamma(b + d) - logGamma(a + b + c + d) - logGamma(a) - logGamma(b)
+                    + logGamma(a + b));
 }
 
 } // namespace clv

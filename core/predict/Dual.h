@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <array>
 #include <cmath>
@@ -182,10 +183,16 @@ Dual<N> expm1(const Dual<N>& x)
 {
     return x.chain(std::expm1(x.v), std::exp(x.v));
 }
-template <int N>
-Dual<N> lgamma(const Dual<N>& x)
+// ln Γ from Boost.Math: glibc's lgamma writes the global `signgam`, a data race when the
+// likelihood is summed on several threads.
+inline double logGamma(double x)
 {
-    return x.chain(std::lgamma(x.v), boost::math::digamma(x.v));
+    return boost::math::lgamma(x);
+}
+template <int N>
+Dual<N> logGamma(const Dual<N>& x)
+{
+    return x.chain(boost::math::lgamma(x.v), boost::math::digamma(x.v));
 }
 
 // log(exp(a) + exp(b)) without overflow or underflow.

@@ -47,9 +47,8 @@ private:
     template <class S>
     S sum(const S& p, const S& q, const S& gamma) const
     {
-        using std::lgamma;
         using std::log;
-        const S common = q * log(gamma) - lgamma(q);
+        const S common = q * log(gamma) - logGamma(q);
         S total = 0.0;
         const std::vector<SpendTerm>& terms = m_terms.terms;
         for (std::size_t i = 0; i < terms.size();) {
@@ -64,7 +63,7 @@ private:
                 weight += t.weight;
                 logSpend += t.weight * std::log(t.monetary);
             }
-            total += (common + lgamma(px + q) - lgamma(px) + px * std::log(x)) * weight + (px - 1.0) * logSpend
+            total += (common + logGamma(px + q) - logGamma(px) + px * std::log(x)) * weight + (px - 1.0) * logSpend
                 - (px + q) * perTerm;
         }
         return total;

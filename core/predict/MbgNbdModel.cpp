@@ -17,13 +17,12 @@ struct MbgNbdKernel {
     template <class S>
     static S sum(const S* p, const FrequencyTerms& set, std::size_t begin, std::size_t end)
     {
-        using std::lgamma;
         using std::log;
         const S& r = p[0];
         const S& alpha = p[1];
         const S& a = p[2];
         const S& b = p[3];
-        const S common = r * log(alpha) - lgamma(r) + lgamma(a + b) - lgamma(b);
+        const S common = r * log(alpha) - logGamma(r) + logGamma(a + b) - logGamma(b);
         const S logA = log(a);
         const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
         S total = 0.0;
@@ -31,7 +30,7 @@ struct MbgNbdKernel {
         for (std::size_t i = begin; i < end;) {
             const double x = terms[i].x;
             const S rx = r + x;
-            const S perX = common + lgamma(rx) + lgamma(b + (x + 1)) - lgamma(a + b + (x + 1));
+            const S perX = common + logGamma(rx) + logGamma(b + (x + 1)) - logGamma(a + b + (x + 1));
             const S dropout = logA - log(b + x);
             double weight = 0;
             for (; i < end && terms[i].x == x; ++i) {

@@ -38,13 +38,12 @@ struct ParetoNbdKernel {
     template <class S>
     static S sum(const S* p, const FrequencyTerms& set, std::size_t begin, std::size_t end)
     {
-        using std::lgamma;
         using std::log;
         const S& r = p[0];
         const S& alpha = p[1];
         const S& s = p[2];
         const S& beta = p[3];
-        const S common = r * log(alpha) + s * log(beta) - lgamma(r);
+        const S common = r * log(alpha) + s * log(beta) - logGamma(r);
         const S logS = log(s);
         const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
         const std::vector<S> logBetaT = logsOfShifted(beta, set.times);
@@ -60,7 +59,7 @@ struct ParetoNbdKernel {
         for (std::size_t i = begin; i < end;) {
             const double x = terms[i].x;
             const S rx = r + x;
-            const S perX = common + lgamma(rx);
+            const S perX = common + logGamma(rx);
             const S a = rx + s;
             const S c = alphaLarger ? s + 1.0 : rx;
             const S share = logS - log(a);
