@@ -1,10 +1,10 @@
 #include "EtlCommand.h"
 
+#include "TransactionOptions.h"
 #include "etl/Analysis.h"
 #include "etl/ParameterLimits.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
-#include "io/ColumnSelection.h"
 #include "store/WorkspaceRun.h"
 #include "util/ComputePool.h"
 
@@ -40,31 +40,6 @@ struct EtlSettings {
 int saturatedInt(double value)
 {
     return static_cast<int>(std::clamp(std::round(value), double(INT_MIN), double(INT_MAX)));
-}
-
-// --transactions and --columns: how the inputs are read when they are purchase tables. The
-// columns are read by the core (parseColumnSelection), as the window reads them.
-QString readTransactionOptions(const QCommandLineParser& parser, EtlSettings& settings)
-{
-    if (!parser.isSet("transactions")) {
-        if (parser.isSet("columns"))
-            return QStringLiteral("--columns names the columns of transaction tables: give it with --transactions");
-        return {};
-    }
-    // A workspace stores event files, and counts one event for each accepted record.
-    if (parser.isSet("workspace") || parser.isSet("from-workspace"))
-        return QStringLiteral("--transactions cannot be combined with --workspace or --from-workspace: "
-                              "a workspace holds event files only");
-    clv::TransactionOptions tables;
-    if (parser.isSet("columns")) {
-        const clv::ColumnSelectionParse parsed = clv::parseColumnSelection(parser.value("columns").toStdString());
-        if (!parsed.selection)
-            return QStringLiteral("--columns %1: %2")
-                .arg(parser.value("columns"), QString::fromStdString(parsed.error));
-        tables.columns = parsed.selection;
-    }
-    settings.request.reader.transactions = tables;
-    return {};
 }
 
 // Fills `settings` from the parsed options; returns an error message for a bad value. What
@@ -117,7 +92,11 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     }
     if (QString problem = clv::ParameterLimits::validate(p); !problem.isEmpty())
         return problem;
-    if (QString problem = readTransactionOptions(parser, settings); !problem.isEmpty())
+    // A workspace stores event files, and counts one event for each accepted record.
+    if (parser.isSet("transactions") && (parser.isSet("workspace") || parser.isSet("from-workspace")))
+        return QStringLiteral("--transactions cannot be combined with --workspace or --from-workspace: "
+                              "a workspace holds event files only");
+    if (QString problem = readTransactionOptions(parser, settings.request.reader.transactions); !problem.isEmpty())
         return problem;
     settings.request.reader.strict = parser.isSet("strict");
     settings.request.reader.recursive = parser.isSet("recursive");
@@ -271,14 +250,6 @@ int runEtlCommand(const QStringList& arguments)
          "everything it holds and save the results into it.",
          "FILE"},
         {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
-        {"transactions",
-         "The inputs are transaction tables. Columns are found by header name (customer_id/customer/id, "
-         "event_time/date/time, total_amount/amount/dollar_value/price, in any case); a headerless table of "
-         "three columns is read as id, date, amount."},
-        {"columns",
-         "With --transactions: the id, date and amount columns, as header names or 1-based numbers "
-         "(e.g. 1,3,5 for CDNOW_sample.txt).",
-         "ID,DATE,AMOUNT"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
         {"csv-safe",
          "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "
@@ -287,6 +258,7 @@ int runEtlCommand(const QStringList& arguments)
         {"recursive", "Read the sub-folders of named folders too."},
         {"quiet", "Print nothing but errors."},
     });
+    parser.addOptions(transactionOptions());
     if (!parser.parse(arguments)) {
         printErr(QStringLiteral("clv-etl: %1\nTry clv-etl --help.").arg(parser.errorText()));
         return ExitUsage;

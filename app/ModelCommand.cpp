@@ -1,6 +1,7 @@
 #include "ModelCommand.h"
 
 #include "EtlCommand.h"
+#include "TransactionOptions.h"
 #include "export/OutputExporter.h"
 #include "export/TableCsv.h"
 #include "io/EventReader.h"
@@ -100,19 +101,8 @@ QString readSettings(const QCommandLineParser& parser, ModelSettings& settings)
         return QStringLiteral("--holdout-end needs --calibration-end");
     if (QString problem = clv::validateSummaryOptions(settings.summary); !problem.isEmpty())
         return problem;
-    if (parser.isSet("transactions")) {
-        clv::TransactionOptions tables;
-        if (parser.isSet("columns")) {
-            const clv::ColumnSelectionParse parsed = clv::parseColumnSelection(parser.value("columns").toStdString());
-            if (!parsed.selection)
-                return QStringLiteral("--columns %1: %2")
-                    .arg(parser.value("columns"), QString::fromStdString(parsed.error));
-            tables.columns = parsed.selection;
-        }
-        settings.reader.transactions = tables;
-    } else if (parser.isSet("columns")) {
-        return QStringLiteral("--columns names the columns of transaction tables: give it with --transactions");
-    }
+    if (QString problem = readTransactionOptions(parser, settings.reader.transactions); !problem.isEmpty())
+        return problem;
     settings.summaryFile = parser.value("summary");
     if (!settings.summaryFile.isEmpty() && parser.isSet("transactions"))
         return QStringLiteral("--summary reads a summary, --transactions purchase tables: give one or the other");
@@ -171,9 +161,6 @@ int runModelCommand(const QStringList& arguments)
                                  "[INPUT...]");
     parser.addOptions({
         {{"o", "output"}, "Folder for the output files (default ./output).", "DIR", "output"},
-        {"transactions", "The inputs are transaction tables (CSV, TSV or blank-separated; one purchase a row)."},
-        {"columns", "With --transactions: the id, date and amount columns, by name or 1-based number (e.g. 1,3,5).",
-         "ID,DATE,AMOUNT"},
         {"summary", "Read a customer summary (ID,x,t_x,T,zbar or frequency,recency,T,monetary_value).", "FILE"},
         {"calibration-end", "Last day of the calibration period (default: the last purchase day).", "DATE"},
         {"holdout-end", "Last day of the holdout period used to validate the predictions.", "DATE"},
@@ -185,6 +172,7 @@ int runModelCommand(const QStringList& arguments)
         {"csv-safe", "Write text cells a spreadsheet would run as a formula with a leading apostrophe."},
         {"quiet", "Print nothing but errors."},
     });
+    parser.addOptions(transactionOptions());
     if (!parser.parse(arguments)) {
         printErr(QStringLiteral("clv-etl model: %1\nTry clv-etl model --help.").arg(parser.errorText()));
         return ExitUsage;

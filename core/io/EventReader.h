@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 class QThreadPool;
 
@@ -43,7 +44,7 @@ struct ReaderOptions {
 // reason, as an event line's. A folder contributes its *.csv, *.tsv and *.txt files.
 class EventReader {
 public:
-    explicit EventReader(ReaderOptions options = {}) : m_options(options) {}
+    explicit EventReader(ReaderOptions options = {}) : m_options(std::move(options)) {}
 
     ReadResult read(const QStringList& inputs, const JobControl* control = nullptr) const;
     // Reads text already in memory as if it were a file named `name`.

@@ -4,6 +4,7 @@
 #include "predict/PurchaseModel.h"
 #include "util/ComputePool.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -33,10 +34,12 @@ class FrequencyLikelihood final : public Likelihood {
 public:
     explicit FrequencyLikelihood(const FrequencyTerms& terms) : m_terms(terms)
     {
-        // Parts big enough that the pool's overhead stays small against a part's work.
-        constexpr std::size_t kTermsPerPart = 8192;
+        // One part per worker, so that they finish together, once there are enough terms for
+        // the pool's overhead to be small against a part's work.
+        constexpr std::size_t kTermsForParts = 4096;
         const std::size_t count = terms.terms.size();
-        const std::size_t parts = std::clamp<std::size_t>(count / kTermsPerPart, 1, 8);
+        const auto workers = std::size_t(std::max(1, computePool()->maxThreadCount()));
+        const std::size_t parts = count < kTermsForParts ? 1 : std::min<std::size_t>(workers, count / 1024);
         for (std::size_t k = 0; k < parts; ++k)
             m_parts.emplace_back(count * k / parts, count * (k + 1) / parts);
     }
