@@ -1,7 +1,6 @@
 #include "predict/PurchaseModel.h"
 
-#include "predict/BgNbdModel.h"
-#include "predict/MbgNbdModel.h"
+#include "predict/BetaGeometricModel.h"
 #include "predict/ParetoNbdModel.h"
 #include "predict/TermBlocks.h"
 
@@ -79,9 +78,9 @@ void PurchaseModel::conditionalExpectedForTerms(std::span<const double> p, const
 std::unique_ptr<PurchaseModel> makePurchaseModel(ModelKind kind)
 {
     switch (kind) {
-    case ModelKind::BgNbd: return std::make_unique<BgNbdModel>();
+    case ModelKind::BgNbd: return std::make_unique<BetaGeometricModel>(false);
     case ModelKind::ParetoNbd: return std::make_unique<ParetoNbdModel>();
-    case ModelKind::MbgNbd: return std::make_unique<MbgNbdModel>();
+    case ModelKind::MbgNbd: return std::make_unique<BetaGeometricModel>(true);
     case ModelKind::GammaGamma: break;
     }
     return nullptr;
