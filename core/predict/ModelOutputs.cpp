@@ -3,6 +3,7 @@
 #include "export/NumberFormat.h"
 #include "export/WriteFully.h"
 #include "io/EventTime.h"
+#include "predict/TermBlocks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -107,10 +108,7 @@ QByteArray modelFitJson(const ModelRunResult& run)
 bool writeCustomerPredictionsCsv(const ModelRunResult& run, QIODevice& out, const CsvOptions& csv)
 {
     const RfmSummary& summary = *run.summary;
-    std::string text
-        = "customer_id,x,t_x,T,monetary,p_alive,expected_purchases,expected_spend,clv,x_holdout,spend_holdout\n";
-    constexpr std::size_t kFlushAt = 1 << 20;
-    for (std::size_t i = 0; i < summary.customers.size(); ++i) {
+    const auto appendRow = [&](std::string& text, std::size_t i) {
         const CustomerRfm& c = summary.customers[i];
         appendCsvField(text, c.id, csv);
         for (double v : {c.x, c.tx, c.T, c.monetary}) {
@@ -129,13 +127,36 @@ bool writeCustomerPredictionsCsv(const ModelRunResult& run, QIODevice& out, cons
                 appendNumber(text, v);
         }
         text += '\n';
-        if (text.size() >= kFlushAt) {
-            if (!writeFully(out, text.data(), qint64(text.size())))
+    };
+    const std::string header
+        = "customer_id,x,t_x,T,monetary,p_alive,expected_purchases,expected_spend,clv,x_holdout,spend_holdout\n";
+    if (!writeFully(out, header.data(), qint64(header.size())))
+        return false;
+    // Rows are formatted a slice at a time on the worker pool (numbers to text is most of the
+    // work) and written in order.
+    constexpr std::size_t kRowsPerPiece = 4096;
+    constexpr std::size_t kPiecesAtOnce = 16;
+    const std::size_t rows = summary.customers.size();
+    std::vector<std::string> pieces(kPiecesAtOnce);
+    for (std::size_t from = 0; from < rows; from += kRowsPerPiece * kPiecesAtOnce) {
+        const std::size_t count = std::min(kPiecesAtOnce, (rows - from + kRowsPerPiece - 1) / kRowsPerPiece);
+        forEachTermBlock(
+            count * kRowsPerPiece,
+            [&](std::size_t begin, std::size_t end) {
+                for (std::size_t piece = begin / kRowsPerPiece; piece * kRowsPerPiece < end; ++piece) {
+                    std::string& text = pieces[piece];
+                    text.clear();
+                    const std::size_t first = from + piece * kRowsPerPiece;
+                    for (std::size_t i = first; i < std::min(rows, first + kRowsPerPiece); ++i)
+                        appendRow(text, i);
+                }
+            },
+            kRowsPerPiece);
+        for (std::size_t piece = 0; piece < count; ++piece)
+            if (!writeFully(out, pieces[piece].data(), qint64(pieces[piece].size())))
                 return false;
-            text.clear();
-        }
     }
-    return writeFully(out, text.data(), qint64(text.size()));
+    return true;
 }
 
 bool writeModelTrackingCsv(const ModelRunResult& run, QIODevice& out)

@@ -21,6 +21,7 @@ inline constexpr char kModelHoldoutFile[] = "model_holdout.csv";
 // holdout, each purchase model also carries its `"holdout"` comparison.
 QByteArray modelFitJson(const ModelRunResult& run);
 
+// Formats its rows on the worker pool: not to be called from a task on that pool.
 bool writeCustomerPredictionsCsv(const ModelRunResult& run, QIODevice& out, const CsvOptions& csv = {});
 bool writeModelTrackingCsv(const ModelRunResult& run, QIODevice& out);
 bool writeModelHoldoutCsv(const ModelRunResult& run, QIODevice& out);

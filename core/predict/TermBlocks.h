@@ -15,13 +15,13 @@ namespace clv {
 // Runs `work(begin, end)` over [0, count) in blocks on the worker pool and waits for them:
 // not to be called from a task on that pool, whose workers could all end up waiting.
 template <class Work>
-void forEachTermBlock(std::size_t count, Work work)
+void forEachTermBlock(std::size_t count, Work work, std::size_t blockSize = 1024)
 {
-    constexpr std::size_t kBlock = 1024;
-    std::vector<std::size_t> blocks((count + kBlock - 1) / kBlock);
+    std::vector<std::size_t> blocks((count + blockSize - 1) / blockSize);
     std::iota(blocks.begin(), blocks.end(), 0);
-    QtConcurrent::blockingMap(computePool(), blocks,
-                              [&](std::size_t block) { work(block * kBlock, std::min(count, (block + 1) * kBlock)); });
+    QtConcurrent::blockingMap(computePool(), blocks, [&](std::size_t block) {
+        work(block * blockSize, std::min(count, (block + 1) * blockSize));
+    });
 }
 
 // A value that depends on a term's x and one of its times, remembered within a block of

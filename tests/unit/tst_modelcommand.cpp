@@ -196,6 +196,14 @@ private Q_SLOTS:
         QVERIFY(check("gg", "p", 6));
         QVERIFY(check("gg", "q", 4));
         QVERIFY(check("gg", "gamma", 20));
+
+        // The predictions file, written in slices formatted side by side: every customer once,
+        // in the summary's order (by id).
+        const test::CsvRows rows = test::readCsv(out + "/customer_predictions.csv");
+        QCOMPARE(qint64(rows.size()), readJson(out + "/model_fit.json").value("customers").toInteger());
+        QVERIFY(rows.size() > 16 * 4096 / 4);
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            QVERIFY2(rows[i - 1][0] < rows[i][0], rows[i][0].c_str());
     }
 
     void testAModelThatCannotBeFittedLeavesTheOthers()
