@@ -1,5 +1,7 @@
 #include "predict/ModelFitter.h"
 
+#include <QStringList>
+
 #include <cmath>
 #include <limits>
 #include <nlopt.hpp>
@@ -224,6 +226,21 @@ bool polish(const Likelihood& likelihood, SearchResult& result, std::vector<doub
     return true;
 }
 
+// " (the search ended at r = 2.3, alpha = 6.8, …)": which way a failed search went tells a
+// user what about the data the model could not capture.
+QString whereItEnded(ModelKind kind, const std::vector<double>& params)
+{
+    const std::vector<std::string_view> names = parameterNames(kind);
+    if (params.size() != names.size())
+        return {};
+    QStringList values;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        values << QStringLiteral("%1 = %2")
+                      .arg(QLatin1String(names[i].data(), qsizetype(names[i].size())))
+                      .arg(params[i], 0, 'g', 4);
+    return QStringLiteral(" (the search ended at %1)").arg(values.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl* control)
@@ -244,7 +261,7 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
             return fit;
         }
         if (!result.converged) {
-            lastProblem = result.problem;
+            lastProblem = result.problem + whereItEnded(kind, result.params);
             // Two searches that both failed from spread-out starts: the data do not suit the
             // model, and the other starts would only take as long to say so.
             if (++failed >= 2 && !best.converged)
