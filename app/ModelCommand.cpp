@@ -122,6 +122,37 @@ QString readSettings(const QCommandLineParser& parser, ModelSettings& settings)
     return {};
 }
 
+// How the inputs were read, as clv-etl says it: counts, and the first rejected lines with their
+// reasons (on stderr when nothing could be used, so that the reason is seen).
+void reportRead(const clv::ReadResult& read, int shown, bool failed)
+{
+    const clv::FileStats totals = read.totals();
+    if (!failed && shown == 0)
+        return;
+    const auto say = [failed](const QString& line) {
+        if (failed)
+            printErr(QStringLiteral("clv-etl model: %1").arg(line));
+        else
+            std::printf("%s\n", qPrintable(line));
+    };
+    say(QStringLiteral("read %1 records from %2 file(s): %3 accepted, %4 rejected")
+            .arg(totals.records)
+            .arg(read.files.size())
+            .arg(totals.accepted)
+            .arg(totals.rejected));
+    const std::size_t listed = std::min<std::size_t>(read.rejections.size(), failed ? 5 : std::size_t(shown));
+    for (std::size_t i = 0; i < listed; ++i) {
+        const clv::Rejection& r = read.rejections[i];
+        say(QStringLiteral("  rejected %1:%2: %3")
+                .arg(read.files[r.file].display)
+                .arg(r.line)
+                .arg(QString::fromStdString(r.reason)));
+    }
+    if (read.rejections.size() > listed)
+        say((failed ? QStringLiteral("  … and %1 more") : QStringLiteral("  … and %1 more, listed in rejected.csv"))
+                .arg(read.rejections.size() - listed));
+}
+
 void printFits(const clv::ModelRunResult& run)
 {
     const clv::RfmSummary& summary = *run.summary;
@@ -216,10 +247,14 @@ int runModelCommand(const QStringList& arguments)
         const clv::PurchaseHistory history = clv::purchasesFromEvents(*read.events, clv::computePool(), &control);
         *summary = clv::summarise(history, settings.summary);
     }
+    if (settings.summaryFile.isEmpty())
+        reportRead(read, settings.quiet || summary->customers.empty() ? 0 : 5, summary->customers.empty());
     if (summary->customers.empty()) {
         if (showProgress)
             std::fputs("\r                 \r", stderr);
-        printErr(QStringLiteral("clv-etl model: no customer with a purchase in the calibration period"));
+        printErr(settings.summaryFile.isEmpty()
+                     ? QStringLiteral("clv-etl model: no customer with a purchase in the calibration period")
+                     : QStringLiteral("clv-etl model: the summary holds no usable customer"));
         return ExitInputUnusable;
     }
     const clv::ModelRunResult run = clv::runModels(summary, settings.request, &control);

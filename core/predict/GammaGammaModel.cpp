@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace clv {
 
@@ -81,7 +82,11 @@ std::unique_ptr<Likelihood> GammaGammaModel::likelihood(const SpendTerms& terms)
 
 double GammaGammaModel::expectedSpend(std::span<const double> params, double x, double monetary)
 {
+    // With p·x + q <= 1 the conditional mean is infinite (a spend distribution with too heavy
+    // a tail): NaN, never a negative figure.
     const double p = params[0], q = params[1], gamma = params[2];
+    if (!(p * x + q > 1.0))
+        return std::numeric_limits<double>::quiet_NaN();
     return p * (gamma + x * monetary) / (p * x + q - 1.0);
 }
 

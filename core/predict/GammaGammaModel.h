@@ -11,7 +11,8 @@ class GammaGammaModel {
 public:
     static std::unique_ptr<Likelihood> likelihood(const SpendTerms& terms);
     // E[spend per purchase | x purchases with mean m]: the population mean p·γ/(q−1) for
-    // x = 0, weighted towards the customer's own mean as x grows.
+    // x = 0, weighted towards the customer's own mean as x grows. NaN where the mean is
+    // infinite (p·x + q <= 1).
     static double expectedSpend(std::span<const double> params, double x, double monetary);
 };
 

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlopt.hpp>
@@ -36,8 +37,11 @@ double objective(const std::vector<double>& theta, std::vector<double>& grad, vo
         search->natural[i] = std::exp(theta[i]);
     const double ll = search->likelihood->evaluate(search->natural,
                                                    grad.empty() ? std::span<double>() : search->gradient);
-    if (!std::isfinite(ll))
+    if (!std::isfinite(ll)) {
+        // A region to leave: no slope to follow from here.
+        std::fill(grad.begin(), grad.end(), 0.0);
         return std::numeric_limits<double>::max();
+    }
     for (std::size_t i = 0; i < grad.size(); ++i)
         grad[i] = -search->gradient[i] * search->natural[i] * search->scale;
     return -ll * search->scale;
@@ -69,8 +73,9 @@ SearchResult runSearch(const Likelihood& likelihood, const std::vector<double>& 
     optimiser.set_maxeval(kMaxEvaluations);
 
     std::vector<double> theta(n);
+    // Extreme data (a frequency of 1e300 in a summary) can put a start outside the bounds.
     for (unsigned i = 0; i < n; ++i)
-        theta[i] = std::log(start[i]);
+        theta[i] = std::clamp(std::log(start[i]), -kLogBound * 0.9, kLogBound * 0.9);
     double value = 0;
     SearchResult result;
     try {

@@ -19,6 +19,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMaxHorizon = 100'000;
+// Tracking goes day by day; a span beyond a century is a mistake in the data, not a history.
+constexpr std::int64_t kMaxTrackedDays = 36'525;
 
 std::size_t holdoutGroup(double x)
 {
@@ -186,30 +188,50 @@ void track(ModelRunResult& result)
         if (isPurchaseModel(fit.kind) && fit.converged)
             result.tracked.push_back(fit.kind);
 
-    // Cohorts: (start, customers), start in days after the earliest first purchase.
-    std::vector<std::pair<double, double>> cohorts;
+    // Cohorts: customers per start day, counted from the earliest first purchase.
+    std::map<std::int64_t, double> cohorts;
     std::int64_t spanDays = 0;
     const PurchaseTimeline* timeline = summary.timeline ? &*summary.timeline : nullptr;
     if (timeline) {
         for (std::size_t d = 0; d < timeline->newCustomers.size(); ++d)
             if (timeline->newCustomers[d] > 0)
-                cohorts.emplace_back(double(d), double(timeline->newCustomers[d]));
+                cohorts[std::int64_t(d)] = double(timeline->newCustomers[d]);
         spanDays = std::int64_t(timeline->newCustomers.size());
     } else {
-        // A summary file has no dates: customers started T before a common calibration end.
+        // A summary file has no dates: customers started T before a common calibration end,
+        // on the nearest whole day.
         double longest = 0;
         for (const CustomerRfm& c : summary.customers)
             longest = std::max(longest, c.T);
-        std::map<double, double> starts;
+        if (longest * unitDays > kMaxTrackedDays) {
+            result.problems << QStringLiteral("tracking left out: the customers span more than %1 days")
+                                   .arg(kMaxTrackedDays);
+            return;
+        }
         for (const CustomerRfm& c : summary.customers)
-            starts[(longest - c.T) * unitDays] += 1;
-        cohorts.assign(starts.begin(), starts.end());
+            cohorts[std::llround((longest - c.T) * unitDays)] += 1;
         spanDays = std::int64_t(std::llround(longest * unitDays)) + 1;
     }
+    if (spanDays > kMaxTrackedDays) {
+        result.problems << QStringLiteral("tracking left out: the purchases span more than %1 days")
+                               .arg(kMaxTrackedDays);
+        return;
+    }
     const int periods = int(std::ceil(double(spanDays) / unitDays));
-    std::vector<std::unique_ptr<PurchaseModel>> models;
-    for (ModelKind kind : result.tracked)
-        models.push_back(makePurchaseModel(kind));
+
+    // E[X(t)] for every whole number of days a cohort can have been buying, per model: each
+    // period's expectation is then a sum of looked-up values.
+    std::vector<std::vector<double>> byElapsedDays;
+    for (ModelKind kind : result.tracked) {
+        const auto model = makePurchaseModel(kind);
+        const std::vector<double>& p = result.fit(kind)->params;
+        std::vector<double> values(std::size_t(spanDays) + 1);
+        forEachTermBlock(values.size(), [&](std::size_t begin, std::size_t end) {
+            for (std::size_t d = begin; d < end; ++d)
+                values[d] = model->expectedRepeat(p, double(d) / unitDays);
+        });
+        byElapsedDays.push_back(std::move(values));
+    }
 
     double actual = 0;
     std::int64_t countedDays = 0;
@@ -226,12 +248,13 @@ void track(ModelRunResult& result)
         } else {
             row.actual = kNaN;
         }
-        for (std::size_t m = 0; m < models.size(); ++m) {
-            const std::vector<double>& p = result.fit(result.tracked[m])->params;
+        for (const std::vector<double>& values : byElapsedDays) {
             double expected = 0;
-            for (const auto& [start, customers] : cohorts)
-                if (start <= double(endDay))
-                    expected += customers * models[m]->expectedRepeat(p, (double(endDay) - start) / unitDays);
+            for (const auto& [start, customers] : cohorts) {
+                if (start > endDay)
+                    break;
+                expected += customers * values[std::size_t(endDay - start)];
+            }
             row.expected.push_back(expected);
         }
         result.tracking.push_back(std::move(row));
@@ -313,6 +336,10 @@ ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelR
     predict(result, frequency, control);
     if (result.cancelled)
         return result;
+    if (const ModelFit* gg = result.fit(ModelKind::GammaGamma); gg && gg->converged && gg->params[1] <= 1.0)
+        result.problems << QStringLiteral("Gamma-Gamma: q = %1 <= 1, so the population's mean spend is infinite; "
+                                          "expected spend is left empty where it has no finite mean")
+                               .arg(gg->params[1], 0, 'g', 4);
     compareHoldout(result, frequency);
     track(result);
     return result;

@@ -97,6 +97,9 @@ std::string check(const CustomerRfm& c)
 
 SummaryFileRead readSummaryText(std::string_view text, TimeUnit unit)
 {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+        text.remove_prefix(kByteOrderMark.size());
     SummaryFileRead read;
     read.summary.unit = unit;
     std::optional<Layout> layout;

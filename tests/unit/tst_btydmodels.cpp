@@ -166,8 +166,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<ModelKind>("kind");
         QTest::newRow("BG/NBD") << ModelKind::BgNbd;
-        QTest::newRow("Pareto/NBD") << ModelKind::ParetoNbd;
         QTest::newRow("Pareto/NBD alpha < beta") << ModelKind::ParetoNbd;
+        QTest::newRow("Pareto/NBD alpha > beta") << ModelKind::ParetoNbd;
         QTest::newRow("MBG/NBD") << ModelKind::MbgNbd;
     }
 
@@ -175,8 +175,8 @@ private Q_SLOTS:
     {
         QFETCH(ModelKind, kind);
         std::vector<double> p = paramsFor(kind);
-        if (QByteArray(QTest::currentDataTag()).contains("alpha < beta"))
-            std::swap(p[1], p[3]);
+        if (QByteArray(QTest::currentDataTag()).contains("alpha > beta"))
+            std::swap(p[1], p[3]); // the published estimates have alpha < beta
         std::vector<CustomerRfm> customers = someCustomers();
         customers.pop_back(); // the direct forms overflow at x = 40
         double direct = 0;
@@ -370,6 +370,17 @@ private Q_SLOTS:
                                     .arg(fit.params[i])
                                     .arg(fit.stdErrors[i])
                                     .arg(p[i])));
+    }
+
+    void testSpendWithoutAFiniteMean()
+    {
+        // q <= 1: the population's mean spend is infinite; a customer's conditional mean is
+        // finite only once p·x + q > 1. Never a negative spend.
+        const std::vector<double> heavy = {2.0, 0.7, 10.0};
+        QVERIFY(std::isnan(GammaGammaModel::expectedSpend(heavy, 0, 0)));
+        QCOMPARE(GammaGammaModel::expectedSpend(heavy, 1, 20), 2.0 * (10.0 + 20.0) / (2.0 + 0.7 - 1.0));
+        const std::vector<double> cdnow = {6.25, 3.74, 15.44};
+        QCOMPARE(GammaGammaModel::expectedSpend(cdnow, 0, 0), 6.25 * 15.44 / 2.74);
     }
 
     void testTooLittleDataIsNoFit()

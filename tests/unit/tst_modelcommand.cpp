@@ -158,6 +158,11 @@ private Q_SLOTS:
                      {"--columns", "1,3,5", QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out})
                      .exitCode,
                  1);
+        const Run wrongColumn = runModel({"--transactions", "--columns", "99,3,5",
+                                          QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out});
+        QCOMPARE(wrongColumn.exitCode, 2);
+        QVERIFY2(wrongColumn.err.contains("6919 rejected") && wrongColumn.err.contains("the id is column 99"),
+                 qPrintable(wrongColumn.err));
         QCOMPARE(runModel({"--transactions", "--columns", "1,3",
                            QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt"), "-o", out})
                      .exitCode,
@@ -249,6 +254,27 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("cannot read"));
         QVERIFY(!QDir(out).exists());
+    }
+
+    void testTrackingOfAnImplausibleSpan()
+    {
+        // A summary whose T spans millions of weeks: the fit and predictions are written, the
+        // day-by-day tracking is left out with a word, instead of a run that never ends.
+        QTemporaryDir dir;
+        QFile in(kCdnowSummary);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        if (!text.endsWith('\n'))
+            text += "\r\n";
+        text += "999999,2,1,3000000,5\r\n";
+        QFile summary(dir.filePath("summary.csv"));
+        QVERIFY(summary.open(QIODevice::WriteOnly));
+        summary.write(text);
+        summary.close();
+        const Run run = runModel({"--summary", summary.fileName(), "--models", "gg", "-o", dir.filePath("out")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("tracking left out"), qPrintable(run.err));
+        QCOMPARE(test::readCsv(dir.filePath("out/model_tracking.csv")).size(), std::size_t(0));
     }
 
     void testUnwritableOutputFolder()

@@ -128,6 +128,11 @@ private Q_SLOTS:
         QCOMPARE(lifetimes.summary.customers[0].x, 3.0);
         QCOMPARE(lifetimes.summary.unit, TimeUnit::Day);
 
+        // A byte order mark before the header is no part of the first column's name.
+        const SummaryFileRead bom = readSummaryText("\xEF\xBB\xBFID,x,t_x,T,zbar\n7,1,1,2,3\n", TimeUnit::Week);
+        QVERIFY(bom.ok());
+        QCOMPARE(bom.summary.customers[0].id, std::string("7"));
+
         const SummaryFileRead noMoney = readSummaryText("frequency,recency,T\n1,2,3\n", TimeUnit::Week);
         QVERIFY(noMoney.ok());
         QCOMPARE(noMoney.summary.customers[0].id, std::string("2")); // numbered by line
