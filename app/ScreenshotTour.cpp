@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QTabWidget>
@@ -81,6 +82,19 @@ void ScreenshotTour::shootTabs()
             std::printf("%s\n", qPrintable(file));
             shown->close();
         }
+    }
+    // File ▸ Generate Fake Data…, in the mode that simulates purchases for the models.
+    if (auto* trigger = m_window->findChild<QAction*>(QStringLiteral("generateAction")))
+        trigger->trigger();
+    QApplication::processEvents();
+    if (auto* shown = m_window->findChild<QDialog*>(QStringLiteral("generateDataDialog"))) {
+        if (auto* mode = shown->findChild<QComboBox*>(QStringLiteral("modeCombo")))
+            mode->setCurrentIndex(mode->findData(QStringLiteral("btyd")));
+        QApplication::processEvents();
+        const QString file = QDir(m_directory).filePath(QStringLiteral("generateDialog.png"));
+        shown->grab().save(file);
+        std::printf("%s\n", qPrintable(file));
+        shown->close();
     }
     QTimer::singleShot(0, qApp, &QApplication::quit);
 }
