@@ -97,8 +97,6 @@ QString readSettings(const QCommandLineParser& parser, ModelSettings& settings)
                                                              : settings.summary.calibrationEnd)
             = day;
     }
-    if (settings.summary.holdoutEnd && !settings.summary.calibrationEnd)
-        return QStringLiteral("--holdout-end needs --calibration-end");
     if (QString problem = clv::validateSummaryOptions(settings.summary); !problem.isEmpty())
         return problem;
     if (QString problem = readTransactionOptions(parser, settings.reader.transactions); !problem.isEmpty())

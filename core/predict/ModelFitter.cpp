@@ -52,6 +52,7 @@ struct SearchResult {
     double logLikelihood = -std::numeric_limits<double>::infinity();
     int evaluations = 0;
     bool converged = false;
+    bool cancelled = false;
     QString problem;
 };
 
@@ -81,7 +82,7 @@ SearchResult runSearch(const Likelihood& likelihood, const std::vector<double>& 
     try {
         optimiser.optimize(theta, value);
     } catch (const nlopt::forced_stop&) {
-        result.problem = QStringLiteral("cancelled");
+        result.cancelled = true;
         return result;
     } catch (const std::invalid_argument& e) {
         result.problem = QStringLiteral("the optimiser refused the problem: %1").arg(QString::fromUtf8(e.what()));
@@ -260,9 +261,9 @@ ModelFit fitModel(ModelKind kind, const Likelihood& likelihood, const JobControl
     for (const std::vector<double>& start : likelihood.startingPoints()) {
         SearchResult result = runSearch(likelihood, start, control);
         ++fit.starts;
-        if (result.problem == QLatin1String("cancelled")) {
+        if (result.cancelled) {
             fit.cancelled = true;
-            fit.problem = result.problem;
+            fit.problem = QStringLiteral("cancelled");
             return fit;
         }
         if (!result.converged) {

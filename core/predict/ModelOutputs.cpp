@@ -70,11 +70,6 @@ void appendNumber(std::string& out, double value)
     out.append(text, std::size_t(formatShortestDouble(value, text)));
 }
 
-QString modelName(ModelKind kind)
-{
-    return QString::fromLatin1(modelKey(kind).data(), qsizetype(modelKey(kind).size()));
-}
-
 } // namespace
 
 QByteArray modelFitJson(const ModelRunResult& run)
@@ -87,7 +82,7 @@ QByteArray modelFitJson(const ModelRunResult& run)
             for (const HoldoutComparison& h : run.holdout)
                 if (h.kind == fit.kind)
                     holdout = &h;
-        models.insert(modelName(fit.kind), fitJson(fit, holdout));
+        models.insert(modelKeyText(fit.kind), fitJson(fit, holdout));
     }
     QJsonObject root{
         {"calibration_end", jsonDay(summary.calibrationEnd)},
@@ -99,7 +94,7 @@ QByteArray modelFitJson(const ModelRunResult& run)
         {"horizon", run.request.horizon},
         {"discount", run.request.discount},
         {"predicted_with",
-         run.predictedWith ? QJsonValue(modelName(*run.predictedWith)) : QJsonValue(QJsonValue::Null)},
+         run.predictedWith ? QJsonValue(modelKeyText(*run.predictedWith)) : QJsonValue(QJsonValue::Null)},
         {"models", models},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

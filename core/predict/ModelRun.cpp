@@ -270,14 +270,14 @@ QString ModelRequest::validate() const
     for (std::size_t i = 0; i < models.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (models[i] == models[j])
-                return QStringLiteral("the model %1 is named twice").arg(QString::fromLatin1(modelKey(models[i])));
+                return QStringLiteral("the model %1 is named twice").arg(modelKeyText(models[i]));
     if (predictWith) {
         if (!isPurchaseModel(*predictWith))
             return QStringLiteral("predictions need a purchase model (bgnbd, pnbd or mbgnbd), not %1")
-                .arg(QString::fromLatin1(modelKey(*predictWith)));
+                .arg(modelKeyText(*predictWith));
         if (std::find(models.begin(), models.end(), *predictWith) == models.end())
             return QStringLiteral("the model to predict with, %1, is not among the models fitted")
-                .arg(QString::fromLatin1(modelKey(*predictWith)));
+                .arg(modelKeyText(*predictWith));
     }
     if (!(horizon > 0 && horizon <= kMaxHorizon))
         return QStringLiteral("the horizon must be more than 0 and at most %1 units").arg(kMaxHorizon);

@@ -16,17 +16,47 @@ namespace {
 // with M = max(α, β) and c = s+1 when α >= β, c = r+x otherwise; so that the series'
 // argument is in [0, 1). The difference is taken in logs, so neither term can overflow.
 template <class S>
+struct A0Parts {
+    A0Parts(const S& r, const S& alpha, const S& s, const S& beta)
+        : r(r), s(s), alphaLarger(valueOf(alpha) >= valueOf(beta)), larger(alphaLarger ? alpha : beta),
+          gap(alphaLarger ? alpha - beta : beta - alpha)
+    {
+    }
+
+    // ln F(M + t) given ln(M + t).
+    S part(double x, double t, const S& logLargerPlusT) const
+    {
+        const S a = r + s + x;
+        const S c = alphaLarger ? s + 1.0 : r + x;
+        return logHyp2f1APlusOne(a, c, gap / (larger + t)) - a * logLargerPlusT;
+    }
+    S part(double x, double t) const
+    {
+        using std::log;
+        return part(x, t, log(larger + t));
+    }
+
+    const S& r;
+    const S& s;
+    bool alphaLarger;
+    const S& larger;
+    S gap;
+};
+
+template <class S>
 S logA0(const S& r, const S& alpha, const S& s, const S& beta, double x, double tx, double T)
 {
-    using std::log;
-    const bool alphaLarger = valueOf(alpha) >= valueOf(beta);
-    const S& larger = alphaLarger ? alpha : beta;
-    const S gap = alphaLarger ? alpha - beta : beta - alpha;
-    const S a = r + s + x;
-    const S c = alphaLarger ? s + 1.0 : r + x;
-    const S atTx = logHyp2f1APlusOne(a, c, gap / (larger + tx)) - a * log(larger + tx);
-    const S atT = logHyp2f1APlusOne(a, c, gap / (larger + T)) - a * log(larger + T);
-    return logSubExp(atTx, atT);
+    const A0Parts<S> parts(r, alpha, s, beta);
+    return logSubExp(parts.part(x, tx), parts.part(x, T));
+}
+
+// P(alive) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0), from ln A0.
+double aliveGivenLogA0(std::span<const double> p, double x, double T, double logA0Value)
+{
+    const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
+    const double logOdds = std::log(s / (r + s + x)) + (r + x) * std::log(alpha + T) + s * std::log(beta + T)
+        + logA0Value;
+    return 1.0 / (1.0 + std::exp(logOdds));
 }
 
 struct ParetoNbdKernel {
@@ -47,10 +77,8 @@ struct ParetoNbdKernel {
         const S logS = log(s);
         const std::vector<S> logAlphaT = logsOfShifted(alpha, set.times);
         const std::vector<S> logBetaT = logsOfShifted(beta, set.times);
-        const bool alphaLarger = valueOf(alpha) >= valueOf(beta);
-        const S& larger = alphaLarger ? alpha : beta;
-        const std::vector<S>& logLargerT = alphaLarger ? logAlphaT : logBetaT;
-        const S gap = alphaLarger ? alpha - beta : beta - alpha;
+        const A0Parts<S> parts(r, alpha, s, beta);
+        const std::vector<S>& logLargerT = parts.alphaLarger ? logAlphaT : logBetaT;
 
         std::vector<S> part(set.times.size());
         std::vector<double> partFor(set.times.size(), -1.0); // the x each cached part belongs to
@@ -60,12 +88,10 @@ struct ParetoNbdKernel {
             const double x = terms[i].x;
             const S rx = r + x;
             const S perX = common + logGamma(rx);
-            const S a = rx + s;
-            const S c = alphaLarger ? s + 1.0 : rx;
-            const S share = logS - log(a);
+            const S share = logS - log(rx + s);
             const auto partAt = [&](std::uint32_t at) -> const S& {
                 if (partFor[at] != x) {
-                    part[at] = logHyp2f1APlusOne(a, c, gap / (larger + set.times[at])) - a * logLargerT[at];
+                    part[at] = parts.part(x, set.times[at], logLargerT[at]);
                     partFor[at] = x;
                 }
                 return part[at];
@@ -109,13 +135,9 @@ std::unique_ptr<Likelihood> ParetoNbdModel::likelihood(const FrequencyTerms& ter
 
 double ParetoNbdModel::pAlive(std::span<const double> p, double x, double tx, double T) const
 {
-    // 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0)
-    const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
     if (tx >= T)
         return 1.0;
-    const double logOdds = std::log(s / (r + s + x)) + (r + x) * std::log(alpha + T) + s * std::log(beta + T)
-        + logA0(r, alpha, s, beta, x, tx, T);
-    return 1.0 / (1.0 + std::exp(logOdds));
+    return aliveGivenLogA0(p, x, T, logA0(p[0], p[1], p[2], p[3], x, tx, T));
 }
 
 double ParetoNbdModel::conditionalExpected(std::span<const double> p, double x, double tx, double T, double t) const
@@ -130,10 +152,7 @@ double ParetoNbdModel::conditionalExpected(std::span<const double> p, double x, 
 void ParetoNbdModel::pAliveForTerms(std::span<const double> p, const FrequencyTerms& terms, std::span<double> out) const
 {
     // As pAlive(), with A0's two parts remembered per x and time.
-    const double r = p[0], alpha = p[1], s = p[2], beta = p[3];
-    const bool alphaLarger = alpha >= beta;
-    const double larger = alphaLarger ? alpha : beta;
-    const double gap = std::abs(alpha - beta);
+    const A0Parts<double> parts(p[0], p[1], p[2], p[3]);
     forEachTermBlock(terms.terms.size(), [&](std::size_t begin, std::size_t end) {
         XTimeMemo memo;
         for (std::size_t i = begin; i < end; ++i) {
@@ -142,17 +161,10 @@ void ParetoNbdModel::pAliveForTerms(std::span<const double> p, const FrequencyTe
                 out[i] = 1.0;
                 continue;
             }
-            const double a = r + s + t.x;
-            const double c = alphaLarger ? s + 1.0 : r + t.x;
             const auto part = [&](std::uint32_t at) {
-                const double time = terms.times[at];
-                return memo.get(t.x, at, [&] {
-                    return logHyp2f1APlusOne(a, c, gap / (larger + time)) - a * std::log(larger + time);
-                });
+                return memo.get(t.x, at, [&] { return parts.part(t.x, terms.times[at]); });
             };
-            const double logOdds = std::log(s / a) + (r + t.x) * std::log(alpha + t.T) + s * std::log(beta + t.T)
-                + logSubExp(part(terms.txAt[i]), part(terms.TAt[i]));
-            out[i] = 1.0 / (1.0 + std::exp(logOdds));
+            out[i] = aliveGivenLogA0(p, t.x, t.T, logSubExp(part(terms.txAt[i]), part(terms.TAt[i])));
         }
     });
 }

@@ -21,6 +21,12 @@ std::string_view modelKey(ModelKind kind)
     return {};
 }
 
+QString modelKeyText(ModelKind kind)
+{
+    const std::string_view key = modelKey(kind);
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
+}
+
 std::optional<ModelKind> modelFromKey(std::string_view key)
 {
     for (ModelKind kind : kAll)

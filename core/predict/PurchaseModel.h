@@ -17,6 +17,7 @@ enum class ModelKind { BgNbd, ParetoNbd, MbgNbd, GammaGamma };
 // "bgnbd", "pnbd", "mbgnbd", "gg": the names in `--models` and in model_fit.json.
 std::string_view modelKey(ModelKind kind);
 std::optional<ModelKind> modelFromKey(std::string_view key);
+QString modelKeyText(ModelKind kind);
 // "BG/NBD", "Pareto/NBD", "MBG/NBD", "Gamma-Gamma": the names a user reads.
 QString modelTitle(ModelKind kind);
 std::vector<std::string_view> parameterNames(ModelKind kind);

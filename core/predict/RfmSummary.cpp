@@ -18,6 +18,8 @@ double RfmSummary::holdoutLength() const
 
 QString validateSummaryOptions(const SummaryOptions& options)
 {
+    if (options.holdoutEnd && !options.calibrationEnd)
+        return QStringLiteral("a holdout end needs a calibration end");
     if (options.holdoutEnd && options.calibrationEnd && *options.holdoutEnd <= *options.calibrationEnd)
         return QStringLiteral("the holdout end must be after the calibration end");
     return {};
