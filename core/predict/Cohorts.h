@@ -14,9 +14,9 @@ namespace clv {
 enum class CohortPeriod { Week, Month };
 
 struct Cohort {
-    QDate start;                 // first day of the week or month of the cohort's first purchases
-    std::int64_t customers = 0;  // customers whose first purchase falls in that period
-    Cents revenue = 0;           // everything the cohort's customers ever spent
+    QDate start;                // first day of the week or month of the cohort's first purchases
+    std::int64_t customers = 0; // customers whose first purchase falls in that period
+    Cents revenue = 0;          // everything the cohort's customers ever spent
     // Per period offset 0, 1, … up to the data's last period: how many of the cohort's
     // customers bought in that period (offset 0 is the cohort's own period, so all of them)
     // and what they spent in it.

@@ -15,7 +15,7 @@ namespace clv {
 enum class RfmSegment { Champions, Loyal, PotentialLoyalists, New, AtRisk, CantLose, Hibernating, Lost };
 inline constexpr int kRfmSegments = 8;
 
-QString rfmSegmentName(RfmSegment segment); // "Champions", "Can't lose", …
+QString rfmSegmentName(RfmSegment segment);    // "Champions", "Can't lose", …
 const char* rfmSegmentKey(RfmSegment segment); // "champions", "cant_lose", … (CSV)
 
 struct RfmScore {
@@ -31,16 +31,23 @@ struct RfmScore {
 struct RfmSegmentTotals {
     std::int64_t customers = 0;
     Cents revenue = 0;
+    // Sums over the segment's customers, for their means (the mean monetary is revenue over
+    // customers): kept here so that a view showing them never walks the customers.
+    std::int64_t recencyDaysSum = 0;
+    std::int64_t frequencySum = 0;
 };
 
 struct RfmSegmentation {
-    std::int64_t asOfDay = 0;             // scores are as of this day (the last purchase day)
-    std::vector<RfmScore> customers;      // parallel to the history's customers
+    std::int64_t asOfDay = 0;                              // scores are as of this day (the last purchase day)
+    std::vector<RfmScore> customers;                       // parallel to the history's customers
     std::array<RfmSegmentTotals, kRfmSegments> segments{}; // by RfmSegment
-    Cents revenue = 0;                    // all customers
+    Cents revenue = 0;                                     // all customers
 
     double revenueShare(RfmSegment segment) const; // 0 … 1
 };
+
+// The segment of the scores (1 … 5 each), by the grid documented in RfmSegments.cpp.
+RfmSegment rfmSegmentOf(int r, int f, int m);
 
 // Quintiles by rank (ties get the same score), over the customers of `history`.
 RfmSegmentation segmentCustomers(const PurchaseHistory& history, std::int64_t asOfDay);
