@@ -2,8 +2,12 @@
 
 #include "etl/ParameterLimits.h"
 
+#include <QDate>
 #include <QDir>
 #include <QVariant>
+
+#include <algorithm>
+#include <cmath>
 
 namespace clv {
 
@@ -17,6 +21,14 @@ const QString kSessionGapMinutes = QStringLiteral("parameters/sessionGapMinutes"
 const QString kWeekStart = QStringLiteral("parameters/weekStart");
 const QString kLifespanYears = QStringLiteral("parameters/lifespanYears");
 const QString kTopX = QStringLiteral("parameters/topX");
+const QString kPredictUnit = QStringLiteral("predict/unit");
+const QString kPredictModels = QStringLiteral("predict/models");
+const QString kPredictWith = QStringLiteral("predict/predictWith");
+const QString kPredictHorizon = QStringLiteral("predict/horizon");
+const QString kPredictDiscount = QStringLiteral("predict/discount");
+const QString kPredictCalibrationEnd = QStringLiteral("predict/calibrationEnd");
+const QString kPredictHoldoutEnd = QStringLiteral("predict/holdoutEnd");
+const QString kCohortPeriod = QStringLiteral("predict/cohortPeriod");
 const QString kNeutraliseFormulas = QStringLiteral("export/neutraliseFormulas");
 const QString kTablesFromWorkspace = QStringLiteral("tables/fromWorkspace");
 const QString kFolders = QStringLiteral("folders/");
@@ -62,6 +74,78 @@ void AppSettings::setParameters(const Parameters& p)
     m_settings.setValue(kWeekStart, weekStartName(p.weekStart));
     m_settings.setValue(kLifespanYears, p.lifespanYears);
     m_settings.setValue(kTopX, p.topX);
+}
+
+namespace {
+
+std::optional<std::int64_t> dayOf(const QVariant& value)
+{
+    const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return QDate(1970, 1, 1).daysTo(date);
+}
+
+QString dayText(std::optional<std::int64_t> day)
+{
+    return day ? QDate(1970, 1, 1).addDays(*day).toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+PredictSettings AppSettings::predictSettings() const
+{
+    PredictSettings s;
+    s.summary.unit = timeUnitFromName(m_settings.value(kPredictUnit).toString().toStdString()).value_or(TimeUnit::Week);
+    if (m_settings.contains(kPredictModels)) {
+        s.request.models.clear();
+        for (const QString& key : m_settings.value(kPredictModels).toStringList())
+            if (const auto kind = modelFromKey(key.toStdString());
+                kind && std::find(s.request.models.begin(), s.request.models.end(), *kind) == s.request.models.end())
+                s.request.models.push_back(*kind);
+        if (std::none_of(s.request.models.begin(), s.request.models.end(), isPurchaseModel))
+            s.request.models = ModelRequest().models;
+    }
+    if (const auto with = modelFromKey(m_settings.value(kPredictWith).toString().toStdString()); with
+        && isPurchaseModel(*with)
+        && std::find(s.request.models.begin(), s.request.models.end(), *with) != s.request.models.end())
+        s.request.predictWith = with;
+    bool ok = false;
+    if (const int horizon = m_settings.value(kPredictHorizon).toInt(&ok); ok)
+        s.request.horizon = std::clamp(horizon, 1, 10000);
+    if (const double discount = m_settings.value(kPredictDiscount).toDouble(&ok); ok && std::isfinite(discount))
+        s.request.discount = std::clamp(discount, 0.0, 1.0);
+    s.summary.calibrationEnd = dayOf(m_settings.value(kPredictCalibrationEnd));
+    s.summary.holdoutEnd = dayOf(m_settings.value(kPredictHoldoutEnd));
+    if (!s.summary.calibrationEnd || (s.summary.holdoutEnd && *s.summary.holdoutEnd <= *s.summary.calibrationEnd))
+        s.summary.holdoutEnd.reset();
+    return s;
+}
+
+void AppSettings::setPredictSettings(const PredictSettings& s)
+{
+    m_settings.setValue(kPredictUnit, QString::fromLatin1(timeUnitName(s.summary.unit).data()));
+    QStringList models;
+    for (ModelKind kind : s.request.models)
+        models << modelKeyText(kind);
+    m_settings.setValue(kPredictModels, models);
+    m_settings.setValue(kPredictWith, s.request.predictWith ? modelKeyText(*s.request.predictWith) : QString());
+    m_settings.setValue(kPredictHorizon, int(s.request.horizon));
+    m_settings.setValue(kPredictDiscount, s.request.discount);
+    m_settings.setValue(kPredictCalibrationEnd, dayText(s.summary.calibrationEnd));
+    m_settings.setValue(kPredictHoldoutEnd, dayText(s.summary.holdoutEnd));
+}
+
+CohortPeriod AppSettings::cohortPeriod() const
+{
+    return m_settings.value(kCohortPeriod).toString() == QLatin1String("month") ? CohortPeriod::Month
+                                                                                : CohortPeriod::Week;
+}
+
+void AppSettings::setCohortPeriod(CohortPeriod period)
+{
+    m_settings.setValue(kCohortPeriod,
+                        period == CohortPeriod::Month ? QStringLiteral("month") : QStringLiteral("week"));
 }
 
 bool AppSettings::neutraliseFormulas() const

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "etl/Parameters.h"
+#include "predict/Cohorts.h"
+#include "predict/PredictResult.h"
 
 #include <QByteArray>
 #include <QList>
@@ -26,6 +28,13 @@ public:
     // unreadable becomes the default (ParameterLimits::sanitised).
     Parameters parameters() const;
     void setParameters(const Parameters& parameters);
+
+    // The Predict tab's settings; unknown models and units are dropped, numbers brought into
+    // the panel's ranges, and dates that do not parse left unset.
+    PredictSettings predictSettings() const;
+    void setPredictSettings(const PredictSettings& settings);
+    CohortPeriod cohortPeriod() const; // default: weeks
+    void setCohortPeriod(CohortPeriod period);
 
     bool neutraliseFormulas() const; // default off: it changes ids that begin with = + - @
     void setNeutraliseFormulas(bool on);

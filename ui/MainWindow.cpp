@@ -12,7 +12,9 @@
 #include "export/OutputExporter.h"
 #include "models/TableModels.h"
 #include "pages/TablePage.h"
+#include "predict/PredictTabs.h"
 #include "session/AnalysisSession.h"
+#include "session/PredictSession.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ParametersPanel.h"
@@ -107,6 +109,7 @@ void MainWindow::createPages()
     m_ltvPage = addPage(new TablePage(m_ltvModel, byCustomer, this), "ltvPage", tr("LTV"));
     m_charts->setObjectName(QStringLiteral("chartsPage"));
     m_tabs->addTab(m_charts, tr("Charts"));
+    m_predict = new PredictTabs(m_tabs, m_tabs->count(), this);
     m_problemsPage = addPage(new TablePage(m_problemsModel, tr("Filter by reason or text…"), this), "problemsPage",
                              tr("Problems"));
     m_backing->addTable(m_eventsPage, m_eventsModel, new PagedEventsModel);
@@ -194,6 +197,7 @@ void MainWindow::createActions()
     connect(m_csvSafeAction, &QAction::toggled, this, [this] {
         for (TablePage* page : m_tablePages)
             page->view()->setCsvOptions(csvOptions());
+        m_predict->setCsvOptions(csvOptions());
     });
     m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
     m_exportChartAction->setObjectName(QStringLiteral("exportChartAction"));
@@ -225,9 +229,22 @@ void MainWindow::createActions()
 void MainWindow::connectSession()
 {
     connect(m_session, &AnalysisSession::progress, m_jobStatus, &JobStatusWidget::showProgress);
-    connect(m_session, &AnalysisSession::busyChanged, m_jobStatus, &JobStatusWidget::setRunning);
     connect(m_session, &AnalysisSession::busyChanged, this, &MainWindow::updateActions);
     connect(m_jobStatus, &JobStatusWidget::cancelRequested, m_session, &AnalysisSession::cancel);
+    // The Predict tabs' jobs share the status bar: it shows whichever runs, and Cancel stops both.
+    PredictSession* predict = m_predict->session();
+    connect(predict, &PredictSession::progress, m_jobStatus, &JobStatusWidget::showProgress);
+    connect(predict, &PredictSession::busyChanged, this,
+            [this, predict] { m_jobStatus->setRunning(m_session->isBusy() || predict->isBusy()); });
+    connect(m_session, &AnalysisSession::busyChanged, this,
+            [this, predict] { m_jobStatus->setRunning(m_session->isBusy() || predict->isBusy()); });
+    connect(m_jobStatus, &JobStatusWidget::cancelRequested, predict, &PredictSession::cancel);
+    connect(predict, &PredictSession::failed, this,
+            [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Error); });
+    connect(predict, &PredictSession::cancelled, this, [this] {
+        m_messages->showMessage(tr("Fit cancelled. The previous fit is still shown."), MessageBar::Kind::Info);
+    });
+    connect(predict, &PredictSession::resultChanged, this, &MainWindow::updateActions);
     connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
     connect(m_session, &AnalysisSession::notice, this,
             [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Info); });
@@ -273,6 +290,7 @@ void MainWindow::showResults()
         std::function<void()> run;
     };
     m_backing->resultsChanged();
+    m_predict->setData(read ? read->events : nullptr, results);
     std::vector<Step> steps = {
         {m_ltvPage, [this, results] { m_ltvModel->setSource(results); }},
         {m_charts,
@@ -364,7 +382,8 @@ void MainWindow::updateActions()
     const QString workspace = m_session->workspacePath();
     setWindowTitle(workspace.isEmpty() ? tr("CLV Studio") : tr("%1 — CLV Studio").arg(QFileInfo(workspace).fileName()));
     m_exportCsvsAction->setEnabled(haveResults && !m_session->isBusy());
-    m_exportChartAction->setEnabled(haveResults && m_tabs->currentWidget() == m_charts);
+    m_exportChartAction->setEnabled(
+        haveResults && (m_tabs->currentWidget() == m_charts || m_predict->hasChart(m_tabs->currentWidget())));
 }
 
 void MainWindow::openInputs(const QStringList& inputs)
@@ -465,9 +484,9 @@ void MainWindow::confirmExport(const QString& folder)
 {
     if (folder.isEmpty())
         return;
-    const QStringList outputs = {QLatin1String(kVisitsFile),   QLatin1String(kWeeklyFile),
-                                 QLatin1String(kLtvFile),      QLatin1String(kTopFile),
-                                 QLatin1String(kRejectedFile), QLatin1String(kRunReportFile)};
+    QStringList outputs = {QLatin1String(kVisitsFile), QLatin1String(kWeeklyFile),   QLatin1String(kLtvFile),
+                           QLatin1String(kTopFile),    QLatin1String(kRejectedFile), QLatin1String(kRunReportFile)};
+    outputs << predictOutputNames(m_predict->exportSet());
     QStringList existing;
     for (const QString& name : outputs)
         if (QFileInfo::exists(QDir(folder).filePath(name)))
@@ -502,7 +521,7 @@ CsvOptions MainWindow::csvOptions() const
 
 void MainWindow::exportCsvsTo(const QString& directory)
 {
-    m_session->exportOutputs(directory, csvOptions());
+    m_session->exportOutputs(directory, csvOptions(), m_predict->exportSet());
 }
 
 void MainWindow::exportChart()
@@ -521,7 +540,10 @@ void MainWindow::exportChart()
             return;
         rememberFolder(QStringLiteral("chartFolder"), QFileInfo(path).absolutePath());
         QString error;
-        if (m_charts->exportCurrentChart(path, &error))
+        QWidget* tab = m_tabs->currentWidget();
+        const bool saved = m_predict->hasChart(tab) ? m_predict->exportChart(tab, path, &error)
+                                                    : m_charts->exportCurrentChart(path, &error);
+        if (saved)
             m_messages->showMessage(tr("Saved the chart to %1.").arg(QDir::toNativeSeparators(path)),
                                     MessageBar::Kind::Info);
         else
@@ -633,6 +655,7 @@ void MainWindow::restoreSettings()
     m_parameters->setParameters(p);
     m_topXSpin->setValue(p.topX);
     m_session->setParameters(m_parameters->parameters());
+    m_predict->restoreSettings();
 }
 
 void MainWindow::saveSettings() const
@@ -642,6 +665,7 @@ void MainWindow::saveSettings() const
     settings.setWindowState(saveState());
     settings.setParameters(m_parameters->parameters());
     settings.setNeutraliseFormulas(m_csvSafeAction->isChecked());
+    m_predict->saveSettings();
 }
 
 // Folder entries the run left out are no failure, so they are said as info — below the run's
@@ -666,6 +690,7 @@ void MainWindow::showSkippedInputs()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_session->cancel();
+    m_predict->session()->cancel();
     saveSettings();
     event->accept();
 }

@@ -27,6 +27,7 @@ class ChartsPage;
 class JobStatusWidget;
 class MessageBar;
 class ParametersPanel;
+class PredictTabs;
 class TableBacking;
 class TablePage;
 
@@ -104,6 +105,7 @@ private:
     TablePage* m_weeklyPage = nullptr;
     std::vector<TablePage*> m_tablePages; // every table tab
     ChartsPage* m_charts;
+    PredictTabs* m_predict = nullptr;
     ParametersPanel* m_parameters;
     JobStatusWidget* m_jobStatus;
     QLabel* m_summary;

@@ -22,6 +22,7 @@ ExportResult exportOutputs(const ExportRequest& request, const ReadResult& read,
                            const QByteArray json = runReportJson(tables.parameters, read, tables, request.timings);
                            return writeFully(d, json);
                        }});
+    outputs.insert(outputs.end(), request.extra.begin(), request.extra.end());
     return writeOutputSet(request.directory, outputs, request.control);
 }
 

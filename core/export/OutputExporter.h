@@ -19,6 +19,8 @@ struct ExportRequest {
     CsvOptions csv;
     // Asked between files: a cancelled export discards what it wrote, as a failed one does.
     const JobControl* control = nullptr;
+    // Further files written with the others, all or none (e.g. the Predict tab's).
+    std::vector<NamedOutput> extra;
 };
 
 using ExportResult = OutputSetResult;

@@ -304,6 +304,34 @@ const ModelFit* ModelRunResult::fit(ModelKind kind) const
     return nullptr;
 }
 
+namespace {
+
+// Everything after the fits: problems named, predictions, holdout and tracking.
+void completeRun(ModelRunResult& result, const FrequencyTerms& frequency, const JobControl* control)
+{
+    for (const ModelFit& fit : result.fits) {
+        if (fit.cancelled)
+            result.cancelled = true;
+        else if (!fit.converged)
+            result.problems << QStringLiteral("%1: %2").arg(modelTitle(fit.kind), fit.problem);
+    }
+    if (result.cancelled)
+        return;
+    if (control)
+        control->report(QStringLiteral("Predicting"), 0.0);
+    predict(result, frequency, control);
+    if (result.cancelled)
+        return;
+    if (const ModelFit* gg = result.fit(ModelKind::GammaGamma); gg && gg->converged && gg->params[1] <= 1.0)
+        result.problems << QStringLiteral("Gamma-Gamma: q = %1 <= 1, so the population's mean spend is infinite; "
+                                          "expected spend is left empty where it has no finite mean")
+                               .arg(gg->params[1], 0, 'g', 4);
+    compareHoldout(result, frequency);
+    track(result);
+}
+
+} // namespace
+
 ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelRequest& request,
                          const JobControl* control)
 {
@@ -323,25 +351,18 @@ ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelR
         if (control)
             control->report(QStringLiteral("Fitting"), double(i + 1) / double(request.models.size()));
     }
-    for (const ModelFit& fit : result.fits) {
-        if (fit.cancelled)
-            result.cancelled = true;
-        else if (!fit.converged)
-            result.problems << QStringLiteral("%1: %2").arg(modelTitle(fit.kind), fit.problem);
-    }
-    if (result.cancelled)
-        return result;
-    if (control)
-        control->report(QStringLiteral("Predicting"), 0.0);
-    predict(result, frequency, control);
-    if (result.cancelled)
-        return result;
-    if (const ModelFit* gg = result.fit(ModelKind::GammaGamma); gg && gg->converged && gg->params[1] <= 1.0)
-        result.problems << QStringLiteral("Gamma-Gamma: q = %1 <= 1, so the population's mean spend is infinite; "
-                                          "expected spend is left empty where it has no finite mean")
-                               .arg(gg->params[1], 0, 'g', 4);
-    compareHoldout(result, frequency);
-    track(result);
+    completeRun(result, frequency, control);
+    return result;
+}
+
+ModelRunResult runWithFits(std::shared_ptr<const RfmSummary> summary, const ModelRequest& request,
+                           std::vector<ModelFit> fits, const JobControl* control)
+{
+    ModelRunResult result;
+    result.summary = std::move(summary);
+    result.request = request;
+    result.fits = std::move(fits);
+    completeRun(result, FrequencyTerms::collapse(result.summary->customers), control);
     return result;
 }
 

@@ -73,4 +73,9 @@ inline constexpr int kHoldoutGroups = 8; // calibration x = 0 … 6, and 7+
 ModelRunResult runModels(std::shared_ptr<const RfmSummary> summary, const ModelRequest& request,
                          const JobControl* control = nullptr);
 
+// runModels() with the fits given (e.g. read back from a workspace) instead of fitted: the
+// predictions, holdout comparison and tracking of those parameters. Same pool rule.
+ModelRunResult runWithFits(std::shared_ptr<const RfmSummary> summary, const ModelRequest& request,
+                           std::vector<ModelFit> fits, const JobControl* control = nullptr);
+
 } // namespace clv

@@ -79,7 +79,7 @@ void AnalysisSession::setParameters(const Parameters& parameters)
     });
 }
 
-void AnalysisSession::exportOutputs(const QString& directory, const CsvOptions& csv)
+void AnalysisSession::exportOutputs(const QString& directory, const CsvOptions& csv, const PredictExport& predict)
 {
     if (!m_read || !m_results) {
         Q_EMIT exportFailed(tr("There are no results to export yet: open event files first."));
@@ -88,8 +88,8 @@ void AnalysisSession::exportOutputs(const QString& directory, const CsvOptions& 
     const std::shared_ptr<const ReadResult> read = m_read;
     const std::shared_ptr<const ResultTables> results = m_results;
     const StageTimings timings = m_timings;
-    start([read, results, timings, directory, csv](const JobControl& control) {
-        return exportSessionOutputs(directory, read, results, timings, csv, control);
+    start([read, results, timings, directory, csv, predict](const JobControl& control) {
+        return exportSessionOutputs(directory, read, results, timings, csv, predict, control);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "etl/Analysis.h"
 #include "export/CsvField.h"
+#include "session/ExportJob.h"
 #include "session/SessionOutcome.h"
 #include "util/JobTracker.h"
 
@@ -38,8 +39,9 @@ public:
     bool resultsInWorkspace() const { return m_resultsInWorkspace; }
     // Re-runs the analysis over the events already read, without reading files again.
     void setParameters(const Parameters& parameters);
-    // Writes the output files of the current results into `directory`.
-    void exportOutputs(const QString& directory, const CsvOptions& csv = {});
+    // Writes the output files of the current results into `directory`, with the Predict tab's
+    // when given.
+    void exportOutputs(const QString& directory, const CsvOptions& csv = {}, const PredictExport& predict = {});
     void cancel();
 
     bool isBusy() const { return m_busy; }

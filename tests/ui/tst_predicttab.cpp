@@ -1,0 +1,285 @@
+// The Predict, Cohorts and Segments tabs of the real window, offscreen, on the CDNOW sample:
+// fit from the tab, read the estimates as shown, re-fit, cancel, export, and settings.
+#include "../unit/TestSupport.h"
+#include "UiTestSupport.h"
+
+#include "MainWindow.h"
+#include "io/ColumnSelection.h"
+#include "io/EventReader.h"
+#include "pages/TablePage.h"
+#include "predict/ModelComparisonModel.h"
+#include "predict/PredictPage.h"
+#include "predict/PredictSettingsPanel.h"
+#include "session/AnalysisSession.h"
+#include "session/PredictSession.h"
+#include "widgets/MessageBar.h"
+#include "widgets/ResultTableView.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace clv;
+using clv::test::part;
+
+namespace {
+
+const QString kSample = QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
+
+// The distinct customers of the sample (its first column) and its purchases per customer.
+int sampleCustomers()
+{
+    QFile f(kSample);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    QSet<QByteArray> ids;
+    while (!f.atEnd()) {
+        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+        if (fields.size() >= 5)
+            ids.insert(fields[0]);
+    }
+    return int(ids.size());
+}
+
+bool waitForResults(MainWindow& w, int timeoutMs = 60000)
+{
+    QSignalSpy spy(&w, &MainWindow::resultsShown);
+    return spy.wait(timeoutMs);
+}
+
+// Opens the sample as a transaction table with its columns given (id 1, date 3, amount 5).
+bool openSample(MainWindow& w)
+{
+    auto* session = part<AnalysisSession>(w, "analysisSession");
+    TransactionOptions tables;
+    tables.columns = parseColumnSelection("1,3,5").selection;
+    session->readerOptions().transactions = tables;
+    w.openInputs({kSample});
+    return waitForResults(w);
+}
+
+// Waits for the purchases to be gathered after the results arrived.
+bool waitForPurchases(MainWindow& w)
+{
+    auto* predict = part<PredictSession>(w, "predictSession");
+    return QTest::qWaitFor([predict] { return predict->overview() && !predict->isBusy(); }, 30000);
+}
+
+QDate day(int y, int m, int d)
+{
+    return {y, m, d};
+}
+
+// The number an estimate cell starts with ("0.242593 (0.0125)" → 0.242593).
+double estimate(const QAbstractItemModel& model, int row, int column)
+{
+    return model.data(model.index(row, column)).toString().section(QLatin1Char(' '), 0, 0).toDouble();
+}
+
+int rowNamed(const QAbstractItemModel& model, const QString& name)
+{
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.headerData(r, Qt::Vertical).toString() == name)
+            return r;
+    return -1;
+}
+
+int columnOf(const QAbstractItemModel& model, const QString& title)
+{
+    for (int c = 0; c < model.columnCount(); ++c)
+        if (model.headerData(c, Qt::Horizontal).toString().startsWith(title))
+            return c;
+    return -1;
+}
+
+// Sets the calibration and holdout ends, the models, and presses Fit; waits for the answer.
+bool fit(MainWindow& w, QDate calibrationEnd, std::optional<QDate> holdoutEnd, const QStringList& models)
+{
+    auto* panel = w.findChild<PredictSettingsPanel*>();
+    panel->findChild<QDateEdit*>(QStringLiteral("calibrationEndEdit"))->setDate(calibrationEnd);
+    panel->findChild<QCheckBox*>(QStringLiteral("holdoutCheck"))->setChecked(holdoutEnd.has_value());
+    if (holdoutEnd)
+        panel->findChild<QDateEdit*>(QStringLiteral("holdoutEndEdit"))->setDate(*holdoutEnd);
+    for (const char* key : {"bgnbd", "pnbd", "mbgnbd", "gg"})
+        panel->findChild<QCheckBox*>(QStringLiteral("model_%1").arg(QLatin1String(key)))
+            ->setChecked(models.contains(QLatin1String(key)));
+    auto* predict = part<PredictSession>(w, "predictSession");
+    QSignalSpy changed(predict, &PredictSession::resultChanged);
+    auto* button = panel->findChild<QPushButton*>(QStringLiteral("fitButton"));
+    if (!button->isEnabled())
+        return false;
+    button->click();
+    return changed.wait(60000);
+}
+
+} // namespace
+
+class TestPredictTab : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(m_dir); }
+
+    void testFitShowsThePublishedBgNbdEstimatesAndPredictions()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        auto* tabs = part<QTabWidget>(w, "tabs");
+        tabs->setCurrentWidget(part<QWidget>(w, "predictPage"));
+        auto* counts = part<QLabel>(w, "calibrationCountsLabel");
+        QVERIFY(fit(w, day(1997, 9, 30), day(1998, 6, 30), {"bgnbd", "gg"}));
+        // The window said how the data split before fitting.
+        QVERIFY2(counts->text().contains(QStringLiteral("2,357 customers")), qPrintable(counts->text()));
+
+        auto* view = part<QTableView>(w, "modelComparisonView");
+        const QAbstractItemModel& models = *view->model();
+        QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int bg = columnOf(models, QStringLiteral("BG/NBD"));
+        QVERIFY(bg >= 0);
+        // Fader, Hardie & Lee (2005): r 0.243, α 4.414, a 0.793, b 2.426; from the raw sample
+        // within half a percent.
+        const std::pair<const char*, double> published[] = {{"r", 0.243}, {"alpha", 4.414}, {"a", 0.793}, {"b", 2.426}};
+        for (const auto& [name, value] : published) {
+            const int row = rowNamed(models, QLatin1String(name));
+            QVERIFY2(row >= 0, name);
+            const double shown = estimate(models, row, bg);
+            QVERIFY2(std::abs(shown / value - 1) < 0.005, qPrintable(QStringLiteral("%1 = %2").arg(name).arg(shown)));
+        }
+        QCOMPARE(models.data(models.index(rowNamed(models, QStringLiteral("Converged")), bg)).toString(),
+                 QStringLiteral("Yes"));
+        // Only one purchase model: it is the best by AIC, and says so.
+        QVERIFY(models.headerData(bg, Qt::Horizontal).toString().contains(QStringLiteral("best AIC")));
+
+        auto* predictions = part<TablePage>(w, "predictionsPage");
+        QAbstractItemModelTester predictionsTester(predictions->model(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(predictions->model()->rowCount(), sampleCustomers());
+        // Every customer has a P(alive) in (0, 1] and a CLV (Gamma-Gamma was fitted).
+        const int pAliveColumn = 5;
+        const int clvColumn = 8;
+        for (int r = 0; r < predictions->model()->rowCount(); r += 97) {
+            const double p
+                = predictions->model()->data(predictions->model()->index(r, pAliveColumn), Qt::UserRole).toDouble();
+            QVERIFY(p > 0 && p <= 1);
+            QVERIFY(!predictions->model()->data(predictions->model()->index(r, clvColumn)).toString().isEmpty());
+        }
+        // Filtering by customer id keeps the ids that contain the text.
+        predictions->filterEdit()->setText(QStringLiteral("0001"));
+        QTRY_VERIFY(predictions->model()->rowCount() > 0 && predictions->model()->rowCount() < 100);
+        for (int r = 0; r < predictions->model()->rowCount(); ++r)
+            QVERIFY(predictions->model()
+                        ->data(predictions->model()->index(r, 0))
+                        .toString()
+                        .contains(QStringLiteral("0001")));
+    }
+
+    void testChangingTheCalibrationEndFitsAgainWithoutReading()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        QVERIFY(fit(w, day(1997, 9, 30), std::nullopt, {"bgnbd"}));
+        auto* session = part<AnalysisSession>(w, "analysisSession");
+        QSignalSpy reads(session, &AnalysisSession::resultsChanged);
+        auto* predict = part<PredictSession>(w, "predictSession");
+        QCOMPARE(*predict->result()->run.summary->calibrationEnd, QDate(1970, 1, 1).daysTo(day(1997, 9, 30)));
+        QSignalSpy changed(predict, &PredictSession::resultChanged);
+        part<QDateEdit>(w, "calibrationEndEdit")->setDate(day(1997, 12, 31));
+        QVERIFY(changed.wait(60000));
+        QCOMPARE(*predict->result()->run.summary->calibrationEnd, QDate(1970, 1, 1).daysTo(day(1997, 12, 31)));
+        QVERIFY(part<QLabel>(w, "fitSummaryLabel")->text().contains(QStringLiteral("1997-12-31")));
+        QCOMPARE(reads.count(), 0); // the events were not read again
+    }
+
+    void testCancelledFitLeavesThePreviousOne()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        QVERIFY(fit(w, day(1997, 9, 30), std::nullopt, {"bgnbd"}));
+        auto* predict = part<PredictSession>(w, "predictSession");
+        const std::shared_ptr<const PredictResult> before = predict->result();
+        QSignalSpy cancelled(predict, &PredictSession::cancelled);
+        // All four models take long enough to be stopped in the middle.
+        for (const char* key : {"pnbd", "mbgnbd", "gg"})
+            part<QCheckBox>(w, (std::string("model_") + key).c_str())->setChecked(true);
+        part<QPushButton>(w, "fitButton")->click();
+        QTRY_VERIFY(predict->isFitting());
+        auto* cancel = part<QPushButton>(w, "cancelJobButton");
+        QTRY_VERIFY(cancel->isVisible());
+        cancel->click();
+        QVERIFY(cancelled.wait(30000));
+        QCOMPARE(predict->result(), before);
+        QVERIFY(part<MessageBar>(w, "messageBar")->text().contains(QStringLiteral("cancelled")));
+        QVERIFY(part<QPushButton>(w, "fitButton")->isEnabled());
+    }
+
+    void testExportWritesTheModelCohortAndSegmentFiles()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        QVERIFY(fit(w, day(1997, 9, 30), day(1998, 6, 30), {"bgnbd", "gg"}));
+        QTemporaryDir out;
+        auto* session = part<AnalysisSession>(w, "analysisSession");
+        QSignalSpy exported(session, &AnalysisSession::exported);
+        w.exportCsvsTo(out.path());
+        QVERIFY(exported.wait(30000));
+        for (const char* name : {"model_fit.json", "customer_predictions.csv", "model_tracking.csv",
+                                 "model_holdout.csv", "cohorts.csv", "rfm_segments.csv", "output_ltv_final.txt"})
+            QVERIFY2(QFileInfo::exists(QDir(out.path()).filePath(QLatin1String(name))), name);
+        QFile fitFile(QDir(out.path()).filePath(QStringLiteral("model_fit.json")));
+        QVERIFY(fitFile.open(QIODevice::ReadOnly));
+        const QJsonObject fitJson = QJsonDocument::fromJson(fitFile.readAll()).object();
+        QCOMPARE(fitJson.value(QStringLiteral("calibration_end")).toString(), QStringLiteral("1997-09-30"));
+        QCOMPARE(fitJson.value(QStringLiteral("customers")).toInt(), sampleCustomers());
+        QFile predictions(QDir(out.path()).filePath(QStringLiteral("customer_predictions.csv")));
+        QVERIFY(predictions.open(QIODevice::ReadOnly));
+        QCOMPARE(predictions.readAll().count('\n'), sampleCustomers() + 1);
+    }
+
+    void testPredictSettingsPersist()
+    {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(openSample(w));
+            QVERIFY(waitForPurchases(w));
+            part<QDateEdit>(w, "calibrationEndEdit")->setDate(day(1997, 9, 30));
+            part<QCheckBox>(w, "model_pnbd")->setChecked(true);
+            part<QSpinBox>(w, "horizonSpin")->setValue(39);
+            w.close();
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(part<QCheckBox>(w, "model_pnbd")->isChecked());
+        QCOMPARE(part<QSpinBox>(w, "horizonSpin")->value(), 39);
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        QCOMPARE(part<QDateEdit>(w, "calibrationEndEdit")->date(), day(1997, 9, 30));
+    }
+};
+
+QTEST_MAIN(TestPredictTab)
+#include "tst_predicttab.moc"
