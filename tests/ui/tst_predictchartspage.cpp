@@ -225,6 +225,36 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral(".png or .svg")));
     }
 
+    void testHiddenPageExportsTheHeatmapAtTheDefaultSize()
+    {
+        // Never shown: the chart is built for the export and laid out at 1200 x 800, and the
+        // cells must follow that layout rather than stay where an unsized chart put them.
+        PredictChartsPage page;
+        QSignalSpy ready(&page, &PredictChartsPage::summariesReady);
+        page.setResult(m_fit);
+        QVERIFY(ready.wait(kWaitMs));
+        page.setCurrentChart(Chart::AliveHeatmap);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("heatmap.png"));
+        QString error;
+        QVERIFY2(page.exportCurrentChart(png, &error), qPrintable(error));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 800));
+        // The grid's top right cell (most repeat purchases, most recent) is drawn in its colour
+        // a little inside the plot's top right corner.
+        const FrequencyRecencyGrid grid = frequencyRecencyGrid(m_fit->run);
+        auto* view = page.findChild<QChartView*>(QStringLiteral("aliveHeatmapView"));
+        QVERIFY(view && view->chart());
+        const QList<QGraphicsRectItem*> cells = cellsOf(view->chart());
+        QCOMPARE(std::size_t(cells.size()), grid.pAlive.size());
+        const QColor expected = heatmapColor(grid.pAlive.back());
+        bool found = false;
+        for (int y = 0; y < image.height() / 3 && !found; y += 2)
+            for (int x = image.width() / 2; x < image.width() && !found; x += 2)
+                found = image.pixel(x, y) == expected.rgb(); // 8 bits a channel, as drawn
+        QVERIFY(found);
+    }
+
     void testCustomerChartAsksForAChoiceUntilOneIsMade()
     {
         auto page = std::make_unique<PredictChartsPage>();

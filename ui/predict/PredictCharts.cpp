@@ -137,7 +137,7 @@ QChart* buildTrackingChart(const TrackingSeries& s)
     }
     auto* xAxis = new QValueAxis;
     setNiceRange(xAxis, 0.0, double(s.periods.back()), true, 10);
-    setAxisTitle(xAxis, unitsSince(s.unit, QObject::tr("the first purchase")));
+    setAxisTitle(xAxis, unitsSince(s.unit, QObject::tr("the earliest first purchase")));
     setAxisTitle(yAxis, QObject::tr("Cumulative repeat purchases"));
     attach(chart, xAxis, yAxis);
     return chart;
