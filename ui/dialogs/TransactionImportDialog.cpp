@@ -170,7 +170,7 @@ std::optional<TransactionOptions> TransactionImportDialog::options() const
     if (!m_read.preview)
         return std::nullopt;
     const std::array<int, 3> c = chosenColumns();
-    if (!m_read.preview->layoutWith(c[0], c[1], c[2]).layout || c[0] < 0 || c[1] < 0 || c[2] < 0)
+    if (c[0] < 0 || c[1] < 0 || c[2] < 0 || !m_read.preview->layoutWith(c[0], c[1], c[2]).layout)
         return std::nullopt;
     return transactionOptionsFor(c[0], c[1], c[2]);
 }
