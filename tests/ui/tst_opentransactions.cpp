@@ -5,6 +5,8 @@
 #include "MainWindow.h"
 #include "dialogs/TransactionImportDialog.h"
 #include "pages/TablePage.h"
+#include "session/AnalysisSession.h"
+#include "widgets/MessageBar.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -114,6 +116,11 @@ bool waitForResults(MainWindow& w)
 int rows(MainWindow& w, const char* page)
 {
     return part<TablePage>(w, page)->model()->rowCount();
+}
+
+QString messageText(MainWindow& w)
+{
+    return part<MessageBar>(w, "messageBar")->text();
 }
 
 // Opens `path` through File ▸ Open Transactions and returns the column dialog it shows.
@@ -286,6 +293,56 @@ private Q_SLOTS:
         QVERIFY(results.wait(60000));
         QCOMPARE(rows(again, "ltvPage"), distinctCustomers(kCdnowSample));
         QCOMPARE(rows(again, "problemsPage"), 0);
+    }
+
+    // A workspace stores events read from event files; storing tables as such is not there yet,
+    // so they are refused with a reason rather than stored as something else.
+    void testTablesAreNotSavedAsAWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("tables.clvdb"));
+        MainWindow w;
+        w.show();
+        TransactionImportDialog* dialog = openFromTheMenu(w, kCdnowSample);
+        QVERIFY(dialog);
+        chooseColumns(dialog, kCdnowId, kCdnowDate, kCdnowAmount);
+        okButton(dialog)->click();
+        QVERIFY(waitForResults(w));
+        QSignalSpy failed(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::failed);
+        w.findChild<QAction*>(QStringLiteral("saveWorkspaceAsAction"))->trigger();
+        QVERIFY(
+            test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY2(messageText(w).contains(QStringLiteral("transaction tables")), qPrintable(messageText(w)));
+        QVERIFY(!QFileInfo::exists(path));
+        QCOMPARE(rows(w, "ltvPage"), distinctCustomers(kCdnowSample));
+    }
+
+    void testTablesAreNotAddedToAnOpenWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.clvdb"));
+        MainWindow w;
+        w.show();
+        w.openInputs({kSeedInput});
+        QVERIFY(waitForResults(w));
+        w.findChild<QAction*>(QStringLiteral("saveWorkspaceAsAction"))->trigger();
+        QVERIFY(
+            test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("saveWorkspaceDialog")), {path}));
+        QVERIFY(waitForResults(w));
+        QCOMPARE(part<AnalysisSession>(w, "analysisSession")->workspacePath(), path);
+        QSignalSpy failed(part<AnalysisSession>(w, "analysisSession"), &AnalysisSession::failed);
+        TransactionImportDialog* dialog = openFromTheMenu(w, kCdnowSample);
+        QVERIFY(dialog);
+        chooseColumns(dialog, kCdnowId, kCdnowDate, kCdnowAmount);
+        okButton(dialog)->click();
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY2(messageText(w).contains(QStringLiteral("workspace")), qPrintable(messageText(w)));
+        QCOMPARE(rows(w, "ltvPage"), 50);
+        // Event files are still added to it.
+        w.openInputs({QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt")});
+        QVERIFY(waitForResults(w));
+        QCOMPARE(rows(w, "ltvPage"), 51);
     }
 
     void testADroppedTransactionTableOpensTheColumnDialog()
