@@ -178,20 +178,36 @@ void AppSettings::setLastFolder(const QString& purpose, const QString& folder)
     m_settings.setValue(kFolders + purpose, folder);
 }
 
-QList<QStringList> AppSettings::recentInputs() const
+// An entry of event files is stored as their list, as earlier versions stored every entry;
+// one of transaction tables as a map that also holds the columns.
+QList<RecentEntry> AppSettings::recentInputs() const
 {
-    QList<QStringList> entries;
-    for (const QVariant& v : m_settings.value(kRecentInputs).toList())
-        if (const QStringList inputs = v.toStringList(); !inputs.isEmpty())
-            entries << inputs;
+    QList<RecentEntry> entries;
+    for (const QVariant& v : m_settings.value(kRecentInputs).toList()) {
+        RecentEntry entry;
+        if (v.typeId() == QMetaType::QVariantMap) {
+            const QVariantMap map = v.toMap();
+            entry.inputs = map.value(QStringLiteral("inputs")).toStringList();
+            entry.transactionColumns = map.value(QStringLiteral("transactionColumns")).toString();
+        } else {
+            entry.inputs = v.toStringList();
+        }
+        if (!entry.inputs.isEmpty())
+            entries << entry;
+    }
     return entries;
 }
 
-void AppSettings::setRecentInputs(const QList<QStringList>& entries)
+void AppSettings::setRecentInputs(const QList<RecentEntry>& entries)
 {
     QVariantList stored;
-    for (const QStringList& inputs : entries)
-        stored << QVariant(inputs);
+    for (const RecentEntry& entry : entries) {
+        if (entry.isTransactionTables())
+            stored << QVariantMap{{QStringLiteral("inputs"), entry.inputs},
+                                  {QStringLiteral("transactionColumns"), entry.transactionColumns}};
+        else
+            stored << QVariant(entry.inputs);
+    }
     m_settings.setValue(kRecentInputs, stored);
 }
 

@@ -12,6 +12,16 @@
 
 namespace clv {
 
+// What one Open named: files and/or folders, read as events, or as transaction tables with
+// the columns given as --columns takes them ("1,3,5").
+struct RecentEntry {
+    QStringList inputs;
+    QString transactionColumns; // empty: event files
+
+    bool isTransactionTables() const { return !transactionColumns.isEmpty(); }
+    bool operator==(const RecentEntry& other) const = default;
+};
+
 // Every setting the desktop application keeps between sessions: each key, its type and its
 // default are written down here and nowhere else. What is read back is checked — a settings
 // file may come from an older version or a hand edit — parameters through the core's limits.
@@ -47,8 +57,8 @@ public:
     void setLastFolder(const QString& purpose, const QString& folder);
 
     // The recently opened inputs, most recent first; each entry is what one Open named.
-    QList<QStringList> recentInputs() const;
-    void setRecentInputs(const QList<QStringList>& entries);
+    QList<RecentEntry> recentInputs() const;
+    void setRecentInputs(const QList<RecentEntry>& entries);
     void clearRecentInputs();
 
 private:

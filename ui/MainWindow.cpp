@@ -9,7 +9,10 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "dialogs/ShortcutsDialog.h"
+#include "dialogs/TransactionImportDialog.h"
 #include "export/OutputExporter.h"
+#include "io/ColumnSelection.h"
+#include "io/TransactionPreview.h"
 #include "models/TableModels.h"
 #include "pages/TablePage.h"
 #include "predict/PredictTabs.h"
@@ -43,6 +46,29 @@
 #include <functional>
 
 namespace clv {
+
+namespace {
+
+// The columns as --columns takes them, which is how a recent entry keeps them.
+QString columnsText(const TransactionOptions& options)
+{
+    if (!options.columns)
+        return {};
+    const ColumnSelection& c = *options.columns;
+    return QString::fromStdString(c.id.text() + ',' + c.date.text() + ',' + c.amount.text());
+}
+
+// A dropped file is opened as a transaction table when its content says so (SPEC §11): not
+// JSON, and a table whose columns are found, or whose first row holds a date.
+bool isTransactionTable(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return false;
+    const TransactionPreviewRead read = previewTransactionFile(path);
+    return read.preview && read.preview->looksLikeTable();
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new AnalysisSession(this)), m_messages(new MessageBar(this)),
@@ -169,6 +195,8 @@ void MainWindow::createActions()
                                           this, &MainWindow::openEventFolder);
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    QAction* openTransactions = file->addAction(tr("Open &Transactions…"), this, &MainWindow::openTransactions);
+    openTransactions->setObjectName(QStringLiteral("openTransactionsAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
@@ -388,11 +416,30 @@ void MainWindow::updateActions()
 
 void MainWindow::openInputs(const QStringList& inputs)
 {
-    if (inputs.isEmpty())
+    readInputs(RecentEntry{inputs, {}});
+}
+
+// The reader's options are set for every open: after transaction tables, the next event
+// files are read as events again.
+void MainWindow::readInputs(const RecentEntry& entry)
+{
+    if (entry.inputs.isEmpty())
         return;
-    RecentFiles::add(inputs);
+    std::optional<TransactionOptions> tables;
+    if (entry.isTransactionTables()) {
+        const ColumnSelectionParse columns = parseColumnSelection(entry.transactionColumns.toStdString());
+        if (!columns.selection) {
+            m_messages->showMessage(tr("The columns %1 cannot be used: %2")
+                                        .arg(entry.transactionColumns, QString::fromStdString(columns.error)),
+                                    MessageBar::Kind::Error);
+            return;
+        }
+        tables = TransactionOptions{columns.selection};
+    }
+    RecentFiles::add(entry);
     updateRecentMenu();
-    m_session->open(inputs);
+    m_session->readerOptions().transactions = tables;
+    m_session->open(entry.inputs);
 }
 
 // Dialogs are opened window-modal with open(), never exec(): the window keeps one event
@@ -435,15 +482,43 @@ void MainWindow::openEventFolder()
     dialog->open();
 }
 
+void MainWindow::openTransactions()
+{
+    QFileDialog* dialog = fileDialog(QStringLiteral("openTransactionsDialog"), tr("Open Transactions"),
+                                     lastFolder(QStringLiteral("openFolder")));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("Transaction tables (*.csv *.tsv *.txt)"), tr("All files (*)")});
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        if (file.isEmpty())
+            return;
+        rememberFolder(QStringLiteral("openFolder"), QFileInfo(file).absolutePath());
+        importTransactions({file});
+    });
+    dialog->open();
+}
+
+void MainWindow::importTransactions(const QStringList& files)
+{
+    auto* dialog = new TransactionImportDialog(files, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const std::optional<TransactionOptions> options = dialog->options())
+            readInputs(RecentEntry{dialog->files(), columnsText(*options)});
+    });
+    dialog->open();
+}
+
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QList<QStringList> entries = RecentFiles::load();
-    for (const QStringList& inputs : entries) {
-        QString label = QDir::toNativeSeparators(inputs.first());
-        if (inputs.size() > 1)
-            label += tr(" and %1 more").arg(inputs.size() - 1);
-        m_recentMenu->addAction(label, this, [this, inputs] { openInputs(inputs); });
+    const QList<RecentEntry> entries = RecentFiles::load();
+    for (const RecentEntry& entry : entries) {
+        QString label = QDir::toNativeSeparators(entry.inputs.first());
+        if (entry.inputs.size() > 1)
+            label += tr(" and %1 more").arg(entry.inputs.size() - 1);
+        if (entry.isTransactionTables())
+            label += tr(" (transactions, columns %1)").arg(entry.transactionColumns);
+        m_recentMenu->addAction(label, this, [this, entry] { readInputs(entry); });
     }
     if (entries.isEmpty())
         m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
@@ -631,7 +706,10 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (inputs.isEmpty())
         return;
     event->acceptProposedAction();
-    openInputs(inputs);
+    if (std::all_of(inputs.begin(), inputs.end(), isTransactionTable))
+        importTransactions(inputs);
+    else
+        openInputs(inputs);
 }
 
 QString MainWindow::lastFolder(const QString& key) const

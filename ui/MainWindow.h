@@ -28,6 +28,7 @@ class JobStatusWidget;
 class MessageBar;
 class ParametersPanel;
 class PredictTabs;
+struct RecentEntry;
 class TableBacking;
 class TablePage;
 
@@ -50,6 +51,7 @@ public:
 public Q_SLOTS:
     void openEventFiles();
     void openEventFolder();
+    void openTransactions();
     void generateFakeData();
     void exportCsvs();
     void exportChart();
@@ -69,6 +71,10 @@ protected:
 
 private:
     QFileDialog* fileDialog(const QString& objectName, const QString& title, const QString& folder);
+    // Reads the entry's inputs as event files or as transaction tables, as it says.
+    void readInputs(const RecentEntry& entry);
+    // Shows the first of `files` and has the user choose the columns before they are read.
+    void importTransactions(const QStringList& files);
     void confirmExport(const QString& folder);
     void createPages();
     void createActions();

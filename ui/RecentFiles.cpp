@@ -4,16 +4,17 @@
 
 namespace clv {
 
-QList<QStringList> RecentFiles::load()
+QList<RecentEntry> RecentFiles::load()
 {
     return AppSettings().recentInputs();
 }
 
-void RecentFiles::add(const QStringList& inputs)
+// The same files opened again, as events or as tables, are one entry: the latest way wins.
+void RecentFiles::add(const RecentEntry& entry)
 {
-    QList<QStringList> entries = load();
-    entries.removeAll(inputs);
-    entries.prepend(inputs);
+    QList<RecentEntry> entries = load();
+    entries.removeIf([&](const RecentEntry& e) { return e.inputs == entry.inputs; });
+    entries.prepend(entry);
     AppSettings().setRecentInputs(entries.mid(0, kMaxEntries));
 }
 

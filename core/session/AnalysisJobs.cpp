@@ -10,6 +10,7 @@ SessionOutcome analyseFiles(const AnalysisRequest& request, const JobControl& co
 {
     SessionOutcome outcome;
     outcome.inputs = request.inputs;
+    outcome.tables = request.reader.transactions;
     outcome.parameters = request.parameters;
     AnalysisOutcome analysis = runAnalysis(request, &control);
     outcome.cancelled = analysis.cancelled;

@@ -35,6 +35,12 @@ void AnalysisSession::start(std::function<SessionOutcome(const JobControl&)> wor
 void AnalysisSession::open(const QStringList& inputs)
 {
     AnalysisRequest request{inputs, m_readerOptions, m_parameters};
+    if (!m_workspacePath.isEmpty() && request.reader.transactions) {
+        Q_EMIT failed(tr("Transaction tables cannot be added to a workspace yet, and the workspace %1 is open: "
+                         "read them with no workspace open.")
+                          .arg(m_workspacePath));
+        return;
+    }
     if (!m_workspacePath.isEmpty()) {
         const QString workspace = m_workspacePath;
         start([workspace, request](const JobControl& control) {
@@ -47,7 +53,8 @@ void AnalysisSession::open(const QStringList& inputs)
 
 void AnalysisSession::openWorkspace(const QString& path)
 {
-    const AnalysisRequest request{{}, m_readerOptions, m_parameters};
+    AnalysisRequest request{{}, m_readerOptions, m_parameters};
+    request.reader.transactions.reset(); // a workspace holds events
     start([path, request](const JobControl& control) { return analyseInWorkspace(path, request, control); });
 }
 
@@ -57,7 +64,13 @@ void AnalysisSession::saveWorkspaceAs(const QString& path)
         Q_EMIT failed(tr("There is nothing to save yet: open event files first."));
         return;
     }
-    const AnalysisRequest request{m_inputs, m_readerOptions, m_parameters};
+    // The files are read again into the new workspace, as what they were read as before.
+    if (m_inputTables && m_workspacePath.isEmpty()) {
+        Q_EMIT failed(tr("What is open was read from transaction tables, which a workspace cannot store yet."));
+        return;
+    }
+    AnalysisRequest request{m_inputs, m_readerOptions, m_parameters};
+    request.reader.transactions = m_inputTables;
     const QString current = m_workspacePath;
     // Readers of the open file (paged tables) close it now: it is copied and may be replaced.
     Q_EMIT aboutToRewriteWorkspace();
@@ -121,6 +134,7 @@ void AnalysisSession::finish(const SessionOutcome& outcome)
     if (outcome.read) {
         m_read = outcome.read;
         m_inputs = outcome.inputs;
+        m_inputTables = outcome.tables;
     }
     if (outcome.setWorkspace)
         m_workspacePath = outcome.workspace;

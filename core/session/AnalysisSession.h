@@ -25,8 +25,10 @@ public:
     explicit AnalysisSession(QObject* parent = nullptr);
     ~AnalysisSession() override;
 
-    // Reads `inputs` and analyses them with the current parameters. With a workspace open,
-    // the inputs are added to it and the analysis covers everything it stores.
+    // Reads `inputs` and analyses them with the current parameters and reader options (event
+    // files, or transaction tables when readerOptions().transactions is set). With a workspace
+    // open, the inputs are added to it and the analysis covers everything it stores; a
+    // workspace does not store transaction tables yet, so those are refused then.
     void open(const QStringList& inputs);
     // Shows a workspace's events and results without reading event files.
     void openWorkspace(const QString& path);
@@ -75,6 +77,7 @@ private:
     Parameters m_parameters;
     ReaderOptions m_readerOptions;
     QStringList m_inputs;
+    std::optional<TransactionOptions> m_inputTables; // how m_inputs were read, when as tables
     QString m_workspacePath;
     std::shared_ptr<const ReadResult> m_read;
     std::shared_ptr<const ResultTables> m_results;

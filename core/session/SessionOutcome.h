@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace clv {
 
@@ -15,6 +16,8 @@ struct SessionOutcome {
     bool cancelled = false;
     QString error;
     QStringList inputs;
+    // Set when `inputs` were read as transaction tables with these options.
+    std::optional<TransactionOptions> tables;
     Parameters parameters;
     std::shared_ptr<const ReadResult> read; // null: keep the events read before
     std::shared_ptr<const ResultTables> results;
