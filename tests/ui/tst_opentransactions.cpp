@@ -3,6 +3,7 @@
 #include "UiTestSupport.h"
 
 #include "MainWindow.h"
+#include "TransactionDialogSupport.h"
 #include "dialogs/TransactionImportDialog.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
@@ -26,29 +27,18 @@ using clv::test::part;
 
 namespace {
 
-const QString kCdnowSample = QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
+using test::chooseColumns;
+using test::combo;
+using test::distinctCustomers;
+using test::importDialog;
+using test::kCdnowAmount;
+using test::kCdnowDate;
+using test::kCdnowId;
+using test::kCdnowSample;
+using test::okButton;
+using test::openFromTheMenu;
+
 const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
-
-// CDNOW_sample.txt: customer id, the sample's own customer number, date (YYYYMMDD), number of
-// CDs, amount — blank-separated, no header.
-constexpr int kCdnowId = 0;
-constexpr int kCdnowDate = 2;
-constexpr int kCdnowAmount = 4;
-
-// The distinct ids in a blank-separated table's first column, read here without the engine.
-int distinctCustomers(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return -1;
-    QSet<QString> ids;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (!line.isEmpty())
-            ids.insert(line.split(QRegularExpression(QStringLiteral("\\s+"))).first());
-    }
-    return static_cast<int>(ids.size());
-}
 
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
 {
@@ -59,38 +49,9 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     return path;
 }
 
-// The column dialog once the window shows it.
-TransactionImportDialog* importDialog(MainWindow& w)
-{
-    TransactionImportDialog* dialog = nullptr;
-    const bool shown = QTest::qWaitFor([&] {
-        dialog = test::shownChild<TransactionImportDialog>(w, QStringLiteral("transactionImportDialog"));
-        return dialog != nullptr;
-    });
-    return shown ? dialog : nullptr;
-}
-
-QComboBox* combo(QDialog* dialog, const char* name)
-{
-    return dialog->findChild<QComboBox*>(QLatin1String(name));
-}
-
-QPushButton* okButton(QDialog* dialog)
-{
-    return dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-}
-
 QString labelText(QDialog* dialog, const char* name)
 {
     return dialog->findChild<QLabel*>(QLatin1String(name))->text();
-}
-
-// Chooses the columns (0-based) as a user picks them from the three lists.
-void chooseColumns(QDialog* dialog, int id, int date, int amount)
-{
-    for (auto [name, column] :
-         {std::pair{"idColumnCombo", id}, {"dateColumnCombo", date}, {"amountColumnCombo", amount}})
-        combo(dialog, name)->setCurrentIndex(combo(dialog, name)->findData(column));
 }
 
 // Drags the files over the window and drops them, as a file manager does.
@@ -121,15 +82,6 @@ int rows(MainWindow& w, const char* page)
 QString messageText(MainWindow& w)
 {
     return part<MessageBar>(w, "messageBar")->text();
-}
-
-// Opens `path` through File ▸ Open Transactions and returns the column dialog it shows.
-TransactionImportDialog* openFromTheMenu(MainWindow& w, const QString& path)
-{
-    w.findChild<QAction*>(QStringLiteral("openTransactionsAction"))->trigger();
-    if (!test::answerFileDialog(test::shownChild<QFileDialog>(w, QStringLiteral("openTransactionsDialog")), {path}))
-        return nullptr;
-    return importDialog(w);
 }
 
 } // namespace

@@ -4,8 +4,7 @@
 #include "UiTestSupport.h"
 
 #include "MainWindow.h"
-#include "io/ColumnSelection.h"
-#include "io/EventReader.h"
+#include "TransactionDialogSupport.h"
 #include "pages/TablePage.h"
 #include "predict/ModelComparisonModel.h"
 #include "predict/PredictPage.h"
@@ -38,38 +37,16 @@ using clv::test::part;
 
 namespace {
 
-const QString kSample = QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
-
-// The distinct customers of the sample (its first column) and its purchases per customer.
 int sampleCustomers()
 {
-    QFile f(kSample);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    QSet<QByteArray> ids;
-    while (!f.atEnd()) {
-        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
-        if (fields.size() >= 5)
-            ids.insert(fields[0]);
-    }
-    return int(ids.size());
+    return test::distinctCustomers(test::kCdnowSample);
 }
 
-bool waitForResults(MainWindow& w, int timeoutMs = 60000)
-{
-    QSignalSpy spy(&w, &MainWindow::resultsShown);
-    return spy.wait(timeoutMs);
-}
-
-// Opens the sample as a transaction table with its columns given (id 1, date 3, amount 5).
+// Opens the sample from File ▸ Open Transactions with its id, date and amount columns.
 bool openSample(MainWindow& w)
 {
-    auto* session = part<AnalysisSession>(w, "analysisSession");
-    TransactionOptions tables;
-    tables.columns = parseColumnSelection("1,3,5").selection;
-    session->readerOptions().transactions = tables;
-    w.openInputs({kSample});
-    return waitForResults(w);
+    QSignalSpy shown(&w, &MainWindow::resultsShown);
+    return test::openCdnowSampleFromTheMenu(w) && shown.wait(60000);
 }
 
 // Waits for the purchases to be gathered after the results arrived.
