@@ -147,6 +147,62 @@ const QStringList kVersion3 = {
     QStringLiteral("CREATE INDEX result_weekly_by_customer ON result_weekly (customer_id)"),
 };
 
+// Version 4: the last fit of the Predict tab (spec §12), so that reopening a workspace shows
+// it without fitting again, and so that outside tools can query the predictions. One settings
+// row (id 1) says what was asked for and, as run_parameters does, which events the fit came
+// from. Models are named by their --models key. NULL stands for a number that is not one (a
+// prediction the fit could not give, a standard error the Hessian could not give), as SQLite
+// stores NaN as NULL anyway. Older workspaces hold no fit: the step only adds the tables.
+const QStringList kVersion4 = {
+    QStringLiteral("CREATE TABLE predict_settings ("
+                   "id INTEGER PRIMARY KEY, "
+                   "unit TEXT NOT NULL, "
+                   "calibration_end TEXT, "
+                   "holdout_end TEXT, "
+                   "models TEXT NOT NULL, "
+                   "predict_with TEXT, "
+                   "horizon DOUBLE PRECISION NOT NULL, "
+                   "discount DOUBLE PRECISION NOT NULL, "
+                   "drop_duplicates SMALLINT NOT NULL, "
+                   "event_count BIGINT NOT NULL, "
+                   "saved_at TEXT NOT NULL)"),
+    // One row per requested model, fitted or not, in request order.
+    QStringLiteral("CREATE TABLE model_fits ("
+                   "position INTEGER PRIMARY KEY, "
+                   "model TEXT NOT NULL UNIQUE, "
+                   "log_likelihood DOUBLE PRECISION, "
+                   "aic DOUBLE PRECISION, "
+                   "bic DOUBLE PRECISION, "
+                   "iterations INTEGER NOT NULL, "
+                   "starts INTEGER NOT NULL, "
+                   "converged SMALLINT NOT NULL, "
+                   "problem TEXT)"),
+    QStringLiteral("CREATE TABLE model_parameters ("
+                   "model TEXT NOT NULL, "
+                   "position INTEGER NOT NULL, "
+                   "name TEXT NOT NULL, "
+                   "value DOUBLE PRECISION, "
+                   "std_error DOUBLE PRECISION, "
+                   "PRIMARY KEY (model, position))"),
+    // One row per customer of the fit's summary, in its order; the x_holdout and spend_holdout
+    // of a fit without a holdout period are NULL, as the CSV leaves them empty.
+    QStringLiteral("CREATE TABLE customer_predictions ("
+                   "row_no INTEGER PRIMARY KEY, "
+                   "customer_id TEXT NOT NULL, "
+                   "x DOUBLE PRECISION NOT NULL, "
+                   "t_x DOUBLE PRECISION NOT NULL, "
+                   "T DOUBLE PRECISION NOT NULL, "
+                   "monetary DOUBLE PRECISION NOT NULL, "
+                   "p_alive DOUBLE PRECISION, "
+                   "expected_purchases DOUBLE PRECISION, "
+                   "expected_spend DOUBLE PRECISION, "
+                   "clv DOUBLE PRECISION, "
+                   "x_holdout DOUBLE PRECISION, "
+                   "spend_holdout DOUBLE PRECISION)"),
+    // For the same reason as version 2's indexes: the window pages this table by customer.
+    QStringLiteral("CREATE INDEX customer_predictions_by_customer ON customer_predictions (customer_id)"),
+};
+
 QString sqlError(const QSqlQuery& q)
 {
     return q.lastError().text();
@@ -156,8 +212,8 @@ QString sqlError(const QSqlQuery& q)
 
 const std::vector<SchemaStep>& WorkspaceSchema::steps()
 {
-    // A later version appends {3, {"ALTER TABLE ..."}} and raises kCurrentVersion.
-    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}, {1, kVersion2}, {2, kVersion3}};
+    // A later version appends {4, {"ALTER TABLE ..."}} and raises kCurrentVersion.
+    static const std::vector<SchemaStep> kSteps = {{0, kVersion1}, {1, kVersion2}, {2, kVersion3}, {3, kVersion4}};
     return kSteps;
 }
 
@@ -166,11 +222,16 @@ QStringList WorkspaceSchema::resultTables()
     return {"customers", "result_visits", "result_weekly", "result_ltv", "run_parameters"};
 }
 
+QStringList WorkspaceSchema::predictionTables()
+{
+    return {"predict_settings", "model_fits", "model_parameters", "customer_predictions"};
+}
+
 QStringList WorkspaceSchema::tables()
 {
     return QStringList{"schema_info", "event_types",    "event_verbs",   "source_files",
                        "events",      "event_payloads", "rejected_lines"}
-    + resultTables();
+    + resultTables() + predictionTables();
 }
 
 QString WorkspaceSchema::newerVersionMessage(int storedVersion, int readableVersion)

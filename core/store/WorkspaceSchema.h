@@ -22,7 +22,7 @@ struct SchemaStep {
 // which owns the SQLite connection.
 class WorkspaceSchema {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
     static constexpr char kApplication[] = "CLV Studio";
 
     // The program's steps, in order: steps()[i] takes version i to i + 1.
@@ -40,8 +40,10 @@ public:
     // "this workspace was made by a newer CLV Studio (schema 3, this program reads up to 1)"
     static QString newerVersionMessage(int storedVersion, int readableVersion = kCurrentVersion);
 
-    // The tables a save replaces, and the event tables, by name (for tests and tools).
+    // The tables a save of results replaces, those a save of a fit replaces, and all of
+    // them with the event tables, by name (for tests and tools).
     static QStringList resultTables();
+    static QStringList predictionTables();
     static QStringList tables();
 };
 

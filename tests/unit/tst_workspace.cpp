@@ -247,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath("empty.clvdb"), QByteArray())); // an empty file is an empty database
         auto workspace = Workspace::open(dir.filePath("empty.clvdb"), nullptr);
         QVERIFY(workspace);
-        QCOMPARE(workspace->schemaVersion(), 3);
+        QCOMPARE(workspace->schemaVersion(), 4);
         QSqlDatabase db = QSqlDatabase::database(workspace->connectionName());
         for (const QString& table : WorkspaceSchema::tables())
             QVERIFY2(db.tables().contains(table), qPrintable(table));
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
 
         withRawConnection(dir.filePath("team.db"), [](QSqlDatabase& raw) {
-            QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 4"));
+            QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 5"));
         });
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
         db.setDatabaseName(dir.filePath("team.db"));
@@ -292,7 +292,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
         withRawConnection(path,
-                          [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 4")); });
+                          [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 5")); });
         const QByteArray before = readAll(path);
         QString error;
         WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
@@ -343,9 +343,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
-        // Made as version 1 files were: without the indexes of version 2.
+        // Made as version 1 files were: without the indexes of version 2 (nor the fit tables of
+        // version 4).
         withRawConnection(path, [](QSqlDatabase& db) {
             QSqlQuery q(db);
+            for (const QString& table : WorkspaceSchema::predictionTables())
+                QVERIFY(q.exec("DROP TABLE " + table));
             QVERIFY(q.exec("DROP INDEX result_ltv_by_customer"));
             QVERIFY(q.exec("DROP INDEX result_weekly_by_customer"));
             QVERIFY(q.exec("UPDATE schema_info SET version = 1"));
@@ -358,7 +361,8 @@ private Q_SLOTS:
         workspace.reset();
         withRawConnection(path, [](QSqlDatabase& db) {
             QSqlQuery q(db);
-            QVERIFY(q.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_customer'"));
+            QVERIFY(q.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE '%_by_customer' "
+                           "AND tbl_name IN ('result_ltv', 'result_weekly')"));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 2);
             QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), WorkspaceSchema::kCurrentVersion);
@@ -377,9 +381,11 @@ private Q_SLOTS:
             QVERIFY(analyseAndSave(*workspace));
         }
         // Made as version 2 files were: a weekly table without amount_per_week, and results
-        // computed from cents.
+        // computed from cents (and no fit tables, which came with version 4).
         withRawConnection(path, [](QSqlDatabase& db) {
             QSqlQuery q(db);
+            for (const QString& table : WorkspaceSchema::predictionTables())
+                QVERIFY(q.exec("DROP TABLE " + table));
             QVERIFY(q.exec("ALTER TABLE result_weekly DROP COLUMN amount_per_week"));
             QVERIFY(q.exec("UPDATE schema_info SET version = 2"));
         });
@@ -398,7 +404,7 @@ private Q_SLOTS:
         QString error;
         auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->schemaVersion(), 3);
+        QCOMPARE(workspace->schemaVersion(), 4);
         QCOMPARE(workspace->storedEventCount(), 556);
         QVERIFY(!workspace->storedParameters()); // the results made from cents are gone ...
         std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
