@@ -273,6 +273,9 @@ void MainWindow::connectSession()
         m_messages->showMessage(tr("Fit cancelled. The previous fit is still shown."), MessageBar::Kind::Info);
     });
     connect(predict, &PredictSession::resultChanged, this, &MainWindow::updateActions);
+    // A workspace keeps the last fit of its events, and gives it back when opened.
+    connect(predict, &PredictSession::fitted, m_session, &AnalysisSession::storeFit);
+    connect(m_session, &AnalysisSession::storedFitFound, m_predict, &PredictTabs::restoreFit);
     connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
     connect(m_session, &AnalysisSession::notice, this,
             [this](const QString& message) { m_messages->showMessage(message, MessageBar::Kind::Info); });
@@ -671,7 +674,7 @@ void MainWindow::saveWorkspaceAs()
         if (path.isEmpty())
             return;
         rememberFolder(QStringLiteral("workspaceFolder"), QFileInfo(path).absolutePath());
-        m_session->saveWorkspaceAs(path);
+        m_session->saveWorkspaceAs(path, m_predict->session()->result());
     });
     dialog->open();
 }

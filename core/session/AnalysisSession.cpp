@@ -58,7 +58,29 @@ void AnalysisSession::openWorkspace(const QString& path)
     start([path, request](const JobControl& control) { return analyseInWorkspace(path, request, control); });
 }
 
-void AnalysisSession::saveWorkspaceAs(const QString& path)
+bool AnalysisSession::isFitOfOpenEvents(const std::shared_ptr<const PredictResult>& fit) const
+{
+    return fit && m_read && fit->purchases && fit->purchases->events.get() == m_read->events.get()
+        && !fit->run.cancelled;
+}
+
+void AnalysisSession::storeFit(std::shared_ptr<const PredictResult> fit)
+{
+    if (m_workspacePath.isEmpty() || m_inputTables || !isFitOfOpenEvents(fit))
+        return;
+    AnalysisRequest request{{}, m_readerOptions, m_parameters};
+    const QString path = m_workspacePath;
+    const qint64 storedEvents = m_read->totals().accepted;
+    // After the job running, not instead of it: a fit stored is no reason to stop an analysis.
+    m_jobs.run(
+        [path, request, fit, storedEvents](const JobControl& control) {
+            return storeFitInWorkspace(path, request, fit, storedEvents, control);
+        },
+        [this](const SessionOutcome& outcome) { finish(outcome); });
+    setBusy(true);
+}
+
+void AnalysisSession::saveWorkspaceAs(const QString& path, std::shared_ptr<const PredictResult> fit)
 {
     if (!m_read) {
         Q_EMIT failed(tr("There is nothing to save yet: open event files first."));
@@ -74,8 +96,10 @@ void AnalysisSession::saveWorkspaceAs(const QString& path)
     const QString current = m_workspacePath;
     // Readers of the open file (paged tables) close it now: it is copied and may be replaced.
     Q_EMIT aboutToRewriteWorkspace();
-    start([path, current, request](const JobControl& control) {
-        return clv::saveWorkspaceAs(path, current, request, control);
+    if (!isFitOfOpenEvents(fit))
+        fit.reset();
+    start([path, current, request, fit](const JobControl& control) {
+        return clv::saveWorkspaceAs(path, current, request, fit, control);
     });
 }
 
@@ -113,7 +137,12 @@ void AnalysisSession::cancel()
 
 void AnalysisSession::finish(const SessionOutcome& outcome)
 {
-    setBusy(false);
+    setBusy(m_jobs.isRunning());
+    if (outcome.kind == SessionOutcome::Kind::StoreFit) {
+        if (!outcome.error.isEmpty())
+            Q_EMIT failed(tr("The fit could not be stored in the workspace: %1").arg(outcome.error));
+        return;
+    }
     if (outcome.kind == SessionOutcome::Kind::Export) {
         if (outcome.cancelled)
             Q_EMIT cancelled();
@@ -143,6 +172,8 @@ void AnalysisSession::finish(const SessionOutcome& outcome)
     m_results = outcome.results;
     m_timings = outcome.timings;
     Q_EMIT resultsChanged();
+    if (outcome.storedFit)
+        Q_EMIT storedFitFound(*outcome.storedFit);
     if (!outcome.notices.isEmpty())
         Q_EMIT notice(outcome.notices.join(QLatin1Char('\n')));
 }

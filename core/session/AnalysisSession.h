@@ -34,7 +34,11 @@ public:
     void openWorkspace(const QString& path);
     // Stores what is open now into a new workspace at `path` (replacing a file there), which
     // then becomes the open one.
-    void saveWorkspaceAs(const QString& path);
+    // `fit`, when it is a fit of the events open now, is stored with them.
+    void saveWorkspaceAs(const QString& path, std::shared_ptr<const PredictResult> fit = nullptr);
+    // Stores `fit` in the open workspace when it is a fit of the events it holds (a job of
+    // its own after the one running; nothing happens without a workspace).
+    void storeFit(std::shared_ptr<const PredictResult> fit);
     QString workspacePath() const { return m_workspacePath; }
     // Whether the results shown are the ones stored in the open workspace (a re-run with
     // other parameters is kept in memory only, and the workspace keeps its last saved run).
@@ -68,9 +72,13 @@ Q_SIGNALS:
     // Sent (synchronously) before a job copies or replaces the open workspace file: whoever
     // holds a connection to it must close it before returning.
     void aboutToRewriteWorkspace();
+    // The opened workspace holds a fit of its events (after resultsChanged).
+    void storedFitFound(const clv::StoredFit& fit);
 
 private:
     void start(std::function<SessionOutcome(const JobControl&)> work);
+    // Whether `fit` is of the events open now.
+    bool isFitOfOpenEvents(const std::shared_ptr<const PredictResult>& fit) const;
     void finish(const SessionOutcome& outcome);
     void setBusy(bool busy);
 

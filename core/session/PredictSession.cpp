@@ -142,6 +142,7 @@ void PredictSession::startFit(const Request& request)
         return;
     }
     const std::shared_ptr<const PurchaseOverview> overview = m_overview;
+    const bool restored = request.fits.has_value();
     setFitting(true);
     m_fits.start(
         [overview, request](const JobControl& control) {
@@ -159,10 +160,10 @@ void PredictSession::startFit(const Request& request)
                 result->run.cancelled = true;
             return std::shared_ptr<const PredictResult>(std::move(result));
         },
-        [this](std::shared_ptr<const PredictResult> result) { finishFit(std::move(result)); });
+        [this, restored](std::shared_ptr<const PredictResult> result) { finishFit(std::move(result), restored); });
 }
 
-void PredictSession::finishFit(std::shared_ptr<const PredictResult> result)
+void PredictSession::finishFit(std::shared_ptr<const PredictResult> result, bool restored)
 {
     setFitting(false);
     if (result->run.cancelled) {
@@ -171,6 +172,8 @@ void PredictSession::finishFit(std::shared_ptr<const PredictResult> result)
     }
     m_result = std::move(result);
     Q_EMIT resultChanged();
+    if (!restored)
+        Q_EMIT fitted(m_result);
 }
 
 void PredictSession::cancel()

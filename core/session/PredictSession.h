@@ -47,6 +47,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void overviewChanged();
     void resultChanged();
+    // A fit asked for with fit() is shown (not one restored): worth storing.
+    void fitted(std::shared_ptr<const clv::PredictResult> result);
     void failed(const QString& message);
     void cancelled();
 
@@ -56,7 +58,7 @@ private:
         std::optional<std::vector<ModelFit>> fits; // restore instead of fitting
     };
     void startFit(const Request& request);
-    void finishFit(std::shared_ptr<const PredictResult> result);
+    void finishFit(std::shared_ptr<const PredictResult> result, bool restored);
     void setGathering(bool on);
     void setFitting(bool on);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "etl/Analysis.h"
+#include "store/StoredPrediction.h"
 
 #include <QStringList>
 
@@ -12,7 +13,7 @@ namespace clv {
 // What a session job hands back to the UI thread: new events and results, or an export's
 // files, or why there are none.
 struct SessionOutcome {
-    enum class Kind { Analysis, Export } kind = Kind::Analysis;
+    enum class Kind { Analysis, Export, StoreFit } kind = Kind::Analysis;
     bool cancelled = false;
     QString error;
     QStringList inputs;
@@ -27,6 +28,7 @@ struct SessionOutcome {
     QString workspace; // the workspace the outcome came from or went to
     bool setWorkspace = false;
     QStringList notices;
+    std::optional<StoredFit> storedFit; // a workspace's fit of the events now open
 };
 
 } // namespace clv

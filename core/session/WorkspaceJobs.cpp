@@ -10,7 +10,7 @@ namespace clv {
 namespace {
 
 SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRequest& request,
-                              const JobControl& control)
+                              const std::shared_ptr<const PredictResult>& fit, const JobControl& control)
 {
     SessionOutcome outcome;
     QString error;
@@ -44,6 +44,15 @@ SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRe
     for (const InputFile& f : run.analysis.read.files)
         outcome.inputs << f.path;
     outcome.read = std::make_shared<const ReadResult>(std::move(run.analysis.read));
+    QString why;
+    // The fit is of the same events, read before. It is read back like any stored fit: the
+    // window now holds the events as the workspace gave them, and shows the fit over those.
+    if (fit && !workspace->saveFit(*fit, &why, &control) && !control.isCancelled())
+        outcome.notices << QStringLiteral("The fit could not be stored in the workspace: %1").arg(why);
+    why.clear();
+    outcome.storedFit = workspace->loadFit(&why);
+    if (!why.isEmpty())
+        outcome.notices << QStringLiteral("The workspace's fit could not be read: %1").arg(why);
     return outcome;
 }
 
@@ -51,11 +60,11 @@ SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRe
 
 SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& request, const JobControl& control)
 {
-    return runInWorkspace(path, false, request, control);
+    return runInWorkspace(path, false, request, nullptr, control);
 }
 
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
-                               const JobControl& control)
+                               std::shared_ptr<const PredictResult> fit, const JobControl& control)
 {
     StagedWorkspaceFile staged(target);
     if (!current.isEmpty()) {
@@ -64,7 +73,7 @@ SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, An
             return copyFailed;
         request.inputs.clear();
     }
-    SessionOutcome outcome = runInWorkspace(staged.path(), true, request, control);
+    SessionOutcome outcome = runInWorkspace(staged.path(), true, request, fit, control);
     if (!outcome.error.isEmpty() || outcome.cancelled)
         return outcome;
     // The job's connection is closed (runInWorkspace's workspace is gone) before the move.
@@ -72,6 +81,29 @@ SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, An
         return outcome;
     outcome.workspace = target;
     outcome.notices.prepend(QStringLiteral("Saved the workspace to %1.").arg(target));
+    return outcome;
+}
+
+SessionOutcome storeFitInWorkspace(const QString& path, const AnalysisRequest& request,
+                                   std::shared_ptr<const PredictResult> fit, qint64 storedEvents,
+                                   const JobControl& control)
+{
+    SessionOutcome outcome;
+    outcome.kind = SessionOutcome::Kind::StoreFit;
+    QString error;
+    auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+    if (!workspace) {
+        outcome.error = error;
+        return outcome;
+    }
+    workspace->setDropExactDuplicates(request.dropExactDuplicates);
+    // Files added meanwhile make these other events: the fit is not theirs.
+    if (workspace->storedEventCount() != storedEvents)
+        return outcome;
+    if (!workspace->saveFit(*fit, &error, &control)) {
+        outcome.cancelled = control.isCancelled();
+        outcome.error = outcome.cancelled ? QString() : error;
+    }
     return outcome;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "predict/PredictResult.h"
 #include "session/SessionOutcome.h"
 
 namespace clv {
@@ -8,12 +9,17 @@ namespace clv {
 // SQL connection belongs to the thread that opened it).
 
 // Adds the request's inputs to the workspace at `path` (none: just opens it) and analyses
-// everything it stores.
+// everything it stores; the outcome carries the workspace's fit of those events, if any.
 SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& request, const JobControl& control);
 // Stores into a new workspace at `target`: a copy of the open workspace `current` (its event
 // files may no longer exist), or else the request's inputs. Built beside the target and put
-// in place only when complete.
+// in place only when complete. `fit`, when given, is stored with them.
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
-                               const JobControl& control);
+                               std::shared_ptr<const PredictResult> fit, const JobControl& control);
+// Stores `fit` as the workspace's fit, provided the workspace still holds `storedEvents`
+// events (the ones the fit's purchases came from).
+SessionOutcome storeFitInWorkspace(const QString& path, const AnalysisRequest& request,
+                                   std::shared_ptr<const PredictResult> fit, qint64 storedEvents,
+                                   const JobControl& control);
 
 } // namespace clv

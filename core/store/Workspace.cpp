@@ -271,6 +271,44 @@ bool Workspace::saveResults(const ResultTables& tables, QString* error, const Jo
     return ok;
 }
 
+namespace {
+
+// The stored events as a fit names them: how many, and with which duplicate setting.
+LoadedEvents currentEvents(qint64 count, bool droppedDuplicates)
+{
+    LoadedEvents events;
+    events.storedEventCount = count;
+    events.droppedDuplicates = droppedDuplicates;
+    return events;
+}
+
+} // namespace
+
+bool Workspace::saveFit(const PredictResult& result, QString* error, const JobControl* control)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        if (error)
+            *error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+        return false;
+    }
+    const LoadedEvents events = currentEvents(storedEventCount(), m_dropExactDuplicates);
+    bool ok = StoredPrediction(db).save(result, events, error, control);
+    if (ok && !db.commit()) {
+        if (error)
+            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+        ok = false;
+    }
+    if (!ok)
+        db.rollback();
+    return ok;
+}
+
+std::optional<StoredFit> Workspace::loadFit(QString* error)
+{
+    return StoredPrediction(database()).load(currentEvents(storedEventCount(), m_dropExactDuplicates), error);
+}
+
 std::shared_ptr<const ResultTables> Workspace::loadResults(const ReadResult& loaded, QString* error)
 {
     QSqlDatabase db = database();

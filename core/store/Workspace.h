@@ -4,6 +4,7 @@
 #include "io/EventReader.h"
 #include "model/ResultTables.h"
 #include "store/LoadedEvents.h"
+#include "store/StoredPrediction.h"
 #include "store/WorkspaceIngester.h"
 #include "util/JobControl.h"
 
@@ -87,6 +88,14 @@ public:
     // True when the stored results were computed with `parameters` from the events of the
     // latest loadEvents(): saving the same results again can be skipped.
     bool hasCurrentResults(const Parameters& parameters);
+
+    // Replaces the stored fit of the Predict tab in one transaction. The fit must be of the
+    // events the workspace holds now, with its duplicate setting (a fit of a transaction
+    // table or of other files is refused).
+    bool saveFit(const PredictResult& result, QString* error, const JobControl* control = nullptr);
+    // The stored fit of the events the workspace holds now; none when there is none or when
+    // files were added since it was made.
+    std::optional<StoredFit> loadFit(QString* error = nullptr);
 
     std::optional<Parameters> storedParameters();
     int schemaVersion() const { return m_schemaVersion; }

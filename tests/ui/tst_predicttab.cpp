@@ -5,6 +5,8 @@
 
 #include "MainWindow.h"
 #include "TransactionDialogSupport.h"
+#include "generate/FakeDataGenerator.h"
+#include "generate/WordLists.h"
 #include "pages/TablePage.h"
 #include "predict/ModelComparisonModel.h"
 #include "predict/PredictPage.h"
@@ -20,6 +22,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QFileDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -101,6 +104,32 @@ bool fit(MainWindow& w, QDate calibrationEnd, std::optional<QDate> holdoutEnd, c
         return false;
     button->click();
     return changed.wait(60000);
+}
+
+// A realistic event file of a few thousand customers: repeat buyers enough for BG/NBD.
+QString writeEventFile(const QTemporaryDir& dir)
+{
+    GeneratorOptions options;
+    options.mode = GeneratorMode::Realistic;
+    options.customers = 3000;
+    const auto words = WordLists::load(WordLists::defaultDirectory(), nullptr);
+    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    QFile file(path);
+    if (!words || !file.open(QIODevice::WriteOnly) || !FakeDataGenerator(options, *words).write(file).ok())
+        return {};
+    return path;
+}
+
+QAction* action(MainWindow& w, const char* name)
+{
+    return w.findChild<QAction*>(QLatin1String(name));
+}
+
+// Answers the named file dialog once the window shows it, and waits for the results.
+bool answerAndWait(MainWindow& w, const char* dialog, const QString& path)
+{
+    QSignalSpy shown(&w, &MainWindow::resultsShown);
+    return test::answerFileDialog(test::shownChild<QFileDialog>(w, QLatin1String(dialog)), {path}) && shown.wait(60000);
 }
 
 } // namespace
@@ -234,6 +263,59 @@ private Q_SLOTS:
         QFile predictions(QDir(out.path()).filePath(QStringLiteral("customer_predictions.csv")));
         QVERIFY(predictions.open(QIODevice::ReadOnly));
         QCOMPARE(predictions.readAll().count('\n'), sampleCustomers() + 1);
+    }
+
+    void testWorkspaceKeepsTheFitAndReopensItWithoutFitting()
+    {
+        QTemporaryDir dir;
+        const QString events = writeEventFile(dir);
+        QVERIFY(!events.isEmpty());
+        const QString path = dir.filePath(QStringLiteral("fit.clvdb"));
+        std::vector<double> first;
+        std::vector<double> second;
+        {
+            MainWindow w;
+            w.show();
+            w.openInputs({events});
+            QSignalSpy shown(&w, &MainWindow::resultsShown);
+            QVERIFY(shown.wait(60000));
+            QVERIFY(waitForPurchases(w));
+            auto* predict = part<PredictSession>(w, "predictSession");
+            const QDate last = part<QDateEdit>(w, "calibrationEndEdit")->maximumDate();
+            QVERIFY(fit(w, last.addDays(-60), std::nullopt, {"bgnbd", "gg"}));
+            QVERIFY(predict->result() && !predict->result()->run.fits.empty());
+            QVERIFY2(predict->result()->run.fits.front().converged,
+                     qPrintable(predict->result()->run.problems.join(';')));
+            first = predict->result()->run.fits.front().params;
+            // Save As stores the fit with the events.
+            action(w, "saveWorkspaceAsAction")->trigger();
+            QVERIFY(answerAndWait(w, "saveWorkspaceDialog", path));
+            // The window holds the events as the workspace gives them now, and the fit over them.
+            QTRY_VERIFY(predict->result() != nullptr);
+            QCOMPARE(predict->result()->run.fits.front().params, first);
+            // A later fit with the workspace open replaces the stored one.
+            auto* session = part<AnalysisSession>(w, "analysisSession");
+            QVERIFY(fit(w, last.addDays(-30), std::nullopt, {"bgnbd", "gg"}));
+            second = predict->result()->run.fits.front().params;
+            QVERIFY(second != first);
+            QTRY_VERIFY(!session->isBusy()); // the fit is stored by a job of its own
+        }
+        MainWindow w;
+        w.show();
+        auto* predict = part<PredictSession>(w, "predictSession");
+        int fits = 0;
+        connect(predict, &PredictSession::fitted, this, [&fits] { ++fits; });
+        action(w, "openWorkspaceAction")->trigger();
+        QVERIFY(answerAndWait(w, "openWorkspaceDialog", path));
+        QTRY_VERIFY(predict->result() != nullptr);
+        QCOMPARE(predict->result()->run.fits.front().params, second);
+        QCOMPARE(fits, 0); // shown from the stored parameters, not fitted again
+        QCOMPARE(part<QDateEdit>(w, "calibrationEndEdit")->date(),
+                 QDate(1970, 1, 1).addDays(*predict->result()->run.summary->calibrationEnd));
+        QVERIFY(part<QCheckBox>(w, "model_gg")->isChecked());
+        QVERIFY(!part<QCheckBox>(w, "model_pnbd")->isChecked());
+        QTRY_COMPARE(part<TablePage>(w, "predictionsPage")->model()->rowCount(),
+                     int(predict->result()->customerCount()));
     }
 
     void testPredictSettingsPersist()

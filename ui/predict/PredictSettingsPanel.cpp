@@ -255,16 +255,15 @@ void PredictSettingsPanel::setSettings(const PredictSettings& s)
         m_models[i]->setChecked(std::find(s.request.models.begin(), s.request.models.end(), kModels[i])
                                 != s.request.models.end());
     if (s.summary.calibrationEnd) {
-        // Kept for data to come when there is none yet: the date edit's range is set then.
-        if (!m_calibrationEnd->isEnabled())
-            m_calibrationEnd->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
+        // Kept whole for the data to come (a workspace's fit arrives before its purchases): the
+        // next overview narrows the range again, keeping the date when it is inside.
+        m_calibrationEnd->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
         m_calibrationEnd->setDate(dateFromDays(*s.summary.calibrationEnd));
         m_chosen = true;
     }
     m_holdout->setChecked(s.summary.holdoutEnd.has_value());
     if (s.summary.holdoutEnd) {
-        if (!m_holdoutEnd->isEnabled())
-            m_holdoutEnd->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
+        m_holdoutEnd->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
         m_holdoutEnd->setDate(dateFromDays(*s.summary.holdoutEnd));
     }
     m_horizon->setValue(int(s.request.horizon));

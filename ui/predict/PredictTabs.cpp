@@ -62,6 +62,12 @@ bool PredictTabs::exportChart(const QWidget* tab, const QString& path, QString* 
     return false;
 }
 
+void PredictTabs::restoreFit(const StoredFit& fit)
+{
+    m_predict->settingsPanel()->setSettings(fit.settings);
+    m_session->restore(fit.settings, fit.fits);
+}
+
 void PredictTabs::restoreSettings()
 {
     const AppSettings settings;

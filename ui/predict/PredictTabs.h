@@ -2,6 +2,7 @@
 
 #include "export/CsvField.h"
 #include "session/ExportJob.h"
+#include "store/StoredPrediction.h"
 
 #include <QObject>
 
@@ -39,6 +40,10 @@ public:
     // Whether `tab` is one of these tabs with a chart to export, and exporting it.
     bool hasChart(const QWidget* tab) const;
     bool exportChart(const QWidget* tab, const QString& path, QString* error) const;
+
+    // Shows a workspace's fit (its settings, and the predictions of its parameters) without
+    // fitting again.
+    void restoreFit(const StoredFit& fit);
 
     void restoreSettings();
     void saveSettings() const;
