@@ -79,11 +79,15 @@ PredictPage::PredictPage(PredictSession* session, QWidget* parent)
     scroll->setWidget(m_settings);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(m_settings->sizeHint().width() + 24);
+    // Small minimums, so that the window still fits a small screen; the splitter starts the
+    // settings at their natural width.
+    scroll->setMinimumWidth(150);
+    m_views->setMinimumWidth(180);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(scroll);
     split->addWidget(m_views);
     split->setStretchFactor(1, 1);
+    split->setSizes({m_settings->sizeHint().width() + 24, 900});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
