@@ -49,8 +49,12 @@ run: build
 	fi
 
 # Pictures of every tab for the README, taken under a virtual X display.
+# Every tab on the bundled sample, and again (with the Predict tab's fit of all four models) on
+# the CDNOW purchases read as a transaction table.
 screenshots: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BUILD_DIR)/app/clv-studio --screenshots resources/screenshots $(SAMPLE)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BUILD_DIR)/app/clv-studio --screenshots resources/screenshots/cdnow \
+	  --transactions 1,2,4 tests/data/cdnow/CDNOW_master.txt
 
 # Every test, after the formatting check; with clang present, the fuzzers are built too and
 # run 30 s each as CTest tests. (clang is looked for when the recipe runs, after deps-test may

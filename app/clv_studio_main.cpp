@@ -27,6 +27,12 @@ int main(int argc, char* argv[])
                                          QStringLiteral("Open the inputs, save a PNG of every tab into DIR, and quit."),
                                          QStringLiteral("DIR"));
     parser.addOption(screenshots);
+    const QCommandLineOption transactions(
+        QStringLiteral("transactions"),
+        QStringLiteral("The inputs are transaction tables with these id, date and amount columns "
+                       "(header names or 1-based numbers, e.g. 1,3,5 for CDNOW_sample.txt)."),
+        QStringLiteral("COLUMNS"));
+    parser.addOption(transactions);
     parser.process(app);
 
     clv::MainWindow window;
@@ -34,7 +40,9 @@ int main(int argc, char* argv[])
     const QStringList inputs = parser.positionalArguments();
     if (parser.isSet(screenshots)) {
         auto* tour = new clv::ScreenshotTour(&window, parser.value(screenshots), &app);
-        tour->start(inputs);
+        tour->start(inputs, parser.value(transactions));
+    } else if (!inputs.isEmpty() && parser.isSet(transactions)) {
+        window.openTransactionTables(inputs, parser.value(transactions));
     } else if (!inputs.isEmpty()) {
         window.openInputs(inputs);
     }

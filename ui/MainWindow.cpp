@@ -424,6 +424,11 @@ void MainWindow::openInputs(const QStringList& inputs)
 
 // The reader's options are set for every open: after transaction tables, the next event
 // files are read as events again.
+void MainWindow::openTransactionTables(const QStringList& files, const QString& columns)
+{
+    readInputs(RecentEntry{files, columns});
+}
+
 void MainWindow::readInputs(const RecentEntry& entry)
 {
     if (entry.inputs.isEmpty())

@@ -43,6 +43,9 @@ public:
 
     // Reads and analyses files and/or folders; the previous results stay until it is done.
     void openInputs(const QStringList& inputs);
+    // Reads `files` as transaction tables with their id, date and amount columns (as
+    // `--columns` names them: "1,3,5" or header names).
+    void openTransactionTables(const QStringList& files, const QString& columns);
     // Writes the output files into `directory` (no questions asked).
     void exportCsvsTo(const QString& directory);
     // The folder Export CSVs suggests: output/ beside the input folder.

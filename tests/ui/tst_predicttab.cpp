@@ -216,6 +216,27 @@ private Q_SLOTS:
         QCOMPARE(reads.count(), 0); // the events were not read again
     }
 
+    void testHoldoutFollowsTheCalibrationEnd()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(openSample(w));
+        QVERIFY(waitForPurchases(w));
+        auto* end = part<QDateEdit>(w, "calibrationEndEdit");
+        auto* holdout = part<QCheckBox>(w, "holdoutCheck");
+        auto* panel = w.findChild<PredictSettingsPanel*>();
+        // Through the last purchase day there is nothing left to hold out.
+        end->setDate(end->maximumDate());
+        holdout->setChecked(true);
+        QVERIFY(!holdout->isEnabled());
+        QVERIFY(!panel->settings().summary.holdoutEnd);
+        // An earlier end leaves days to hold out, and the checked box counts again.
+        end->setDate(day(1997, 9, 30));
+        QVERIFY(holdout->isEnabled());
+        QVERIFY(panel->settings().summary.holdoutEnd.has_value());
+        QVERIFY(part<QLabel>(w, "calibrationCountsLabel")->text().contains(QStringLiteral("Holdout")));
+    }
+
     void testCancelledFitLeavesThePreviousOne()
     {
         MainWindow w;

@@ -76,7 +76,7 @@ CohortsPage::CohortsPage(QWidget* parent) : QWidget(parent), m_model(new CohortT
 
     connect(m_periodSelector, &QComboBox::currentIndexChanged, this, [this] {
         refresh();
-        emit periodChanged(period());
+        Q_EMIT periodChanged(period());
     });
     refresh();
 }

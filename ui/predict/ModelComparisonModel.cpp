@@ -33,7 +33,8 @@ void ModelComparisonModel::setResult(std::shared_ptr<const PredictResult> result
                     m_rows.push_back({Row::Parameter, std::string(name)});
         for (Row r : {Row::LogLikelihood, Row::Aic, Row::Bic, Row::Evaluations, Row::Starts, Row::Converged})
             m_rows.push_back({r, {}});
-        if (!m_result->run.holdout.empty())
+        // Without a holdout period there are no actual purchases to compare with.
+        if (!m_result->run.holdout.empty() && m_result->run.summary && m_result->run.summary->hasHoldout())
             for (Row r : {Row::Mae, Row::Rmse, Row::Bias, Row::Predicted, Row::Actual})
                 m_rows.push_back({r, {}});
         double bestAic = 0;
@@ -90,7 +91,9 @@ QVariant ModelComparisonModel::cell(const RowSpec& row, const ModelFit& fit) con
     case Row::Bic: return usable ? number(fit.bic, 9) : QVariant();
     case Row::Evaluations: return fit.iterations ? QVariant(QLocale().toString(fit.iterations)) : QVariant();
     case Row::Starts: return fit.starts ? QVariant(QLocale().toString(fit.starts)) : QVariant();
-    case Row::Converged: return usable ? tr("Yes") : tr("No: %1").arg(fit.problem);
+    // Why not is said below the table in full (and in the tooltip): a sentence would make the
+    // column too wide to compare.
+    case Row::Converged: return usable ? tr("Yes") : tr("No (see below)");
     case Row::Mae: return holdout ? number(holdout->mae, 5) : QVariant();
     case Row::Rmse: return holdout ? number(holdout->rmse, 5) : QVariant();
     case Row::Bias: return holdout ? number(holdout->bias, 5) : QVariant();

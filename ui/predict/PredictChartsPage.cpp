@@ -116,7 +116,7 @@ void PredictChartsPage::applySummaries(Summaries summaries)
     for (int i = 0; i < kChartCount; ++i)
         if (static_cast<Chart>(i) != Chart::CustomerAlive)
             redraw(static_cast<Chart>(i));
-    emit summariesReady();
+    Q_EMIT summariesReady();
 }
 
 void PredictChartsPage::showCustomer(std::size_t summaryRow)
@@ -131,7 +131,7 @@ void PredictChartsPage::startCustomer()
         m_customerJob.supersede();
         m_curve = {};
         redraw(Chart::CustomerAlive);
-        emit summariesReady();
+        Q_EMIT summariesReady();
         return;
     }
     const std::shared_ptr<const PredictResult> r = m_result;
@@ -140,7 +140,7 @@ void PredictChartsPage::startCustomer()
                         [this](CustomerAliveCurve curve) {
                             m_curve = std::move(curve);
                             redraw(Chart::CustomerAlive);
-                            emit summariesReady();
+                            Q_EMIT summariesReady();
                         });
 }
 

@@ -95,11 +95,16 @@ PredictSettingsPanel::PredictSettingsPanel(QWidget* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(400);
     connect(m_debounce, &QTimer::timeout, this, &PredictSettingsPanel::settingsChanged);
-    connect(m_fit, &QPushButton::clicked, this, &PredictSettingsPanel::fitRequested);
+    connect(m_fit, &QPushButton::clicked, this, [this] {
+        // The settings are taken now: a change still waiting to be announced is in this fit.
+        m_debounce->stop();
+        Q_EMIT fitRequested();
+    });
     connect(m_calibrationEnd, &QDateEdit::dateChanged, this, [this](const QDate& date) {
         if (!m_updating)
             m_chosen = true;
         m_holdoutEnd->setMinimumDate(date.addDays(1));
+        updateEnabled(); // a holdout needs days after the calibration end
         updateCounts();
         changed();
     });

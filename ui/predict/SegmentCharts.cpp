@@ -63,6 +63,7 @@ QChart* buildCohortChart(const CohortTable& table, bool haveData)
     xAxis->setStartValue(-0.5);
     xAxis->setRange(-0.5, double(table.cohorts.size()) - 0.5);
     xAxis->setGridLineVisible(false);
+    xAxis->setLabelsAngle(-45); // dates side by side would be cut short
     const int n = int(table.cohorts.size());
     const int stride = std::max(1, (n + kMaxCohortLabels - 1) / kMaxCohortLabels);
     double highestRevenue = 0.0;
