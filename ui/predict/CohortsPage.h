@@ -6,15 +6,13 @@
 
 #include <memory>
 
-class QChartView;
 class QComboBox;
 class QLabel;
-class QStackedWidget;
-class QTableView;
 
 namespace clv {
 
 class CohortTableModel;
+class TableChartView;
 
 // Customers grouped by the week or month of their first purchase (§12): the retention
 // heatmap (cohorts × period offsets) above a chart of each cohort's revenue and size. The
@@ -39,22 +37,14 @@ public:
 Q_SIGNALS:
     void periodChanged(CohortPeriod period);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     void refresh();
-    void drawChart() const;
 
     QComboBox* m_periodSelector = nullptr;
     QLabel* m_summary = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLabel* m_emptyMessage = nullptr;
-    QTableView* m_table = nullptr;
-    QChartView* m_chartView = nullptr;
     CohortTableModel* m_model = nullptr;
+    TableChartView* m_body = nullptr;
     std::shared_ptr<const PurchaseOverview> m_overview;
-    mutable bool m_chartStale = true; // built when shown or exported, not for every change
 };
 
 } // namespace clv

@@ -6,14 +6,12 @@
 
 #include <memory>
 
-class QChartView;
 class QLabel;
-class QStackedWidget;
-class QTableView;
 
 namespace clv {
 
 class SegmentTableModel;
+class TableChartView;
 
 // The RFM segments (§12): a table of the eight segments with their customers, revenue and
 // mean recency, frequency and spend, and a chart of each one's share of customers and of
@@ -32,19 +30,11 @@ public:
     // hidden; false with a plain-words error.
     bool exportCurrentChart(const QString& path, QString* error) const;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void drawChart() const;
-
     QLabel* m_summary = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QTableView* m_table = nullptr;
-    QChartView* m_chartView = nullptr;
     SegmentTableModel* m_model = nullptr;
+    TableChartView* m_body = nullptr;
     std::shared_ptr<const PurchaseOverview> m_overview;
-    mutable bool m_chartStale = true; // built when shown or exported, not for every change
 };
 
 } // namespace clv
