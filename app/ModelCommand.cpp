@@ -39,12 +39,7 @@ struct ModelSettings {
 
 std::optional<std::int64_t> dayFromText(const QString& text)
 {
-    QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        date = QDate::fromString(text, QStringLiteral("yyyyMMdd"));
-    if (!date.isValid())
-        return std::nullopt;
-    return clv::daysFromCivil(date.year(), unsigned(date.month()), unsigned(date.day()));
+    return clv::parseDay(text.toStdString());
 }
 
 QString readNumber(const QCommandLineParser& parser, const QString& name, double& value)

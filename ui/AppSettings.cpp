@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
 #include "etl/ParameterLimits.h"
+#include "io/EventTime.h"
 
 #include <QDate>
 #include <QDir>
@@ -80,15 +81,12 @@ namespace {
 
 std::optional<std::int64_t> dayOf(const QVariant& value)
 {
-    const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return QDate(1970, 1, 1).daysTo(date);
+    return parseDay(value.toString().toStdString());
 }
 
 QString dayText(std::optional<std::int64_t> day)
 {
-    return day ? QDate(1970, 1, 1).addDays(*day).toString(Qt::ISODate) : QString();
+    return day ? QString::fromStdString(formatDay(*day)) : QString();
 }
 
 } // namespace

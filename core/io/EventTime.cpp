@@ -147,6 +147,24 @@ EventTimeParse parseDateOrEventTime(std::string_view text)
     return parseEventTime(std::string_view(midnight, sizeof midnight - 1));
 }
 
+std::string formatDay(std::int64_t days)
+{
+    int year = 0;
+    unsigned month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, month, day);
+    return buf;
+}
+
+std::optional<std::int64_t> parseDay(std::string_view text)
+{
+    const EventTimeParse parsed = parseDateOrEventTime(text);
+    if (!parsed.time)
+        return std::nullopt;
+    return utcDay(*parsed.time);
+}
+
 std::string formatEventTime(TimeMicros t)
 {
     const std::int64_t days = utcDay(t);

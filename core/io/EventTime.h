@@ -56,4 +56,9 @@ constexpr int weekdayFromDays(std::int64_t days)
 // ISO 8601 with milliseconds and `Z`, as shown to people and written to exports.
 std::string formatEventTime(TimeMicros t);
 
+// A day (days since 1970-01-01) as `YYYY-MM-DD`, and back: parseDay() takes what
+// parseDateOrEventTime() takes (a date-time gives its UTC day).
+std::string formatDay(std::int64_t days);
+std::optional<std::int64_t> parseDay(std::string_view text);
+
 } // namespace clv

@@ -24,10 +24,7 @@ QJsonValue jsonDay(const std::optional<std::int64_t>& day)
 {
     if (!day)
         return QJsonValue(QJsonValue::Null);
-    int year = 0;
-    unsigned month = 0, dayOfMonth = 0;
-    civilFromDays(*day, year, month, dayOfMonth);
-    return QString::asprintf("%04d-%02u-%02u", year, month, dayOfMonth);
+    return QString::fromStdString(formatDay(*day));
 }
 
 QJsonObject fitJson(const ModelFit& fit, const HoldoutComparison* holdout)

@@ -1,6 +1,6 @@
 #include "session/PredictSession.h"
 
-#include "summary/ChartSummaries.h"
+#include "io/EventTime.h"
 #include "util/ComputePool.h"
 
 namespace clv {
@@ -23,7 +23,7 @@ std::vector<std::uint32_t> historyRows(const PurchaseHistory& history, std::int6
 
 QString dayText(std::int64_t day)
 {
-    return dateFromDays(day).toString(Qt::ISODate);
+    return QString::fromStdString(formatDay(day));
 }
 
 } // namespace

@@ -15,6 +15,22 @@ PreparedInsert::PreparedInsert(const QSqlDatabase& db, const QString& table, con
                                   .arg(table, columns.join(QLatin1String(", ")), names.join(QLatin1String(", "))));
 }
 
+bool PreparedInsert::readyOr(QString* error) const
+{
+    if (m_ready)
+        return true;
+    if (error)
+        *error = QStringLiteral("preparing a statement failed: %1").arg(errorText());
+    return false;
+}
+
+bool PreparedInsert::failed(const QString& what, QString* error) const
+{
+    if (error)
+        *error = QStringLiteral("%1: %2").arg(what, errorText());
+    return false;
+}
+
 QString PreparedInsert::errorText() const
 {
     return m_query.lastError().text();

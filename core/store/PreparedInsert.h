@@ -22,6 +22,10 @@ public:
     PreparedInsert(const QSqlDatabase& db, const QString& table, const QStringList& columns);
 
     bool isReady() const { return m_ready; }
+    // isReady(), or false with "preparing a statement failed: …" in `error`.
+    bool readyOr(QString* error) const;
+    // False with "`what`: the database's reason" in `error`, for a failed exec().
+    bool failed(const QString& what, QString* error) const;
     void bind(int column, const QVariant& value)
     {
         m_query.bindValue(m_placeholders[static_cast<std::size_t>(column)], value);

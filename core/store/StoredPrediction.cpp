@@ -35,46 +35,22 @@ double numberOf(const QVariant& value)
 
 QVariant dayText(const std::optional<std::int64_t>& day)
 {
-    if (!day)
-        return QVariant(QMetaType::fromType<QString>());
-    int year = 0;
-    unsigned month = 0, dayOfMonth = 0;
-    civilFromDays(*day, year, month, dayOfMonth);
-    return QString::asprintf("%04d-%02u-%02u", year, month, dayOfMonth);
+    return day ? QVariant(QString::fromStdString(formatDay(*day))) : QVariant(QMetaType::fromType<QString>());
 }
 
-// False when the text is not a YYYY-MM-DD date.
+// False when the text is not a date.
 bool dayOf(const QVariant& value, std::optional<std::int64_t>& day)
 {
     day.reset();
     if (value.isNull())
         return true;
-    const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
-    if (!date.isValid())
-        return false;
-    day = daysFromCivil(date.year(), unsigned(date.month()), unsigned(date.day()));
-    return true;
+    day = parseDay(value.toString().toStdString());
+    return day.has_value();
 }
 
 QString keyText(std::string_view key)
 {
     return QString::fromLatin1(key.data(), qsizetype(key.size()));
-}
-
-bool ready(const PreparedInsert& insert, QString* error)
-{
-    if (insert.isReady())
-        return true;
-    if (error)
-        *error = QStringLiteral("preparing a statement failed: %1").arg(insert.errorText());
-    return false;
-}
-
-bool insertFailed(QString* error, const QString& what, const PreparedInsert& insert)
-{
-    if (error)
-        *error = QStringLiteral("%1: %2").arg(what, insert.errorText());
-    return false;
 }
 
 } // namespace
@@ -105,7 +81,7 @@ bool StoredPrediction::saveSettings(const PredictSettings& settings, const Loade
     PreparedInsert q(m_db, QStringLiteral("predict_settings"),
                      {"id", "unit", "calibration_end", "holdout_end", "models", "predict_with", "horizon", "discount",
                       "drop_duplicates", "event_count", "saved_at"});
-    if (!ready(q, error))
+    if (!q.readyOr(error))
         return false;
     QStringList models;
     for (ModelKind kind : settings.request.models)
@@ -125,7 +101,7 @@ bool StoredPrediction::saveSettings(const PredictSettings& settings, const Loade
                                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
     for (int c = 0; c < int(std::size(values)); ++c)
         q.bind(c, values[c]);
-    return q.exec() || insertFailed(error, QStringLiteral("saving the fit's settings failed"), q);
+    return q.exec() || q.failed(QStringLiteral("saving the fit's settings failed"), error);
 }
 
 bool StoredPrediction::saveFits(const std::vector<ModelFit>& fits, QString* error)
@@ -135,7 +111,7 @@ bool StoredPrediction::saveFits(const std::vector<ModelFit>& fits, QString* erro
                         "problem"});
     PreparedInsert parameter(m_db, QStringLiteral("model_parameters"),
                              {"model", "position", "name", "value", "std_error"});
-    if (!ready(fit, error) || !ready(parameter, error))
+    if (!fit.readyOr(error) || !parameter.readyOr(error))
         return false;
     for (std::size_t i = 0; i < fits.size(); ++i) {
         const ModelFit& f = fits[i];
@@ -153,7 +129,7 @@ bool StoredPrediction::saveFits(const std::vector<ModelFit>& fits, QString* erro
         for (int c = 0; c < int(std::size(values)); ++c)
             fit.bind(c, values[c]);
         if (!fit.exec())
-            return insertFailed(error, QStringLiteral("saving the model fits failed"), fit);
+            return fit.failed(QStringLiteral("saving the model fits failed"), error);
 
         const std::vector<std::string_view> names = parameterNames(f.kind);
         for (std::size_t p = 0; p < f.params.size(); ++p) {
@@ -164,7 +140,7 @@ bool StoredPrediction::saveFits(const std::vector<ModelFit>& fits, QString* erro
             // A fit reports one standard error per parameter; NULL when it gave none.
             parameter.bind(4, number(p < f.stdErrors.size() ? f.stdErrors[p] : kNaN));
             if (!parameter.exec())
-                return insertFailed(error, QStringLiteral("saving the model parameters failed"), parameter);
+                return parameter.failed(QStringLiteral("saving the model parameters failed"), error);
         }
     }
     return true;
@@ -177,7 +153,7 @@ bool StoredPrediction::savePredictions(const ModelRunResult& run, QString* error
     PreparedInsert q(m_db, QStringLiteral("customer_predictions"),
                      {"row_no", "customer_id", "x", "t_x", "T", "monetary", "p_alive", "expected_purchases",
                       "expected_spend", "clv", "x_holdout", "spend_holdout"});
-    if (!ready(q, error))
+    if (!q.readyOr(error))
         return false;
     const RfmSummary& summary = *run.summary;
     const std::size_t rows = summary.customers.size();
@@ -208,7 +184,7 @@ bool StoredPrediction::savePredictions(const ModelRunResult& run, QString* error
         q.bind(10, number(holdout ? c.xHoldout : kNaN));
         q.bind(11, number(holdout ? c.spendHoldout : kNaN));
         if (!q.exec())
-            return insertFailed(error, QStringLiteral("saving the customer predictions failed"), q);
+            return q.failed(QStringLiteral("saving the customer predictions failed"), error);
     }
     return true;
 }

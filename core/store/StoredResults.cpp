@@ -59,22 +59,6 @@ std::uint32_t lookUp(const IdsByText& ids, const QVariant& text)
     return it == ids.end() ? StringPool::kAbsent : it->second;
 }
 
-bool ready(const PreparedInsert& insert, QString* error)
-{
-    if (insert.isReady())
-        return true;
-    if (error)
-        *error = QStringLiteral("preparing a statement failed: %1").arg(insert.errorText());
-    return false;
-}
-
-bool insertFailed(QString* error, const QString& what, const PreparedInsert& insert)
-{
-    if (error)
-        *error = QStringLiteral("%1: %2").arg(what, insert.errorText());
-    return false;
-}
-
 } // namespace
 
 bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded, QString* error,
@@ -93,7 +77,7 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
 {
     PreparedInsert q(m_db, QStringLiteral("result_visits"),
                      {"row_no", "event_id", "week_id", "visit_id", "is_order", "amount_cents"});
-    if (!ready(q, error))
+    if (!q.readyOr(error))
         return false;
     const VisitsTable& v = tables.visits;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -112,7 +96,7 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
         q.bind(4, int(v.isOrder[i]));
         q.bind(5, qint64(v.amountCents[i]));
         if (!q.exec())
-            return insertFailed(error, QStringLiteral("saving the visits table failed"), q);
+            return q.failed(QStringLiteral("saving the visits table failed"), error);
     }
     return true;
 }
@@ -122,7 +106,7 @@ bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
     PreparedInsert q(m_db, QStringLiteral("result_weekly"),
                      {"row_no", "customer_id", "week_id", "visits_per_week", "amount_cents", "amount_per_week",
                       "amount_per_visit"});
-    if (!ready(q, error))
+    if (!q.readyOr(error))
         return false;
     const EventStore& events = *tables.events;
     const WeeklyTable& w = tables.weekly;
@@ -136,7 +120,7 @@ bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
         // Stored for people who query the file; a reload derives it again, as the CSV does.
         q.bind(6, w.amountPerVisit(i));
         if (!q.exec())
-            return insertFailed(error, QStringLiteral("saving the weekly table failed"), q);
+            return q.failed(QStringLiteral("saving the weekly table failed"), error);
     }
     return true;
 }
@@ -147,7 +131,7 @@ bool StoredResults::saveLtvAndCustomers(const ResultTables& tables, QString* err
                        {"ltv_rank", "customer_id", "ltv", "visits", "orders", "total_cents", "visit_week_sum",
                         "weeks_observed", "first_event_us", "last_event_us"});
     PreparedInsert customer(m_db, QStringLiteral("customers"), {"customer_id", "last_name", "city", "state"});
-    if (!ready(ltv, error) || !ready(customer, error))
+    if (!ltv.readyOr(error) || !customer.readyOr(error))
         return false;
     const EventStore& events = *tables.events;
     for (std::size_t i = 0; i < tables.ltv.size(); ++i) {
@@ -166,13 +150,13 @@ bool StoredResults::saveLtvAndCustomers(const ResultTables& tables, QString* err
         for (int c = 0; c < int(std::size(values)); ++c)
             ltv.bind(c, values[c]);
         if (!ltv.exec())
-            return insertFailed(error, QStringLiteral("saving the ltv table failed"), ltv);
+            return ltv.failed(QStringLiteral("saving the ltv table failed"), error);
         customer.bind(0, id);
         customer.bind(1, textOrNull(events, row.lastName));
         customer.bind(2, textOrNull(events, row.city));
         customer.bind(3, textOrNull(events, row.state));
         if (!customer.exec())
-            return insertFailed(error, QStringLiteral("saving the customers failed"), customer);
+            return customer.failed(QStringLiteral("saving the customers failed"), error);
     }
     return true;
 }
@@ -182,7 +166,7 @@ bool StoredResults::saveParameters(const ResultTables& tables, const LoadedEvent
     PreparedInsert q(m_db, QStringLiteral("run_parameters"),
                      {"id", "formula", "session_gap_seconds", "week_start", "lifespan_years", "top_x",
                       "drop_duplicates", "event_count", "saved_at"});
-    if (!ready(q, error))
+    if (!q.readyOr(error))
         return false;
     const Parameters& p = tables.parameters;
     const QVariant values[] = {1,
@@ -196,7 +180,7 @@ bool StoredResults::saveParameters(const ResultTables& tables, const LoadedEvent
                                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
     for (int c = 0; c < int(std::size(values)); ++c)
         q.bind(c, values[c]);
-    return q.exec() || insertFailed(error, QStringLiteral("saving the run parameters failed"), q);
+    return q.exec() || q.failed(QStringLiteral("saving the run parameters failed"), error);
 }
 
 std::optional<Parameters> StoredResults::parameters()

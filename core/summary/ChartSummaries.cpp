@@ -13,8 +13,6 @@ namespace clv {
 
 namespace {
 
-constexpr std::int64_t kJulianDayOfEpoch = 2440588; // 1970-01-01
-
 std::int64_t weekStartOnOrBefore(std::int64_t day, WeekStart weekStart)
 {
     return day - (weekdayFromDays(day) - static_cast<int>(weekStart) + 7) % 7;
@@ -41,11 +39,6 @@ std::pair<std::size_t, std::size_t> rowsOfCustomer(const std::vector<std::uint32
 }
 
 } // namespace
-
-QDate dateFromDays(std::int64_t days)
-{
-    return QDate::fromJulianDay(days + kJulianDayOfEpoch);
-}
 
 Cents CalendarWeekSeries::totalSpendCents() const
 {

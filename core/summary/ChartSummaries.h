@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ResultTables.h"
+#include "util/DayDate.h"
 
 #include <QDate>
 #include <QString>
@@ -90,8 +91,5 @@ struct CustomerWeekSeries {
 CustomerWeekSeries customerWeeks(const ResultTables& results, std::uint32_t customer);
 // The same, by customer id text, so that a selection survives a re-read that renumbers ids.
 CustomerWeekSeries customerWeeks(const ResultTables& results, std::string_view customerId);
-
-// The calendar date of a day count since 1970-01-01.
-QDate dateFromDays(std::int64_t days);
 
 } // namespace clv

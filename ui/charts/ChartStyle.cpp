@@ -1,6 +1,7 @@
 #include "charts/ChartStyle.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QFont>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
@@ -45,6 +46,16 @@ QString dollarsFromCents(Cents cents)
 QString count(qint64 value)
 {
     return numberLocale().toString(value);
+}
+
+QChartView* newChartView(const char* objectName, QWidget* parent)
+{
+    auto* view = new QChartView(parent);
+    view->setObjectName(QLatin1String(objectName));
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setMinimumSize(320, 240);
+    return view;
 }
 
 QChart* newChart(const QString& title)

@@ -6,6 +6,8 @@
 #include <QString>
 
 class QChart;
+class QChartView;
+class QWidget;
 class QValueAxis;
 class QAbstractAxis;
 
@@ -27,6 +29,10 @@ QString count(qint64 value);
 // A chart with the app's look: no animation (a redraw is immediate, and an export never
 // catches a chart half-way), numbers with thousands separators, legend at the bottom.
 QChart* newChart(const QString& title);
+
+// An empty chart view with the app's look (antialiased, no frame, a usable minimum size),
+// named `objectName` so that tests and tours find it.
+QChartView* newChartView(const char* objectName, QWidget* parent);
 
 // Axis title in a readable size.
 void setAxisTitle(QAbstractAxis* axis, const QString& title);

@@ -1,6 +1,7 @@
 #include "charts/ChartsPage.h"
 
 #include "charts/ChartExporter.h"
+#include "charts/ChartStyle.h"
 #include "charts/LtvCharts.h"
 #include "charts/SpendCharts.h"
 
@@ -50,11 +51,7 @@ ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
     static const char* const kViewNames[] = {"weeklySpendView", "ltvDistributionView", "topCustomersView",
                                              "customerWeeksView"};
     for (const char* name : kViewNames) {
-        auto* view = new QChartView(m_stack);
-        view->setObjectName(QLatin1String(name));
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setFrameShape(QFrame::NoFrame);
-        view->setMinimumSize(320, 240);
+        QChartView* view = chartstyle::newChartView(name, m_stack);
         m_stack->addWidget(view);
         m_views.push_back(view);
     }

@@ -62,11 +62,7 @@ PredictChartsPage::PredictChartsPage(QWidget* parent) : QWidget(parent)
                                              "expectedHeatmapView", "aliveHeatmapView",       "customerAliveView",
                                              "clvDistributionView", "clvScatterView"};
     for (const char* name : kViewNames) {
-        auto* view = new QChartView(m_stack);
-        view->setObjectName(QLatin1String(name));
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setFrameShape(QFrame::NoFrame);
-        view->setMinimumSize(320, 240);
+        QChartView* view = chartstyle::newChartView(name, m_stack);
         m_stack->addWidget(view);
         m_views.push_back(view);
     }

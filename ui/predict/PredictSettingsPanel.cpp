@@ -1,6 +1,6 @@
 #include "predict/PredictSettingsPanel.h"
 
-#include "summary/ChartSummaries.h"
+#include "util/DayDate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,11 +21,6 @@ namespace {
 
 constexpr std::array<ModelKind, 4> kModels = {ModelKind::BgNbd, ModelKind::ParetoNbd, ModelKind::MbgNbd,
                                               ModelKind::GammaGamma};
-
-std::int64_t daysOf(const QDate& date)
-{
-    return QDate(1970, 1, 1).daysTo(date);
-}
 
 } // namespace
 
@@ -211,15 +206,15 @@ void PredictSettingsPanel::updateCounts()
     const QLocale locale;
     const std::int64_t first = m_overview->firstDay;
     const std::size_t last = m_newCustomersUpTo.size() - 1;
-    const std::size_t end = std::min(last,
-                                     std::size_t(std::max<std::int64_t>(0, daysOf(m_calibrationEnd->date()) - first)));
+    const std::size_t end = std::min(
+        last, std::size_t(std::max<std::int64_t>(0, daysFromDate(m_calibrationEnd->date()) - first)));
     const std::int64_t customers = m_newCustomersUpTo[end];
     const std::int64_t calibrationPurchases = m_purchasesUpTo[end];
     QString text = tr("Calibration: %1 customers, %2 purchase days.")
                        .arg(locale.toString(qint64(customers)), locale.toString(qint64(calibrationPurchases)));
     if (m_holdout->isChecked() && m_holdout->isEnabled()) {
         const std::size_t holdoutEnd = std::min(
-            last, std::size_t(std::max<std::int64_t>(0, daysOf(m_holdoutEnd->date()) - first)));
+            last, std::size_t(std::max<std::int64_t>(0, daysFromDate(m_holdoutEnd->date()) - first)));
         const std::int64_t held = holdoutEnd > end ? m_purchasesUpTo[holdoutEnd] - m_purchasesUpTo[end] : 0;
         const double share = m_purchasesUpTo[last] ? 100.0 * double(held) / double(m_purchasesUpTo[last]) : 0.0;
         text += QLatin1Char(' ')
@@ -238,9 +233,9 @@ PredictSettings PredictSettingsPanel::settings() const
     PredictSettings s;
     s.summary.unit = static_cast<TimeUnit>(m_unit->currentData().toInt());
     if (m_calibrationEnd->isEnabled())
-        s.summary.calibrationEnd = daysOf(m_calibrationEnd->date());
+        s.summary.calibrationEnd = daysFromDate(m_calibrationEnd->date());
     if (m_holdout->isChecked() && m_holdout->isEnabled())
-        s.summary.holdoutEnd = daysOf(m_holdoutEnd->date());
+        s.summary.holdoutEnd = daysFromDate(m_holdoutEnd->date());
     s.request.models.clear();
     for (std::size_t i = 0; i < kModels.size(); ++i)
         if (m_models[i]->isChecked())

@@ -1,6 +1,7 @@
 #include "predict/TableChartView.h"
 
 #include "charts/ChartExporter.h"
+#include "charts/ChartStyle.h"
 
 #include <QChart>
 #include <QChartView>
@@ -20,17 +21,14 @@ constexpr QSize kHiddenExportSize{1200, 800};
 TableChartView::TableChartView(QAbstractItemModel* model, const QString& emptyText, Names names,
                                std::function<QChart*()> build, QWidget* parent)
     : QStackedWidget(parent), m_empty(new QLabel(emptyText, this)), m_table(new QTableView(this)),
-      m_chartView(new QChartView(this)), m_split(new QSplitter(Qt::Vertical, this)), m_build(std::move(build))
+      m_chartView(chartstyle::newChartView(names.chart, this)), m_split(new QSplitter(Qt::Vertical, this)),
+      m_build(std::move(build))
 {
     m_empty->setObjectName(QLatin1String(names.emptyMessage));
     m_empty->setAlignment(Qt::AlignCenter);
     m_table->setObjectName(QLatin1String(names.table));
     m_table->setModel(model);
     m_table->verticalHeader()->hide();
-    m_chartView->setObjectName(QLatin1String(names.chart));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setFrameShape(QFrame::NoFrame);
-    m_chartView->setMinimumSize(320, 240);
     m_split->addWidget(m_table);
     m_split->addWidget(m_chartView);
     addWidget(m_empty);
