@@ -1,18 +1,16 @@
 #include "charts/ChartsPage.h"
 
-#include "charts/ChartExporter.h"
+#include "charts/ChartDeck.h"
 #include "charts/ChartStyle.h"
 #include "charts/LtvCharts.h"
 #include "charts/SpendCharts.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -24,7 +22,6 @@ namespace {
 
 // More bars than this stop being readable; the title says how many were asked for.
 constexpr int kMaxTopBars = 100;
-constexpr QSize kHiddenExportSize{1200, 800};
 
 int indexOf(ChartsPage::Chart chart)
 {
@@ -47,26 +44,17 @@ ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildControls());
 
-    m_stack = new QStackedWidget(this);
-    static const char* const kViewNames[] = {"weeklySpendView", "ltvDistributionView", "topCustomersView",
-                                             "customerWeeksView"};
-    for (const char* name : kViewNames) {
-        QChartView* view = chartstyle::newChartView(name, m_stack);
-        m_stack->addWidget(view);
-        m_views.push_back(view);
-    }
-    layout->addWidget(m_stack, 1);
+    m_deck = new ChartDeck(
+        {"weeklySpendView", "ltvDistributionView", "topCustomersView", "customerWeeksView"},
+        [this](int index) { return buildChart(static_cast<Chart>(index)); }, this);
+    layout->addWidget(m_deck, 1);
 
     connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int index) {
-        draw(static_cast<Chart>(index));
-        m_stack->setCurrentIndex(index);
+        m_deck->setCurrent(index);
         m_distributionControls->setVisible(index == indexOf(Chart::LtvDistribution));
     });
     connect(m_bins, &QSpinBox::valueChanged, this, [this] { startSummaries(); });
     connect(m_logScale, &QCheckBox::toggled, this, [this] { startSummaries(); });
-
-    for (Chart chart : {Chart::WeeklySpend, Chart::LtvDistribution, Chart::TopCustomers, Chart::CustomerWeeks})
-        redraw(chart);
 }
 
 QWidget* ChartsPage::buildControls()
@@ -226,54 +214,25 @@ bool ChartsPage::logScale() const
     return m_logScale->isChecked();
 }
 
-QChartView* ChartsPage::chartView(Chart chart) const
-{
-    draw(chart); // a chart asked for is drawn, seen or not
-    return m_views[static_cast<std::size_t>(indexOf(chart))];
-}
-
 void ChartsPage::redraw(Chart chart)
 {
-    // Building a chart costs tens of milliseconds on the UI thread: only the chart in view
-    // is built now; the others when they are shown or asked for.
-    m_stale[static_cast<std::size_t>(indexOf(chart))] = true;
-    if (isVisible() && chart == currentChart())
-        draw(chart);
+    m_deck->markStale(indexOf(chart));
 }
 
-void ChartsPage::showEvent(QShowEvent* event)
+QChart* ChartsPage::buildChart(Chart chart) const
 {
-    QWidget::showEvent(event);
-    draw(currentChart());
-}
-
-void ChartsPage::draw(Chart chart) const
-{
-    if (!m_stale[static_cast<std::size_t>(indexOf(chart))])
-        return;
-    m_stale[static_cast<std::size_t>(indexOf(chart))] = false;
     switch (chart) {
-    case Chart::WeeklySpend: replaceChart(chart, buildWeeklySpendChart(m_weekly)); break;
-    case Chart::LtvDistribution: replaceChart(chart, buildLtvDistributionChart(m_distribution)); break;
-    case Chart::TopCustomers: replaceChart(chart, buildTopCustomersChart(m_top, m_topX)); break;
-    case Chart::CustomerWeeks: replaceChart(chart, buildCustomerWeeksChart(m_customer, m_customerChosen)); break;
+    case Chart::WeeklySpend: return buildWeeklySpendChart(m_weekly);
+    case Chart::LtvDistribution: return buildLtvDistributionChart(m_distribution);
+    case Chart::TopCustomers: return buildTopCustomersChart(m_top, m_topX);
+    case Chart::CustomerWeeks: return buildCustomerWeeksChart(m_customer, m_customerChosen);
     }
-}
-
-void ChartsPage::replaceChart(Chart chart, QChart* replacement) const
-{
-    QChartView* view = m_views[static_cast<std::size_t>(indexOf(chart))];
-    // The view releases, but does not delete, the chart it showed.
-    QChart* previous = view->chart();
-    view->setChart(replacement);
-    delete previous;
+    return chartstyle::newChart(QString());
 }
 
 bool ChartsPage::exportCurrentChart(const QString& path, QString* error) const
 {
-    const QChartView* view = chartView(currentChart()); // drawn if it was stale
-    const QSize size = view->isVisible() ? view->size() : kHiddenExportSize;
-    return ChartExporter::save(view->chart(), size, path, error);
+    return m_deck->exportChart(m_deck->current(), path, error);
 }
 
 } // namespace clv

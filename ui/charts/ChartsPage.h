@@ -21,6 +21,8 @@ class QWidget;
 
 namespace clv {
 
+class ChartDeck;
+
 // The Charts tab: weekly spend, the LTV distribution, the top-X customers and one
 // customer's weekly spend, one at a time behind a selector. The summaries behind them are
 // computed on the worker pool; the page only lays them out.
@@ -53,9 +55,6 @@ public:
     // (unwritable path, unknown suffix).
     bool exportCurrentChart(const QString& path, QString* error) const;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 Q_SIGNALS:
     // Emitted after the charts were redrawn for new results (or cleared for null), and
     // after the distribution was recomputed for new bins or scale.
@@ -71,17 +70,13 @@ private:
     void updateTopCustomers();
     void updateCustomer();
     void redraw(Chart chart);
-    void draw(Chart chart) const;
-    QChartView* chartView(Chart chart) const; // the chart's view, the chart drawn if it was stale
-    void replaceChart(Chart chart, QChart* replacement) const;
+    QChart* buildChart(Chart chart) const;
 
     QComboBox* m_selector = nullptr;
     QWidget* m_distributionControls = nullptr;
     QSpinBox* m_bins = nullptr;
     QCheckBox* m_logScale = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    std::vector<QChartView*> m_views;
-    mutable std::array<bool, 4> m_stale{}; // charts whose figures changed since they were drawn
+    ChartDeck* m_deck = nullptr;
 
     std::shared_ptr<const ResultTables> m_results; // last set; may still be computing
     std::shared_ptr<const ResultTables> m_shown;   // the results the charts now draw

@@ -1,23 +1,19 @@
 #include "predict/PredictChartsPage.h"
 
-#include "charts/ChartExporter.h"
+#include "charts/ChartDeck.h"
 #include "charts/ChartStyle.h"
 #include "predict/HeatmapChart.h"
 #include "predict/PredictCharts.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace clv {
 
 namespace {
-
-constexpr QSize kHiddenExportSize{1200, 800};
 
 std::size_t indexOf(PredictChartsPage::Chart chart)
 {
@@ -57,23 +53,12 @@ PredictChartsPage::PredictChartsPage(QWidget* parent) : QWidget(parent)
     bar->addStretch(1);
     layout->addLayout(bar);
 
-    m_stack = new QStackedWidget(this);
-    static const char* const kViewNames[] = {"trackingView",        "calibrationHoldoutView", "repeatHistogramView",
-                                             "expectedHeatmapView", "aliveHeatmapView",       "customerAliveView",
-                                             "clvDistributionView", "clvScatterView"};
-    for (const char* name : kViewNames) {
-        QChartView* view = chartstyle::newChartView(name, m_stack);
-        m_stack->addWidget(view);
-        m_views.push_back(view);
-    }
-    layout->addWidget(m_stack, 1);
-
-    connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int index) {
-        draw(static_cast<Chart>(index));
-        m_stack->setCurrentIndex(index);
-    });
-    for (int i = 0; i < kChartCount; ++i)
-        redraw(static_cast<Chart>(i));
+    m_deck = new ChartDeck(
+        {"trackingView", "calibrationHoldoutView", "repeatHistogramView", "expectedHeatmapView", "aliveHeatmapView",
+         "customerAliveView", "clvDistributionView", "clvScatterView"},
+        [this](int index) { return buildChart(static_cast<Chart>(index)); }, this);
+    layout->addWidget(m_deck, 1);
+    connect(m_selector, &QComboBox::currentIndexChanged, m_deck, &ChartDeck::setCurrent);
 }
 
 PredictChartsPage::~PredictChartsPage() = default;
@@ -152,29 +137,7 @@ PredictChartsPage::Chart PredictChartsPage::currentChart() const
 
 void PredictChartsPage::redraw(Chart chart)
 {
-    // Building a chart (thousands of cells or points) takes a while on the UI thread: only
-    // the chart in view is built now; the others when shown or exported.
-    m_stale[indexOf(chart)] = true;
-    if (isVisible() && chart == currentChart())
-        draw(chart);
-}
-
-void PredictChartsPage::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    draw(currentChart());
-}
-
-void PredictChartsPage::draw(Chart chart) const
-{
-    if (!m_stale[indexOf(chart)])
-        return;
-    m_stale[indexOf(chart)] = false;
-    QChartView* view = m_views[indexOf(chart)];
-    // The view releases, but does not delete, the chart it showed.
-    QChart* previous = view->chart();
-    view->setChart(buildChart(chart));
-    delete previous;
+    m_deck->markStale(int(indexOf(chart)));
 }
 
 QChart* PredictChartsPage::buildChart(Chart chart) const
@@ -198,17 +161,9 @@ QChart* PredictChartsPage::buildChart(Chart chart) const
     return chartstyle::newChart(QString());
 }
 
-QChartView* PredictChartsPage::chartView(Chart chart) const
-{
-    draw(chart); // a chart asked for is drawn, seen or not
-    return m_views[indexOf(chart)];
-}
-
 bool PredictChartsPage::exportCurrentChart(const QString& path, QString* error) const
 {
-    const QChartView* view = chartView(currentChart());
-    const QSize size = view->isVisible() ? view->size() : kHiddenExportSize;
-    return ChartExporter::save(view->chart(), size, path, error);
+    return m_deck->exportChart(m_deck->current(), path, error);
 }
 
 } // namespace clv

@@ -12,11 +12,11 @@
 #include <vector>
 
 class QChart;
-class QChartView;
 class QComboBox;
-class QStackedWidget;
 
 namespace clv {
+
+class ChartDeck;
 
 // The charts of a fit: tracking, calibration against holdout, the repeat-purchase
 // histogram, the frequency/recency heatmaps, one customer's P(alive) over time, and the
@@ -53,9 +53,6 @@ public:
     // size (or 1200x800 if hidden); false with a plain-words error.
     bool exportCurrentChart(const QString& path, QString* error) const;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 Q_SIGNALS:
     // Emitted after the charts were redrawn for a new result (or cleared for null), and
     // after a customer's P(alive) curve was computed.
@@ -67,14 +64,10 @@ private:
     void applySummaries(Summaries summaries);
     void startCustomer();
     void redraw(Chart chart);
-    void draw(Chart chart) const;
     QChart* buildChart(Chart chart) const;
-    QChartView* chartView(Chart chart) const;
 
     QComboBox* m_selector = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    std::vector<QChartView*> m_views;
-    mutable std::array<bool, kChartCount> m_stale{};
+    ChartDeck* m_deck = nullptr;
 
     std::shared_ptr<const PredictResult> m_result; // last set; may still be computing
     std::optional<std::size_t> m_customer;

@@ -1,10 +1,7 @@
 #include "predict/TableChartView.h"
 
-#include "charts/ChartExporter.h"
-#include "charts/ChartStyle.h"
+#include "charts/ChartDeck.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -12,17 +9,12 @@
 
 namespace clv {
 
-namespace {
-
-constexpr QSize kHiddenExportSize{1200, 800};
-
-} // namespace
-
 TableChartView::TableChartView(QAbstractItemModel* model, const QString& emptyText, Names names,
                                std::function<QChart*()> build, QWidget* parent)
     : QStackedWidget(parent), m_empty(new QLabel(emptyText, this)), m_table(new QTableView(this)),
-      m_chartView(chartstyle::newChartView(names.chart, this)), m_split(new QSplitter(Qt::Vertical, this)),
-      m_build(std::move(build))
+      m_chart(new ChartDeck(
+          {names.chart}, [build = std::move(build)](int) { return build(); }, this)),
+      m_split(new QSplitter(Qt::Vertical, this))
 {
     m_empty->setObjectName(QLatin1String(names.emptyMessage));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -30,7 +22,7 @@ TableChartView::TableChartView(QAbstractItemModel* model, const QString& emptyTe
     m_table->setModel(model);
     m_table->verticalHeader()->hide();
     m_split->addWidget(m_table);
-    m_split->addWidget(m_chartView);
+    m_split->addWidget(m_chart);
     addWidget(m_empty);
     addWidget(m_split);
 }
@@ -44,32 +36,12 @@ void TableChartView::setStretch(int table, int chart)
 void TableChartView::showData(bool any)
 {
     setCurrentWidget(any ? static_cast<QWidget*>(m_split) : m_empty);
-    m_chartStale = true;
-    if (isVisible())
-        drawChart();
-}
-
-void TableChartView::showEvent(QShowEvent* event)
-{
-    QStackedWidget::showEvent(event);
-    drawChart();
-}
-
-void TableChartView::drawChart() const
-{
-    if (!m_chartStale)
-        return;
-    m_chartStale = false;
-    QChart* previous = m_chartView->chart();
-    m_chartView->setChart(m_build());
-    delete previous; // the view lets go of the chart it showed, but does not delete it
+    m_chart->markStale(0);
 }
 
 bool TableChartView::exportChart(const QString& path, QString* error) const
 {
-    drawChart();
-    const QSize size = m_chartView->isVisible() ? m_chartView->size() : kHiddenExportSize;
-    return ChartExporter::save(m_chartView->chart(), size, path, error);
+    return m_chart->exportChart(0, path, error);
 }
 
 } // namespace clv

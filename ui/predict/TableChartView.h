@@ -6,12 +6,13 @@
 
 class QAbstractItemModel;
 class QChart;
-class QChartView;
 class QLabel;
 class QSplitter;
 class QTableView;
 
 namespace clv {
+
+class ChartDeck;
 
 // A table above a chart, or a sentence while there is nothing to show: the body of the
 // Cohorts and Segments tabs. The chart is built when it is shown or exported, not for every
@@ -38,18 +39,11 @@ public:
     // hidden; false with a plain-words error.
     bool exportChart(const QString& path, QString* error) const;
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    void drawChart() const;
-
     QLabel* m_empty;
     QTableView* m_table;
-    QChartView* m_chartView;
+    ChartDeck* m_chart;
     QSplitter* m_split;
-    std::function<QChart*()> m_build;
-    mutable bool m_chartStale = true;
 };
 
 } // namespace clv

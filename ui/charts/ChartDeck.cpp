@@ -1,0 +1,77 @@
+#include "charts/ChartDeck.h"
+
+#include "charts/ChartExporter.h"
+#include "charts/ChartStyle.h"
+
+#include <QChart>
+#include <QChartView>
+
+namespace clv {
+
+namespace {
+
+constexpr QSize kHiddenExportSize{1200, 800};
+
+} // namespace
+
+ChartDeck::ChartDeck(const std::vector<const char*>& viewNames, Build build, QWidget* parent)
+    : QStackedWidget(parent), m_stale(viewNames.size(), true), m_build(std::move(build))
+{
+    for (const char* name : viewNames) {
+        QChartView* view = chartstyle::newChartView(name, this);
+        addWidget(view);
+        m_views.push_back(view);
+    }
+}
+
+void ChartDeck::setCurrent(int index)
+{
+    draw(index);
+    setCurrentIndex(index);
+}
+
+void ChartDeck::markStale(int index)
+{
+    m_stale[std::size_t(index)] = true;
+    if (isVisible() && index == currentIndex())
+        draw(index);
+}
+
+void ChartDeck::markAllStale()
+{
+    for (int i = 0; i < int(m_views.size()); ++i)
+        markStale(i);
+}
+
+QChartView* ChartDeck::view(int index) const
+{
+    draw(index);
+    return m_views[std::size_t(index)];
+}
+
+void ChartDeck::showEvent(QShowEvent* event)
+{
+    QStackedWidget::showEvent(event);
+    draw(currentIndex());
+}
+
+void ChartDeck::draw(int index) const
+{
+    if (index < 0 || !m_stale[std::size_t(index)])
+        return;
+    m_stale[std::size_t(index)] = false;
+    QChartView* view = m_views[std::size_t(index)];
+    // The view releases, but does not delete, the chart it showed.
+    QChart* previous = view->chart();
+    view->setChart(m_build(index));
+    delete previous;
+}
+
+bool ChartDeck::exportChart(int index, const QString& path, QString* error) const
+{
+    const QChartView* shown = view(index); // built if it was stale
+    const QSize size = shown->isVisible() ? shown->size() : kHiddenExportSize;
+    return ChartExporter::save(shown->chart(), size, path, error);
+}
+
+} // namespace clv

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QStackedWidget>
+
+#include <functional>
+#include <vector>
+
+class QChart;
+class QChartView;
+
+namespace clv {
+
+// A stack of chart views, one shown at a time, each chart built only when it is in view or
+// asked for: building one (thousands of points or cells) costs tens of milliseconds on the UI
+// thread, so a change of figures marks a chart stale rather than rebuilding every chart.
+// The Charts tab, the Predict tab's charts and the Cohorts and Segments tabs hold one.
+class ChartDeck : public QStackedWidget {
+    Q_OBJECT
+public:
+    // Builds chart `index` from the figures of the moment (on the UI thread).
+    using Build = std::function<QChart*(int index)>;
+
+    // One view per name (object names, for tests and the screenshot tour).
+    ChartDeck(const std::vector<const char*>& viewNames, Build build, QWidget* parent = nullptr);
+
+    void setCurrent(int index); // shows chart `index`, built first if it is stale
+    int current() const { return currentIndex(); }
+    // The figures behind chart `index` changed: built again now if it is in view, else when it
+    // is shown or asked for.
+    void markStale(int index);
+    void markAllStale();
+    // The view of chart `index`, its chart built if it was stale.
+    QChartView* view(int index) const;
+    // Saves chart `index` as PNG or SVG (by the suffix) at its on-screen size, or 1200x800
+    // when hidden; false with a plain-words error.
+    bool exportChart(int index, const QString& path, QString* error) const;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void draw(int index) const;
+
+    std::vector<QChartView*> m_views;
+    mutable std::vector<bool> m_stale;
+    Build m_build;
+};
+
+} // namespace clv
