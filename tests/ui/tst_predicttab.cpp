@@ -5,6 +5,7 @@
 
 #include "MainWindow.h"
 #include "TransactionDialogSupport.h"
+#include "dialogs/TransactionImportDialog.h"
 #include "generate/FakeDataGenerator.h"
 #include "generate/WordLists.h"
 #include "pages/TablePage.h"
@@ -235,6 +236,52 @@ private Q_SLOTS:
         QVERIFY(holdout->isEnabled());
         QVERIFY(panel->settings().summary.holdoutEnd.has_value());
         QVERIFY(part<QLabel>(w, "calibrationCountsLabel")->text().contains(QStringLiteral("Holdout")));
+    }
+
+    void testPredictionsCopyNeutralisesFormulasWhenAsked()
+    {
+        // The sample with its first customer renamed to something a spreadsheet would run.
+        QTemporaryDir dir;
+        QFile sample(test::kCdnowSample);
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QByteArray text = sample.readAll();
+        text.replace(" 00004 ", " =1+1 ");
+        QFile renamed(dir.filePath(QStringLiteral("formula.txt")));
+        QVERIFY(renamed.open(QIODevice::WriteOnly) && renamed.write(text) == text.size());
+        renamed.close();
+
+        MainWindow w;
+        w.show();
+        TransactionImportDialog* dialog = test::openFromTheMenu(w, renamed.fileName());
+        QVERIFY(dialog);
+        test::chooseColumns(dialog, test::kCdnowId, test::kCdnowDate, test::kCdnowAmount);
+        QSignalSpy shown(&w, &MainWindow::resultsShown);
+        test::okButton(dialog)->click();
+        QVERIFY(shown.wait(60000));
+        QVERIFY(waitForPurchases(w));
+        QVERIFY(fit(w, day(1997, 9, 30), std::nullopt, {"bgnbd"}));
+
+        auto* page = part<TablePage>(w, "predictionsPage");
+        page->filterEdit()->setText(QStringLiteral("=1+1"));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        ResultTableView* view = page->view();
+        auto copied = [&] {
+            view->selectionModel()->select(view->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+            QString csv;
+            bool ready = false;
+            view->selectionAsCsv([&](const QString& text) {
+                csv = text;
+                ready = true;
+            });
+            return QTest::qWaitFor([&] { return ready; }, 10000) ? csv.split(QLatin1Char('\n')).value(1)
+                                                                 : QStringLiteral("(no answer)");
+        };
+        QAction* safe = w.findChild<QAction*>(QStringLiteral("csvSafeAction"));
+        safe->setChecked(false);
+        QCOMPARE(copied(), QStringLiteral("=1+1"));
+        safe->setChecked(true);
+        QCOMPARE(copied(), QStringLiteral("'=1+1"));
+        safe->setChecked(false);
     }
 
     void testCancelledFitLeavesThePreviousOne()

@@ -101,6 +101,21 @@ private Q_SLOTS:
         QCOMPARE(p.rows[0].line, 1u);
     }
 
+    // CDNOW_master.txt names its columns (leading blanks, Windows line ends): a new user
+    // opening it from the menu finds id, date and dollar value already chosen.
+    void testCdnowMasterHeaderChoosesItsColumns()
+    {
+        const TransactionPreviewRead read = previewTransactionFile(
+            QStringLiteral(CLV_TEST_DATA_DIR "/cdnow/CDNOW_master.txt"));
+        QVERIFY2(read.preview, qPrintable(read.error));
+        const TransactionPreview& p = *read.preview;
+        QVERIFY(p.hasHeader);
+        QCOMPARE(p.header, strings({"customer_id", "date", "number_of_cds", "dollar_value"}));
+        QCOMPARE(p.detected, (std::array<int, 3>{0, 1, 3}));
+        QCOMPARE(p.rows.front().fields, strings({"00001", "19970101", "1", "11.77"}));
+        QCOMPARE(p.rows.front().line, 2u);
+    }
+
     void testWhitespaceTableWithoutHeaderLeavesTheColumnsToTheUser()
     {
         const TransactionPreviewRead read = previewTransactionFile(kCdnowSample);
