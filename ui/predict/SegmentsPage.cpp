@@ -18,7 +18,8 @@ SegmentsPage::SegmentsPage(QWidget* parent) : QWidget(parent), m_model(new Segme
 {
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("segmentSummary"));
-    m_summary->setWordWrap(true);
+    // Not word-wrapped: a wrapped label makes every layout pass of the window ask each tab for
+    // its height at a width, text layout included (tens of milliseconds as results arrive).
     m_body = new TableChartView(
         m_model, tr("Open event files or transactions to see RFM segments."),
         {"segmentsEmptyMessage", "segmentTable", "segmentChartView"},
@@ -46,7 +47,7 @@ void SegmentsPage::setOverview(std::shared_ptr<const PurchaseOverview> overview)
     if (haveData) {
         // The rule in words, so that a segment's name never has to be taken on trust.
         m_summary->setText(
-            tr("%1 customers scored as of %2. Recency, purchase days and spend are scored 1 to 5 by rank "
+            tr("%1 customers scored as of %2.\nRecency, purchase days and spend are scored 1 to 5 by rank "
                "(5 best, ties share a score); segments follow the recency score and the mean of the other two.")
                 .arg(chartstyle::count(qint64(m_overview->segments.customers.size())),
                      dateFromDays(m_overview->segments.asOfDay).toString(Qt::ISODate)));

@@ -25,7 +25,17 @@ JobStatusWidget::JobStatusWidget(QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &JobStatusWidget::cancelRequested);
-    setVisible(false);
+    // The widget keeps its place in the status bar, and only its parts come and go: showing or
+    // hiding it would re-lay out the whole window (every tab's size hint) each time a job
+    // starts or ends — tens of milliseconds when results arrive.
+    for (QWidget* part :
+         {static_cast<QWidget*>(m_stage), static_cast<QWidget*>(m_bar), static_cast<QWidget*>(m_cancel)}) {
+        QSizePolicy policy = part->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        part->setSizePolicy(policy);
+    }
+    setFixedSize(sizeHint());
+    setRunning(false);
 }
 
 void JobStatusWidget::showProgress(const QString& stage, double fraction)
@@ -38,11 +48,16 @@ void JobStatusWidget::showProgress(const QString& stage, double fraction)
 
 void JobStatusWidget::setRunning(bool running)
 {
+    if (running == m_running)
+        return;
+    m_running = running;
     if (running) {
         m_stage->setText(tr("Working…"));
         m_bar->setValue(0);
     }
-    setVisible(running);
+    m_stage->setVisible(running);
+    m_bar->setVisible(running);
+    m_cancel->setVisible(running);
 }
 
 } // namespace clv

@@ -25,6 +25,7 @@ private:
     QLabel* m_stage;
     QProgressBar* m_bar;
     QPushButton* m_cancel;
+    bool m_running = true; // so that the constructor's setRunning(false) hides the parts
 };
 
 } // namespace clv
