@@ -1,6 +1,7 @@
 #include "predict/Cohorts.h"
 
 #include "io/EventTime.h"
+#include "util/DayDate.h"
 
 #include <map>
 
@@ -10,18 +11,14 @@ namespace {
 
 // 1970-01-05 (day 4) was the first Monday after the epoch: ISO weeks are counted from it.
 constexpr std::int64_t kFirstMonday = 4;
-// QDate counts Julian days; day 0 of ours (1970-01-01) is Julian day 2440588.
-constexpr std::int64_t kJulianDayOfEpoch = 2440588;
 
 // A running number of the period holding `day`, so that offsets are differences.
 std::int64_t periodIndex(std::int64_t day, CohortPeriod period)
 {
     if (period == CohortPeriod::Week)
         return floorDiv(day - kFirstMonday, 7);
-    int year = 0;
-    unsigned month = 0, dayOfMonth = 0;
-    civilFromDays(day, year, month, dayOfMonth);
-    return std::int64_t(year) * 12 + std::int64_t(month) - 1;
+    const QDate date = dateFromDays(day);
+    return std::int64_t(date.year()) * 12 + date.month() - 1;
 }
 
 } // namespace
@@ -36,11 +33,9 @@ double Cohort::retention(std::size_t offset) const
 QDate cohortPeriodStart(std::int64_t day, CohortPeriod period)
 {
     if (period == CohortPeriod::Week)
-        return QDate::fromJulianDay(kJulianDayOfEpoch + kFirstMonday + periodIndex(day, period) * 7);
-    int year = 0;
-    unsigned month = 0, dayOfMonth = 0;
-    civilFromDays(day, year, month, dayOfMonth);
-    return QDate(year, int(month), 1);
+        return dateFromDays(kFirstMonday + periodIndex(day, period) * 7);
+    const QDate date = dateFromDays(day);
+    return QDate(date.year(), date.month(), 1);
 }
 
 CohortTable cohortsOf(const PurchaseHistory& history, CohortPeriod period)

@@ -64,7 +64,7 @@ bool AnalysisSession::isFitOfOpenEvents(const std::shared_ptr<const PredictResul
         && !fit->run.cancelled;
 }
 
-void AnalysisSession::storeFit(std::shared_ptr<const PredictResult> fit)
+void AnalysisSession::storeFit(const std::shared_ptr<const PredictResult>& fit)
 {
     if (m_workspacePath.isEmpty() || m_inputTables || !isFitOfOpenEvents(fit))
         return;

@@ -38,7 +38,7 @@ public:
     void saveWorkspaceAs(const QString& path, std::shared_ptr<const PredictResult> fit = nullptr);
     // Stores `fit` in the open workspace when it is a fit of the events it holds (a job of
     // its own after the one running; nothing happens without a workspace).
-    void storeFit(std::shared_ptr<const PredictResult> fit);
+    void storeFit(const std::shared_ptr<const PredictResult>& fit);
     QString workspacePath() const { return m_workspacePath; }
     // Whether the results shown are the ones stored in the open workspace (a re-run with
     // other parameters is kept in memory only, and the workspace keeps its last saved run).

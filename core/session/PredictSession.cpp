@@ -60,7 +60,8 @@ void PredictSession::setFitting(bool on)
         Q_EMIT busyChanged(isBusy());
 }
 
-void PredictSession::setData(std::shared_ptr<const EventStore> events, std::shared_ptr<const ResultTables> results)
+void PredictSession::setData(const std::shared_ptr<const EventStore>& events,
+                             const std::shared_ptr<const ResultTables>& results)
 {
     const bool sameEvents = m_overview && events && m_overview->events == events;
     if (!sameEvents) {

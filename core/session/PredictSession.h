@@ -26,7 +26,7 @@ public:
 
     // New events and/or result tables. The purchases are gathered again; the fit shown stays
     // (with the new seed LTVs beside it) when the events are the same, else it is dropped.
-    void setData(std::shared_ptr<const EventStore> events, std::shared_ptr<const ResultTables> results);
+    void setData(const std::shared_ptr<const EventStore>& events, const std::shared_ptr<const ResultTables>& results);
     // Fits the settings' models to the purchases in memory (once they are gathered).
     void fit(const PredictSettings& settings);
     // Shows fits made earlier (a workspace's) without fitting again: the predictions of those

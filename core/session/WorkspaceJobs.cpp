@@ -64,7 +64,7 @@ SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& re
 }
 
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
-                               std::shared_ptr<const PredictResult> fit, const JobControl& control)
+                               const std::shared_ptr<const PredictResult>& fit, const JobControl& control)
 {
     StagedWorkspaceFile staged(target);
     if (!current.isEmpty()) {
@@ -85,7 +85,7 @@ SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, An
 }
 
 SessionOutcome storeFitInWorkspace(const QString& path, const AnalysisRequest& request,
-                                   std::shared_ptr<const PredictResult> fit, qint64 storedEvents,
+                                   const std::shared_ptr<const PredictResult>& fit, qint64 storedEvents,
                                    const JobControl& control)
 {
     SessionOutcome outcome;

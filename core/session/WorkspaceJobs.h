@@ -15,11 +15,11 @@ SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& re
 // files may no longer exist), or else the request's inputs. Built beside the target and put
 // in place only when complete. `fit`, when given, is stored with them.
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
-                               std::shared_ptr<const PredictResult> fit, const JobControl& control);
+                               const std::shared_ptr<const PredictResult>& fit, const JobControl& control);
 // Stores `fit` as the workspace's fit, provided the workspace still holds `storedEvents`
 // events (the ones the fit's purchases came from).
 SessionOutcome storeFitInWorkspace(const QString& path, const AnalysisRequest& request,
-                                   std::shared_ptr<const PredictResult> fit, qint64 storedEvents,
+                                   const std::shared_ptr<const PredictResult>& fit, qint64 storedEvents,
                                    const JobControl& control);
 
 } // namespace clv

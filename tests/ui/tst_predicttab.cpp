@@ -114,7 +114,7 @@ QString writeEventFile(const QTemporaryDir& dir)
     options.mode = GeneratorMode::Realistic;
     options.customers = 3000;
     const auto words = WordLists::load(WordLists::defaultDirectory(), nullptr);
-    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+    QString path = dir.filePath(QStringLiteral("events.jsonl"));
     QFile file(path);
     if (!words || !file.open(QIODevice::WriteOnly) || !FakeDataGenerator(options, *words).write(file).ok())
         return {};

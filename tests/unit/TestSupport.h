@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clv::test {
@@ -54,7 +55,7 @@ inline std::string joinLines(const std::vector<std::string>& lines)
 
 inline ReadResult readLines(const std::vector<std::string>& lines, ReaderOptions options = {})
 {
-    return EventReader(options).readText(joinLines(lines), QStringLiteral("test.jsonl"));
+    return EventReader(std::move(options)).readText(joinLines(lines), QStringLiteral("test.jsonl"));
 }
 
 inline std::shared_ptr<const ResultTables> analyse(const std::vector<std::string>& lines, Parameters parameters = {})

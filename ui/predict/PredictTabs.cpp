@@ -29,9 +29,10 @@ PredictTabs::PredictTabs(QTabWidget* tabs, int index, QObject* parent)
     });
 }
 
-void PredictTabs::setData(std::shared_ptr<const EventStore> events, std::shared_ptr<const ResultTables> results)
+void PredictTabs::setData(const std::shared_ptr<const EventStore>& events,
+                          const std::shared_ptr<const ResultTables>& results)
 {
-    m_session->setData(std::move(events), std::move(results));
+    m_session->setData(events, results);
 }
 
 void PredictTabs::setCsvOptions(const CsvOptions& csv)

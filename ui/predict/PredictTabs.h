@@ -33,7 +33,7 @@ public:
     SegmentsPage* segmentsPage() const { return m_segments; }
 
     // New events and/or result tables from the analysis.
-    void setData(std::shared_ptr<const EventStore> events, std::shared_ptr<const ResultTables> results);
+    void setData(const std::shared_ptr<const EventStore>& events, const std::shared_ptr<const ResultTables>& results);
     void setCsvOptions(const CsvOptions& csv);
     // What Export CSVs adds for these tabs.
     PredictExport exportSet() const;

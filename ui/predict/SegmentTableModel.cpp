@@ -59,7 +59,7 @@ QVariant SegmentTableModel::data(const QModelIndex& index, int role) const
         return tr("RFM segment key: %1").arg(QLatin1String(rfmSegmentKey(segment)));
     if (role != Qt::DisplayRole)
         return {};
-    const QVariant v = value(segment, column);
+    QVariant v = value(segment, column);
     if (!v.isValid() || column == SegmentColumn)
         return v;
     const QLocale c = QLocale::c();
