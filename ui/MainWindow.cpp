@@ -19,6 +19,7 @@
 #include "session/AnalysisSession.h"
 #include "session/PredictSession.h"
 #include "widgets/JobStatusWidget.h"
+#include "widgets/LiveLabel.h"
 #include "widgets/MessageBar.h"
 #include "widgets/ParametersPanel.h"
 #include "widgets/RawLineDialog.h"
@@ -75,7 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_eventsModel(new EventsTableModel), m_visitsModel(new VisitsTableModel),
       m_weeklyModel(new WeeklyTableModel), m_ltvModel(new LtvTableModel), m_problemsModel(new ProblemsTableModel),
       m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)), m_charts(new ChartsPage(this)),
-      m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new QLabel(this))
+      m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new LiveLabel(this))
 {
     keepLargeAllocationsMapped();
     setWindowTitle(tr("CLV Studio"));

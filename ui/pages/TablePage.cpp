@@ -1,6 +1,7 @@
 #include "pages/TablePage.h"
 
 #include "models/TableModel.h"
+#include "widgets/LiveLabel.h"
 #include "widgets/ResultTableView.h"
 
 #include <QHBoxLayout>
@@ -18,18 +19,18 @@ namespace clv {
 
 TablePage::TablePage(TableModel* model, const QString& filterHint, QWidget* parent)
     : QWidget(parent), m_model(model), m_view(new ResultTableView(this)), m_filter(new QLineEdit(this)),
-      m_count(new QLabel(this)), m_tools(new QHBoxLayout)
+      m_count(new LiveLabel(this)), m_tools(new QHBoxLayout)
 {
     m_filter->setPlaceholderText(filterHint);
     m_filter->setClearButtonEnabled(true);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setMaximumWidth(320);
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter);
     top->addLayout(m_tools);
-    top->addStretch();
-    top->addWidget(m_count);
+    top->addWidget(m_count, 1); // the rest of the row, its text at the right
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);

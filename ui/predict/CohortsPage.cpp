@@ -4,6 +4,7 @@
 #include "predict/CohortTableModel.h"
 #include "predict/SegmentCharts.h"
 #include "predict/TableChartView.h"
+#include "widgets/LiveLabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -23,7 +24,7 @@ CohortsPage::CohortsPage(QWidget* parent) : QWidget(parent), m_model(new CohortT
     m_periodSelector->addItem(tr("Week of first purchase"), int(CohortPeriod::Week));
     m_periodSelector->addItem(tr("Month of first purchase"), int(CohortPeriod::Month));
     label->setBuddy(m_periodSelector);
-    m_summary = new QLabel(this);
+    m_summary = new LiveLabel(this);
     m_summary->setObjectName(QStringLiteral("cohortSummary"));
     bar->addWidget(label);
     bar->addWidget(m_periodSelector);
@@ -45,7 +46,7 @@ CohortsPage::CohortsPage(QWidget* parent) : QWidget(parent), m_model(new CohortT
     table->horizontalHeader()->setDefaultSectionSize(72);
     table->setToolTip(tr("Share of each cohort buying in each later period; shaded against the highest share "
                          "after the first period"));
-    m_body->setStretch(3, 2);
+    m_body->setStretch(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

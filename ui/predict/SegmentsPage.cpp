@@ -5,6 +5,7 @@
 #include "predict/SegmentTableModel.h"
 #include "predict/TableChartView.h"
 #include "summary/ChartSummaries.h"
+#include "widgets/LiveLabel.h"
 
 #include <QDate>
 #include <QHeaderView>
@@ -16,7 +17,7 @@ namespace clv {
 
 SegmentsPage::SegmentsPage(QWidget* parent) : QWidget(parent), m_model(new SegmentTableModel(this))
 {
-    m_summary = new QLabel(this);
+    m_summary = new LiveLabel(this);
     m_summary->setObjectName(QStringLiteral("segmentSummary"));
     // Not word-wrapped: a wrapped label makes every layout pass of the window ask each tab for
     // its height at a width, text layout included (tens of milliseconds as results arrive).
@@ -30,7 +31,7 @@ SegmentsPage::SegmentsPage(QWidget* parent) : QWidget(parent), m_model(new Segme
         },
         this);
     m_body->table()->horizontalHeader()->setStretchLastSection(true);
-    m_body->setStretch(1, 2);
+    m_body->setStretch(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

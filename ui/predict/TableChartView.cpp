@@ -31,6 +31,8 @@ void TableChartView::setStretch(int table, int chart)
 {
     m_split->setStretchFactor(0, table);
     m_split->setStretchFactor(1, chart);
+    // The first share too: stretch factors only divide space gained later.
+    m_split->setSizes({table * 1000, chart * 1000});
 }
 
 void TableChartView::showData(bool any)
