@@ -5,6 +5,7 @@
 #include "etl/ParameterLimits.h"
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
+#include "store/OpenWorkspace.h"
 #include "store/WorkspaceRun.h"
 #include "util/ComputePool.h"
 
@@ -109,6 +110,11 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         return QStringLiteral("use --workspace or --from-workspace, not both");
     settings.fromWorkspace = parser.isSet("from-workspace");
     settings.workspace = parser.value(settings.fromWorkspace ? "from-workspace" : "workspace");
+    // A server address is checked before anything is read: one with a password in it is
+    // refused outright, whatever else the command line says.
+    if (QString why;
+        !settings.workspace.isEmpty() && !clv::WorkspaceLocation::parse(settings.workspace, &why).isValid())
+        return QStringLiteral("--%1: %2").arg(settings.fromWorkspace ? "from-workspace" : "workspace", why);
     if (settings.fromWorkspace && !settings.request.inputs.isEmpty())
         return QStringLiteral("--from-workspace re-runs the stored events and takes no inputs; "
                               "use --workspace FILE INPUT... to add files");
@@ -159,7 +165,7 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
     clv::WorkspaceOpenFailure failure = clv::WorkspaceOpenFailure::None;
     const auto mode = settings.fromWorkspace ? clv::WorkspaceOpenMode::ExistingOnly
                                              : clv::WorkspaceOpenMode::CreateIfMissing;
-    std::unique_ptr<clv::Workspace> workspace = clv::Workspace::open(settings.workspace, &error, mode, &failure);
+    std::unique_ptr<clv::Workspace> workspace = clv::openWorkspace(settings.workspace, &error, mode, &failure);
     if (!workspace) {
         printErr(QStringLiteral("clv-etl: %1").arg(error));
         return failure == clv::WorkspaceOpenFailure::Unwritable ? ExitOutputFailed : ExitInputUnusable;
@@ -210,7 +216,9 @@ int runEtlCommand(const QStringList& arguments)
         "Also: clv-etl generate --help (fake event data).\n"
         "With --workspace FILE the inputs are also stored in a SQLite workspace (files already stored are\n"
         "skipped) and the analysis and outputs cover every event it holds; --from-workspace FILE re-runs\n"
-        "them from the stored events alone.\n"
+        "them from the stored events alone. Instead of a FILE, postgresql://USER@HOST:PORT/DATABASE names a\n"
+        "workspace in a database on a PostgreSQL server that several people can share; the password comes\n"
+        "from PGPASSWORD or ~/.pgpass, never from the address.\n"
         "Exit codes: 0 done, 1 usage error, 2 input unusable (nothing readable, a strict rejection, or a\n"
         "workspace that is missing, damaged or from a newer version), 3 output or workspace could not be written."));
     parser.addHelpOption();
@@ -246,10 +254,12 @@ int runEtlCommand(const QStringList& arguments)
              .arg(Limits::kMaxThreads),
          "N"},
         {"workspace",
-         "Also store the inputs in the workspace FILE (*.clvdb, created when missing), then analyse "
-         "everything it holds and save the results into it.",
+         "Also store the inputs in the workspace FILE (*.clvdb, created when missing) or on the server at "
+         "postgresql://USER@HOST:PORT/DATABASE, then analyse everything it holds and save the results into it.",
          "FILE"},
-        {"from-workspace", "Re-run the analysis from the events stored in the workspace FILE; no inputs.", "FILE"},
+        {"from-workspace",
+         "Re-run the analysis from the events stored in the workspace FILE (or postgresql:// address); no inputs.",
+         "FILE"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
         {"csv-safe",
          "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "

@@ -27,6 +27,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://clv-studio.invalid")
 # offscreen). (The SVG icon engine comes with libqt6svg6, which the app links.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils")
+# Only a workspace on a PostgreSQL server needs the driver: recommended, not required.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils, libqt6sql6-psql")
 
 include(CPack)

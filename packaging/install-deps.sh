@@ -6,14 +6,17 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
+  # Qt's PostgreSQL driver: a workspace on a shared server (--workspace postgresql://...)
+  libqt6sql6-psql
   libboost-json1.81-dev libnlopt-cxx-dev
   xvfb xauth
 )
 # `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the
 # sanitizers) for the fuzzers, dpkg-dev (dpkg-shlibdeps) for the Debian package, and
-# clang-format and clang-tidy 14 for `make format-check` and `make tidy`.
+# clang-format and clang-tidy 14 for `make format-check` and `make tidy`, and a PostgreSQL
+# server (initdb, pg_ctl) that the shared-store tests start in a scratch folder.
 if [ "${1:-}" = test ]; then
-  packages+=(clang-14 libclang-rt-14-dev dpkg-dev clang-format-14 clang-tidy-14)
+  packages+=(clang-14 libclang-rt-14-dev dpkg-dev clang-format-14 clang-tidy-14 postgresql)
 fi
 
 missing=()

@@ -7,6 +7,7 @@
 #include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ConnectDatabaseDialog.h"
 #include "dialogs/GenerateDataDialog.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "dialogs/TransactionImportDialog.h"
@@ -203,6 +204,10 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction* openWorkspace = file->addAction(tr("Open &Workspace…"), this, &MainWindow::openWorkspace);
     openWorkspace->setObjectName(QStringLiteral("openWorkspaceAction"));
+    QAction* connectDatabase = file->addAction(tr("&Connect to Database…"), this, [this] {
+        ConnectDatabaseDialog::ask(this, [this](const QString& location) { m_session->openWorkspace(location); });
+    });
+    connectDatabase->setObjectName(QStringLiteral("connectDatabaseAction"));
     m_saveWorkspaceAction = file->addAction(tr("&Save Workspace As…"), this, &MainWindow::saveWorkspaceAs);
     m_saveWorkspaceAction->setObjectName(QStringLiteral("saveWorkspaceAsAction"));
     // Spelled out: the standard SaveAs and Quit keys come from the desktop's platform theme

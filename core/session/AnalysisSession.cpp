@@ -51,11 +51,11 @@ void AnalysisSession::open(const QStringList& inputs)
     start([request](const JobControl& control) { return analyseFiles(request, control); });
 }
 
-void AnalysisSession::openWorkspace(const QString& path)
+void AnalysisSession::openWorkspace(const QString& location)
 {
     AnalysisRequest request{{}, m_readerOptions, m_parameters};
     request.reader.transactions.reset(); // a workspace holds events
-    start([path, request](const JobControl& control) { return analyseInWorkspace(path, request, control); });
+    start([location, request](const JobControl& control) { return analyseInWorkspace(location, request, control); });
 }
 
 bool AnalysisSession::isFitOfOpenEvents(const std::shared_ptr<const PredictResult>& fit) const

@@ -30,10 +30,11 @@ public:
     // open, the inputs are added to it and the analysis covers everything it stores; a
     // workspace does not store transaction tables yet, so those are refused then.
     void open(const QStringList& inputs);
-    // Shows a workspace's events and results without reading event files.
-    void openWorkspace(const QString& path);
-    // Stores what is open now into a new workspace at `path` (replacing a file there), which
-    // then becomes the open one.
+    // Shows a workspace's events and results without reading event files. `location` is a file
+    // path or a postgresql:// address (WorkspaceLocation); workspacePath() then gives it back.
+    void openWorkspace(const QString& location);
+    // Stores what is open now into a new workspace file at `path` (replacing a file there),
+    // which then becomes the open one. Files only: a server's database is refused, in words.
     // `fit`, when it is a fit of the events open now, is stored with them.
     void saveWorkspaceAs(const QString& path, std::shared_ptr<const PredictResult> fit = nullptr);
     // Stores `fit` in the open workspace when it is a fit of the events it holds (a job of

@@ -1,5 +1,6 @@
 #include "session/WorkspaceJobs.h"
 
+#include "store/OpenWorkspace.h"
 #include "store/WorkspaceFile.h"
 #include "store/WorkspaceRun.h"
 
@@ -9,13 +10,13 @@ namespace clv {
 
 namespace {
 
-SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRequest& request,
+SessionOutcome runInWorkspace(const QString& location, bool create, const AnalysisRequest& request,
                               const std::shared_ptr<const PredictResult>& fit, const JobControl& control)
 {
     SessionOutcome outcome;
     QString error;
-    auto workspace = Workspace::open(path, &error,
-                                     create ? WorkspaceOpenMode::CreateIfMissing : WorkspaceOpenMode::ExistingOnly);
+    auto workspace = openWorkspace(location, &error,
+                                   create ? WorkspaceOpenMode::CreateIfMissing : WorkspaceOpenMode::ExistingOnly);
     if (!workspace) {
         outcome.error = error;
         return outcome;
@@ -37,7 +38,7 @@ SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRe
                                       : why.join(QLatin1Char('\n'));
         return outcome;
     }
-    outcome.workspace = path;
+    outcome.workspace = location;
     outcome.setWorkspace = true;
     outcome.parameters = request.parameters;
     outcome.results = run.analysis.tables;
@@ -58,14 +59,29 @@ SessionOutcome runInWorkspace(const QString& path, bool create, const AnalysisRe
 
 } // namespace
 
-SessionOutcome analyseInWorkspace(const QString& path, const AnalysisRequest& request, const JobControl& control)
+SessionOutcome analyseInWorkspace(const QString& location, const AnalysisRequest& request, const JobControl& control)
 {
-    return runInWorkspace(path, false, request, nullptr, control);
+    return runInWorkspace(location, false, request, nullptr, control);
 }
 
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
                                const std::shared_ptr<const PredictResult>& fit, const JobControl& control)
 {
+    // A copy is a file made whole beside its target and then put in place (SQLite's VACUUM
+    // INTO, a rename): neither exists for a database on a server, which every analysis
+    // updates as it goes.
+    if (WorkspaceLocation::isServerAddress(target) || WorkspaceLocation::isServerAddress(current)) {
+        SessionOutcome refused;
+        refused.error = WorkspaceLocation::isServerAddress(target)
+            ? QStringLiteral("Save Workspace As writes workspace files (*.clvdb) only. To put the events on a "
+                             "PostgreSQL server, connect to its database (File ▸ Connect to Database…) and open "
+                             "the event files there, or run clv-etl --workspace postgresql://USER@HOST/DATABASE "
+                             "FILES.")
+            : QStringLiteral("A workspace on a PostgreSQL server cannot be copied to a file: Save Workspace As "
+                             "copies workspace files only. The server's database keeps every analysis as it is "
+                             "made; to make a file, open the event files with no workspace open and save that.");
+        return refused;
+    }
     StagedWorkspaceFile staged(target);
     if (!current.isEmpty()) {
         SessionOutcome copyFailed;
@@ -84,14 +100,14 @@ SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, An
     return outcome;
 }
 
-SessionOutcome storeFitInWorkspace(const QString& path, const AnalysisRequest& request,
+SessionOutcome storeFitInWorkspace(const QString& location, const AnalysisRequest& request,
                                    const std::shared_ptr<const PredictResult>& fit, qint64 storedEvents,
                                    const JobControl& control)
 {
     SessionOutcome outcome;
     outcome.kind = SessionOutcome::Kind::StoreFit;
     QString error;
-    auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+    auto workspace = openWorkspace(location, &error, WorkspaceOpenMode::ExistingOnly);
     if (!workspace) {
         outcome.error = error;
         return outcome;

@@ -1,5 +1,6 @@
 #include "store/Workspace.h"
 
+#include "store/SharedStoreLocks.h"
 #include "store/StoredEventsLoader.h"
 #include "store/StoredResults.h"
 #include "store/WorkspaceSchema.h"
@@ -167,40 +168,92 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, 
     return nullptr;
 }
 
-std::unique_ptr<Workspace> Workspace::attach(const QString& connectionName, QString* error)
+std::unique_ptr<Workspace> Workspace::attach(const QString& connectionName, QString* error, WorkspaceOpenMode mode,
+                                             WorkspaceOpenFailure* failure, const QString& location)
 {
-    QString name;
+    QString name = location;
     QString why;
+    WorkspaceOpenFailure kind = WorkspaceOpenFailure::Refused;
+    bool onServer = false;
     int version = -1;
     {
         QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-        name = db.databaseName();
-        if (!db.isOpen())
+        if (name.isEmpty())
+            name = db.databaseName();
+        onServer = isServerConnection(db);
+        if (!db.isOpen()) {
             why = QStringLiteral("the connection is not open");
-        else if (version = WorkspaceSchema::storedVersion(db, &why); version > WorkspaceSchema::kCurrentVersion)
-            why = WorkspaceSchema::newerVersionMessage(version);
-        else if (version >= 0
-                 && !WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion, &why))
-            version = -1;
+        } else if (lockWorkspaceSchema(db, &why)) {
+            version = WorkspaceSchema::storedVersion(db, &why);
+            if (version > WorkspaceSchema::kCurrentVersion) {
+                why = WorkspaceSchema::newerVersionMessage(version);
+                version = -1;
+            } else if (version == 0 && mode == WorkspaceOpenMode::ExistingOnly) {
+                kind = WorkspaceOpenFailure::Missing;
+                why = QStringLiteral("the database holds no workspace yet (clv-etl --workspace ADDRESS INPUT... "
+                                     "creates one)");
+                version = -1;
+            } else if (version >= 0
+                       && !WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), WorkspaceSchema::kCurrentVersion,
+                                                    &why)) {
+                kind = version == 0 ? WorkspaceOpenFailure::Unwritable : WorkspaceOpenFailure::Refused;
+                version = -1;
+            }
+            unlockWorkspaceSchema(db);
+        }
     } // no handle of ours outlives this block, so the workspace can remove the connection
     std::unique_ptr<Workspace> workspace(new Workspace(name, connectionName));
-    if (version >= 0 && version <= WorkspaceSchema::kCurrentVersion) {
+    if (version >= 0) {
         workspace->m_schemaVersion = WorkspaceSchema::kCurrentVersion;
+        workspace->m_onServer = onServer;
         return workspace;
     }
     if (error)
         *error = QStringLiteral("cannot use the workspace %1: %2").arg(name, why);
+    if (failure)
+        *failure = kind;
     return nullptr; // the connection was taken over: it is closed and removed with the workspace
+}
+
+bool Workspace::beginWrite(QString* error)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        if (error)
+            *error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+        return false;
+    }
+    if (lockWorkspaceForWriting(db, error))
+        return true;
+    db.rollback();
+    return false;
 }
 
 IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions& options, const JobControl* control)
 {
+    // With the write lock another client's write cannot overlap ours; a conflict can still
+    // come from outside the program (someone editing the tables by hand), and is then worth
+    // a few more tries before it is reported.
+    constexpr int kAttempts = 3;
+    IngestReport report;
+    for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+        report = addFilesOnce(inputs, options, control);
+        if (!report.conflict)
+            return report;
+    }
+    report.error = QStringLiteral("another client kept writing to the same workspace at the same time, and %1 tries "
+                                  "failed (%2); nothing of this run was stored: run it again")
+                       .arg(kAttempts)
+                       .arg(report.error);
+    return report;
+}
+
+IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control)
+{
     IngestReport report;
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        report.error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+    if (!beginWrite(&report.error))
         return report;
-    }
     bool ok = false;
     {
         WorkspaceIngester ingester(db, options, control);
@@ -213,6 +266,7 @@ IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions&
     }
     if (ok && !db.commit()) {
         report.error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+        report.conflict = isWriteConflict(db.lastError());
         ok = false;
     }
     if (!ok) {
@@ -250,11 +304,8 @@ bool Workspace::saveResults(const ResultTables& tables, QString* error, const Jo
         return false;
     }
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        if (error)
-            *error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+    if (!beginWrite(error))
         return false;
-    }
     bool ok = StoredResults(db).save(tables, m_loaded, error, control);
     if (ok && control && control->isCancelled()) {
         if (error)
@@ -287,11 +338,8 @@ LoadedEvents currentEvents(qint64 count, bool droppedDuplicates)
 bool Workspace::saveFit(const PredictResult& result, QString* error, const JobControl* control)
 {
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        if (error)
-            *error = QStringLiteral("cannot start writing to the workspace: %1").arg(db.lastError().text());
+    if (!beginWrite(error))
         return false;
-    }
     const LoadedEvents events = currentEvents(storedEventCount(), m_dropExactDuplicates);
     bool ok = StoredPrediction(db).save(result, events, error, control);
     if (ok && !db.commit()) {

@@ -58,14 +58,20 @@ public:
                                            WorkspaceOpenFailure* failure = nullptr);
 
     // Uses an open Qt SQL connection of any driver as the workspace — QPSQL to a PostgreSQL
-    // server that a team shares, say — creating or updating the tables there (no SQLite
-    // pragmas, no file checks). The workspace takes the connection over: it is closed and
-    // removed when the workspace is destroyed, or at once when this fails.
-    static std::unique_ptr<Workspace> attach(const QString& connectionName, QString* error);
+    // server that a team shares, say — creating (CreateIfMissing, in an empty database) or
+    // updating the tables there, with the same rules as open() (no SQLite pragmas, no file
+    // checks). `location` is what path() then says (default: the connection's database name).
+    // The workspace takes the connection over: it is closed and removed when the workspace is
+    // destroyed, or at once when this fails.
+    static std::unique_ptr<Workspace> attach(const QString& connectionName, QString* error,
+                                             WorkspaceOpenMode mode = WorkspaceOpenMode::CreateIfMissing,
+                                             WorkspaceOpenFailure* failure = nullptr, const QString& location = {});
 
     // Adds event files and folders (as the reader collects them). A file whose content is
     // already stored is skipped with "already in the workspace: FILE". All files of one call
-    // go in one transaction: when the call fails or is cancelled nothing of it is kept.
+    // go in one transaction: when the call fails or is cancelled nothing of it is kept. On a
+    // server, writers take turns (SharedStoreLocks), and a write that still loses to another
+    // client's is tried again a few times before it is reported.
     IngestReport addFiles(const QStringList& inputs, const ReaderOptions& options = {},
                           const JobControl* control = nullptr);
 
@@ -99,7 +105,10 @@ public:
 
     std::optional<Parameters> storedParameters();
     int schemaVersion() const { return m_schemaVersion; }
+    // The file's absolute path, or the server's address (WorkspaceLocation::toString()).
     QString path() const { return m_path; }
+    // On a PostgreSQL server (shared with other clients), not in a file.
+    bool isOnServer() const { return m_onServer; }
     qint64 storedEventCount();
     qint64 storedFileCount();
 
@@ -115,11 +124,14 @@ private:
     QSqlDatabase database() const;
     void assertOwnerThread() const { Q_ASSERT(QThread::currentThread() == m_thread); }
     qint64 countRows(const char* table);
+    bool beginWrite(QString* error);
+    IngestReport addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control);
 
     QString m_path;
     QString m_connection;
     QThread* m_thread = nullptr;
     int m_schemaVersion = 0;
+    bool m_onServer = false;
     bool m_dropExactDuplicates = false;
     LoadedEvents m_loaded;
 };

@@ -2,6 +2,7 @@
 
 #include "etl/DuplicateFilter.h"
 #include "io/SourceLineReader.h"
+#include "store/SharedStoreLocks.h"
 #include "store/SqlErrorKind.h"
 
 #include <QCryptographicHash>
@@ -89,7 +90,8 @@ QString WorkspaceIngester::contentHash(const QString& path, QString* error, cons
 bool WorkspaceIngester::fail(IngestReport& report, const QString& what, const QSqlError& why)
 {
     report.error = QStringLiteral("%1: %2").arg(what, why.text());
-    report.damaged = isDamagedDatabaseError(why);
+    report.damaged = !isServerConnection(m_db) && isDamagedDatabaseError(why); // SQLite's codes
+    report.conflict = isWriteConflict(why);
     return false;
 }
 

@@ -27,6 +27,7 @@ struct IngestReport {
     QString strictRejection; // "FILE:LINE: reason", when stoppedStrict
     QString error;           // the database refused a write: nothing of the call was kept
     bool damaged = false;    // ... because the workspace file is damaged
+    bool conflict = false;   // ... because another client's write on the same server got in the way
     bool ok() const { return error.isEmpty() && !cancelled && !stoppedStrict; }
 };
 

@@ -1,5 +1,6 @@
 #include "store/WorkspacePager.h"
 
+#include "store/WorkspaceLocation.h"
 #include "store/WorkspaceTableReader.h"
 
 #include <QSqlDatabase>
@@ -29,15 +30,14 @@ const WorkspaceTableReader* WorkspacePager::reader(QString* error)
     if (m_reader)
         return m_reader.get();
     if (m_openError.isEmpty()) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(m_path);
-        // Read-only: the pager never writes, and a busy writer (a save in progress) makes it
-        // wait a little rather than fail at once.
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open())
+        // Read-only: the pager never writes. A path or a server address, as the session has it.
+        QString why;
+        QSqlDatabase db = addWorkspaceConnection(WorkspaceLocation::parse(m_path, &why), m_connection, true, &why);
+        if (db.isValid() && db.open())
             m_reader = std::make_unique<WorkspaceTableReader>(db, m_table);
         else
-            m_openError = QStringLiteral("cannot read the workspace %1: %2").arg(m_path, db.lastError().text());
+            m_openError = QStringLiteral("cannot read the workspace %1: %2")
+                              .arg(m_path, db.isValid() ? db.lastError().text() : why);
     }
     if (!m_reader && error)
         *error = m_openError;

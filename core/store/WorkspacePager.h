@@ -15,8 +15,9 @@ class WorkspaceTableReader;
 
 // One workspace table read over a read-only connection of its own, on a thread of its own
 // (a Qt SQL connection belongs to the thread that opened it, so it is opened, used and closed
-// there). Its questions — how many rows a query shows, the rows of a page — are asked by
-// jobs run on thread() (a JobTracker over it), so that the UI thread never waits for SQL.
+// there). `path` is a WorkspaceLocation: a file, or a database on a PostgreSQL server. Its questions — how many rows a
+// query shows, the rows of a page — are asked by jobs run on thread() (a JobTracker over it), so that the UI thread
+// never waits for SQL.
 class WorkspacePager {
 public:
     WorkspacePager(const QString& path, WorkspaceTable table);
