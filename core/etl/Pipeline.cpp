@@ -1,6 +1,5 @@
 #include "etl/Pipeline.h"
 
-#include "etl/CustomerGrouping.h"
 #include "etl/CustomerTimeline.h"
 #include "etl/OrderLedger.h"
 #include "util/ComputePool.h"
@@ -63,14 +62,45 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
         return nullptr;
 
     QThreadPool* pool = m_pool ? m_pool : computePool();
-    const std::vector<Cents> revenue = OrderLedger::revenueByRow(*events, pool, control);
+    std::vector<Cents> revenue = OrderLedger::revenueByRow(*events, pool, control);
     if (cancelled())
         return nullptr;
     lap("orders");
 
     const auto& times = events->timeColumn();
     const std::int64_t lastDayOfData = utcDay(*std::max_element(times.begin(), times.end()));
+    return analyse(std::move(tables), std::move(grouping), revenue, lastDayOfData, control, clock);
+}
 
+std::shared_ptr<const ResultTables> Pipeline::runResolved(std::shared_ptr<const EventStore> events,
+                                                          std::vector<Cents> revenueByRow, std::int64_t lastDayOfData,
+                                                          const JobControl* control) const
+{
+    Q_ASSERT(revenueByRow.size() == events->size());
+    auto tables = std::make_shared<ResultTables>();
+    tables->events = events;
+    tables->parameters = m_parameters;
+    if (events->empty())
+        return tables;
+    QElapsedTimer clock;
+    clock.start();
+    if (control)
+        control->report(QStringLiteral("Grouping"), 0.0);
+    CustomerGrouping grouping = groupByCustomer(*events);
+    tables->timings.append({QStringLiteral("group"), clock.restart()});
+    if (control && control->isCancelled())
+        return nullptr;
+    return analyse(std::move(tables), std::move(grouping), revenueByRow, lastDayOfData, control, clock);
+}
+
+std::shared_ptr<const ResultTables> Pipeline::analyse(std::shared_ptr<ResultTables> tables, CustomerGrouping grouping,
+                                                      const std::vector<Cents>& revenue, std::int64_t lastDayOfData,
+                                                      const JobControl* control, QElapsedTimer& clock) const
+{
+    auto cancelled = [control] { return control && control->isCancelled(); };
+    auto lap = [&](const char* stage) { tables->timings.append({QString::fromLatin1(stage), clock.restart()}); };
+    QThreadPool* pool = m_pool ? m_pool : computePool();
+    const EventStore* events = tables->events.get();
     const std::size_t n = events->size();
     VisitsTable& visits = tables->visits;
     visits.event.resize(n);

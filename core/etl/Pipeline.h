@@ -1,11 +1,14 @@
 #pragma once
 
+#include "etl/CustomerGrouping.h"
 #include "etl/Parameters.h"
 #include "model/ResultTables.h"
 #include "util/JobControl.h"
 
 #include <memory>
+#include <vector>
 
+class QElapsedTimer;
 class QThreadPool;
 
 namespace clv {
@@ -21,7 +24,19 @@ public:
     std::shared_ptr<const ResultTables> run(std::shared_ptr<const EventStore> events,
                                             const JobControl* control = nullptr) const;
 
+    // The same analysis over a part of the data whose dataset-wide values were settled
+    // beforehand (a customer partition, see core/partition): `revenueByRow` is the order
+    // ledger's verdict for each of `events`' rows (OrderLedger::revenueByRow over all the
+    // data), `lastDayOfData` the UTC day of the last event of all the data.
+    std::shared_ptr<const ResultTables> runResolved(std::shared_ptr<const EventStore> events,
+                                                    std::vector<Cents> revenueByRow, std::int64_t lastDayOfData,
+                                                    const JobControl* control = nullptr) const;
+
 private:
+    std::shared_ptr<const ResultTables> analyse(std::shared_ptr<ResultTables> tables, CustomerGrouping grouping,
+                                                const std::vector<Cents>& revenue, std::int64_t lastDayOfData,
+                                                const JobControl* control, QElapsedTimer& clock) const;
+
     Parameters m_parameters;
     QThreadPool* m_pool;
 };

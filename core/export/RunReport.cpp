@@ -10,6 +10,15 @@ namespace clv {
 QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, const ResultTables& tables,
                          const StageTimings& timings)
 {
+    return runReportJson(parameters, read,
+                         TableCounts{static_cast<qint64>(tables.ltv.size()), static_cast<qint64>(tables.visits.size()),
+                                     static_cast<qint64>(tables.weekly.size())},
+                         timings);
+}
+
+QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, const TableCounts& tables,
+                         const StageTimings& timings)
+{
     QJsonObject params{
         {"formula", formulaName(parameters.formula)},
         {"session_gap_minutes", parameters.sessionGapSeconds / 60.0},
@@ -38,9 +47,9 @@ QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, c
         {"records", total.records},
         {"accepted", total.accepted},
         {"rejected", total.rejected},
-        {"customers", static_cast<qint64>(tables.ltv.size())},
-        {"visits_rows", static_cast<qint64>(tables.visits.size())},
-        {"weekly_rows", static_cast<qint64>(tables.weekly.size())},
+        {"customers", tables.customers},
+        {"visits_rows", tables.visitsRows},
+        {"weekly_rows", tables.weeklyRows},
         {"bytes_read", read.bytesRead},
     };
     QJsonObject stageTimes;

@@ -19,4 +19,15 @@ using StageTimings = QList<QPair<QString, qint64>>; // stage name, milliseconds
 QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, const ResultTables& tables,
                          const StageTimings& timings);
 
+// The sizes of a run's tables, for a report on tables that were assembled from parts
+// (a partitioned run) rather than held whole.
+struct TableCounts {
+    qint64 customers = 0;
+    qint64 visitsRows = 0;
+    qint64 weeklyRows = 0;
+};
+
+QByteArray runReportJson(const Parameters& parameters, const ReadResult& read, const TableCounts& counts,
+                         const StageTimings& timings);
+
 } // namespace clv
