@@ -1,6 +1,7 @@
 #include "EtlCommand.h"
 
 #include "EtlOptions.h"
+#include "MemoryBoundRun.h"
 #include "TransactionOptions.h"
 #include "etl/Analysis.h"
 #include "etl/ParameterLimits.h"
@@ -153,6 +154,10 @@ int runEtlCommand(const QStringList& arguments)
         printErr(QStringLiteral("clv-etl: %1\nTry clv-etl --help.").arg(error));
         return ExitUsage;
     }
+
+    if (settings.maxMemoryBytes > 0)
+        if (const int exitCode = runWithinMemory(settings); exitCode >= 0)
+            return exitCode;
 
     const bool showProgress = !settings.quiet && isatty(fileno(stderr));
     clv::JobControl control([showProgress](const QString& stage, double fraction) {

@@ -2,6 +2,7 @@
 
 #include "TransactionOptions.h"
 #include "etl/ParameterLimits.h"
+#include "partition/MemoryBudget.h"
 #include "store/OpenWorkspace.h"
 #include "util/ComputePool.h"
 
@@ -60,6 +61,11 @@ QList<QCommandLineOption> etlOptions()
         {"csv-safe",
          "Write text cells that a spreadsheet would run as a formula (starting with = + - @) "
          "with a leading apostrophe."},
+        {"max-memory",
+         "Stay within SIZE of memory (e.g. 512M, 2G): when the run would need more, the inputs are split "
+         "into customer partitions in a scratch folder inside the output folder, analysed one after another; "
+         "the same output files.",
+         "SIZE"},
         {"strict", "Stop at the first rejected line (exit code 2)."},
         {"recursive", "Read the sub-folders of named folders too."},
         {"quiet", "Print nothing but errors."},
@@ -142,6 +148,17 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     if (settings.fromWorkspace && !settings.request.inputs.isEmpty())
         return QStringLiteral("--from-workspace re-runs the stored events and takes no inputs; "
                               "use --workspace FILE INPUT... to add files");
+    if (parser.isSet("max-memory")) {
+        const auto limit = clv::MemoryBudget::parseSize(parser.value("max-memory"));
+        if (!limit)
+            return QStringLiteral("--max-memory must be a size such as 512M or 2G, not \"%1\"")
+                .arg(parser.value("max-memory"));
+        if (QString problem = clv::MemoryBudget::validate(*limit); !problem.isEmpty())
+            return problem;
+        if (!settings.workspace.isEmpty())
+            return QStringLiteral("--max-memory cannot be combined with a workspace, which holds every event");
+        settings.maxMemoryBytes = *limit;
+    }
     if (settings.request.inputs.isEmpty() && !settings.fromWorkspace)
         return QStringLiteral("no input given: name one or more event files or folders");
     return {};

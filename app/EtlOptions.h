@@ -17,6 +17,7 @@ struct EtlSettings {
     bool csvSafe = false;       // neutralise would-be spreadsheet formulas in the CSVs
     QString workspace;          // --workspace or --from-workspace
     bool fromWorkspace = false; // re-run from the stored events only
+    qint64 maxMemoryBytes = 0;  // > 0: stay within this much memory (--max-memory)
 };
 
 // The run's options, for a QCommandLineParser (with transactionOptions()).

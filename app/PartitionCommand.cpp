@@ -4,6 +4,7 @@
 #include "EtlOptions.h"
 #include "TransactionOptions.h"
 #include "etl/ParameterLimits.h"
+#include "partition/MemoryBudget.h"
 #include "partition/PartitionAnalysis.h"
 #include "partition/PartitionFormat.h"
 #include "partition/PartitionMerge.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QThreadPool>
 
+#include <climits>
 #include <cstdio>
 
 namespace {
@@ -76,6 +78,10 @@ int runPartitionCommand(const QStringList& arguments)
     parser.addOptions(transactionOptions());
     parser.addOption(
         {"partitions", QStringLiteral("Number of partitions, 1 to %1.").arg(clv::partition::kMaxPartitions), "N"});
+    parser.addOption({"read-step",
+                      "Read event files a step of SIZE bytes at a time (e.g. 64M), each split into the partitions "
+                      "before the next is read (default: with --max-memory, an eighth of it; else all at once).",
+                      "SIZE"});
     if (const int exitCode = parseOrExit(parser, arguments, command); exitCode >= 0)
         return exitCode;
     EtlSettings settings;
@@ -92,7 +98,19 @@ int runPartitionCommand(const QStringList& arguments)
     if (!parser.isSet("output"))
         return usageError(command, QStringLiteral("name the folder for the partitions with -o DIR"));
 
-    clv::SplitRequest request{settings.request, settings.outputDir, partitions, settings.topN, settings.csvSafe};
+    std::size_t segmentBytes = 0;
+    if (parser.isSet("read-step")) {
+        const auto step = clv::MemoryBudget::parseSize(parser.value("read-step"));
+        if (!step || *step < 1)
+            return usageError(
+                command,
+                QStringLiteral("--read-step must be a size such as 64M, not \"%1\"").arg(parser.value("read-step")));
+        segmentBytes = static_cast<std::size_t>(*step);
+    } else if (settings.maxMemoryBytes > 0) {
+        segmentBytes = clv::MemoryBudget::plan(LLONG_MAX / 2, settings.maxMemoryBytes).segmentBytes;
+    }
+    clv::SplitRequest request{settings.request, settings.outputDir, partitions,
+                              settings.topN,    settings.csvSafe,   segmentBytes};
     const clv::SplitOutcome outcome = clv::splitIntoPartitions(request);
     for (const QString& problem : outcome.read.inputProblems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));

@@ -70,7 +70,7 @@ private:
     }
     void flushIfFull()
     {
-        if (m_buffer.size() >= (1u << 20))
+        if (m_buffer.size() >= (256u << 10))
             flush();
     }
     bool flush();

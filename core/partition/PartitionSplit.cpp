@@ -7,6 +7,7 @@
 #include "export/WriteFully.h"
 #include "partition/PartitionFormat.h"
 #include "partition/PartitionWriter.h"
+#include "partition/SegmentedRead.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,28 +24,46 @@ SplitOutcome splitIntoPartitions(const SplitRequest& request, const JobControl* 
     // Facts of an earlier partitioning in the folder must not pass for this one's while it is
     // being written, or if it fails.
     QFile::remove(QDir(request.directory).filePath(partition::kFactsFile));
-    outcome.read = EventReader(request.analysis.reader).read(request.analysis.inputs, control);
-    facts.timings.append({QStringLiteral("read"), clock.restart()});
-    if (outcome.read.cancelled) {
-        outcome.cancelled = true;
-        return outcome;
-    }
-    if (outcome.read.stoppedStrict || outcome.read.files.empty())
-        return outcome;
-    if (request.analysis.dropExactDuplicates) {
-        QString error;
-        facts.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, control, &error);
-        facts.timings.append({QStringLiteral("duplicates"), clock.restart()});
-        if (facts.duplicatesDropped < 0) {
-            outcome.read.inputProblems << QStringLiteral("duplicates were not dropped: %1").arg(error);
-            facts.duplicatesDropped = 0;
-        }
-    }
-
     PartitionWriter writer(request.directory, request.partitions);
-    if (!writer.open(&outcome.error) || !writer.add(*outcome.read.events, &outcome.error)
-        || !writer.finish(&outcome.error))
-        return outcome;
+    const bool segmented = request.segmentBytes > 0 && !request.analysis.reader.transactions
+        && !request.analysis.dropExactDuplicates;
+    if (segmented) {
+        if (!writer.open(&outcome.error))
+            return outcome;
+        const bool whole = readInSegments(
+            request.analysis.inputs, request.analysis.reader, request.segmentBytes,
+            [&](const EventStore& events) { return writer.add(events, &outcome.error); }, outcome.read);
+        if (!whole && !outcome.read.stoppedStrict)
+            return outcome;
+        facts.timings.append({QStringLiteral("read"), clock.restart()});
+        if (outcome.read.stoppedStrict || outcome.read.files.empty())
+            return outcome;
+        if (!writer.finish(&outcome.error))
+            return outcome;
+    } else {
+        outcome.read = EventReader(request.analysis.reader).read(request.analysis.inputs, control);
+        facts.timings.append({QStringLiteral("read"), clock.restart()});
+        if (outcome.read.cancelled) {
+            outcome.cancelled = true;
+            return outcome;
+        }
+        if (outcome.read.stoppedStrict || outcome.read.files.empty())
+            return outcome;
+        if (request.analysis.dropExactDuplicates) {
+            QString error;
+            facts.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, control, &error);
+            facts.timings.append({QStringLiteral("duplicates"), clock.restart()});
+            if (facts.duplicatesDropped < 0) {
+                outcome.read.inputProblems << QStringLiteral("duplicates were not dropped: %1").arg(error);
+                facts.duplicatesDropped = 0;
+            }
+        }
+        if (!writer.open(&outcome.error) || !writer.add(*outcome.read.events, &outcome.error)
+            || !writer.finish(&outcome.error))
+            return outcome;
+        // The partitions hold the events now: the memory goes before the partitions are analysed.
+        outcome.read.events = std::make_shared<EventStore>();
+    }
     facts.timings.append({QStringLiteral("partition"), clock.restart()});
 
     facts.formatVersion = static_cast<int>(partition::kFormatVersion);

@@ -11,6 +11,10 @@ struct SplitRequest {
     int partitions = 1;
     long long topN = 0;
     bool csvSafe = false;
+    // > 0: read event files in segments of about this many bytes, each split into the
+    // partitions before the next is read (SegmentedRead), so that the events are never all
+    // in memory. Tables (--transactions) and --drop-duplicates need the whole read.
+    std::size_t segmentBytes = 0;
 };
 
 struct SplitOutcome {

@@ -1,0 +1,88 @@
+#include "MemoryBoundRun.h"
+
+#include "EtlCommand.h"
+#include "io/InputCollector.h"
+#include "partition/LocalPartitionedRun.h"
+#include "partition/MemoryBudget.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace {
+
+void printErr(const QString& text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+}
+
+} // namespace
+
+int runWithinMemory(const EtlSettings& settings)
+{
+    const clv::CollectedInputs inputs = clv::collectInputs(settings.request.inputs, settings.request.reader.recursive,
+                                                           settings.request.reader.transactions
+                                                               ? clv::InputKind::TransactionTables
+                                                               : clv::InputKind::EventFiles);
+    qint64 inputBytes = 0;
+    for (const clv::InputFile& f : inputs.files)
+        inputBytes += f.bytes;
+    const clv::MemoryPlan plan = clv::MemoryBudget::plan(inputBytes, settings.maxMemoryBytes);
+    if (!plan.partitioned)
+        return -1;
+
+    QElapsedTimer clock;
+    clock.start();
+    // The scratch folder sits beside the outputs, on the disk the user chose for them; it
+    // goes when the run ends, whatever the outcome.
+    if (!QDir().mkpath(settings.outputDir)) {
+        printErr(QStringLiteral("clv-etl: cannot create the output folder %1").arg(settings.outputDir));
+        return ExitOutputFailed;
+    }
+    QTemporaryDir scratch(QDir(settings.outputDir).filePath(QStringLiteral(".clv-partitions-XXXXXX")));
+    if (!scratch.isValid()) {
+        printErr(QStringLiteral("clv-etl: cannot create a scratch folder in %1: %2")
+                     .arg(settings.outputDir, scratch.errorString()));
+        return ExitOutputFailed;
+    }
+    clv::SplitRequest request{settings.request, scratch.path(),   plan.partitions,
+                              settings.topN,    settings.csvSafe, plan.segmentBytes};
+    const clv::LocalPartitionedOutcome outcome = clv::runPartitionedLocally(request, settings.outputDir);
+    const clv::ReadResult& read = outcome.split.read;
+    for (const QString& problem : read.inputProblems)
+        printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    if (!settings.quiet)
+        for (const clv::SkippedInput& s : read.skippedInputs)
+            printErr(QStringLiteral("clv-etl: %1").arg(s.message()));
+    if (read.stoppedStrict) {
+        const clv::Rejection& r = read.rejections.front();
+        printErr(QStringLiteral("clv-etl: %1:%2: %3 (stopped: --strict)")
+                     .arg(read.files[r.file].display)
+                     .arg(r.line)
+                     .arg(QString::fromStdString(r.reason)));
+        return ExitInputUnusable;
+    }
+    if (read.files.empty()) {
+        printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
+        return ExitInputUnusable;
+    }
+    if (!outcome.error.isEmpty()) {
+        printErr(QStringLiteral("clv-etl: %1; the previous files in %2 were left as they were")
+                     .arg(outcome.error, QDir::toNativeSeparators(settings.outputDir)));
+        return ExitOutputFailed;
+    }
+    const clv::FileStats totals = read.totals();
+    if (!settings.quiet) {
+        std::printf("Read %lld records from %zu file(s): %lld accepted, %lld rejected, %lld customers.\n",
+                    totals.records, read.files.size(), totals.accepted, totals.rejected,
+                    outcome.merge.counts.customers);
+        std::printf("A single run would need about %lld MB, over --max-memory: analysed %d partitions one after "
+                    "another.\n",
+                    plan.estimatedRunBytes >> 20, plan.partitions);
+        std::printf("Wrote %lld file(s) to %s in %.2f s.\n", static_cast<long long>(outcome.merge.written.size()),
+                    qPrintable(QDir(settings.outputDir).absolutePath()), double(clock.elapsed()) / 1000.0);
+    }
+    return totals.accepted > 0 ? ExitDone : ExitInputUnusable;
+}
