@@ -14,9 +14,10 @@ packages=(
 # `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the
 # sanitizers) for the fuzzers, dpkg-dev (dpkg-shlibdeps) for the Debian package, and
 # clang-format and clang-tidy 14 for `make format-check` and `make tidy`, and a PostgreSQL
-# server (initdb, pg_ctl) that the shared-store tests start in a scratch folder.
+# server (initdb, pg_ctl) that the shared-store tests start in a scratch folder, and Dask
+# distributed, on which clv-cluster runs partitioned runs (its tests start a local cluster).
 if [ "${1:-}" = test ]; then
-  packages+=(clang-14 libclang-rt-14-dev dpkg-dev clang-format-14 clang-tidy-14 postgresql)
+  packages+=(clang-14 libclang-rt-14-dev dpkg-dev clang-format-14 clang-tidy-14 postgresql python3-distributed)
 fi
 
 missing=()
