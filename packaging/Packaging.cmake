@@ -29,5 +29,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
 # Only a workspace on a PostgreSQL server needs the driver: recommended, not required.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils, libqt6sql6-psql")
+# Only clv-cluster (runs on a Dask cluster) needs Dask.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-distributed")
 
 include(CPack)

@@ -31,7 +31,7 @@ for dep in $(tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/|.*//' | tr -d ' '); d
   dpkg-query -W "$dep" >/dev/null 2>&1 || apt-cache show "$dep" >/dev/null 2>&1 || fail "unknown dependency $dep"
 done
 contents="$(dpkg-deb -c "$deb")"
-for path in ./usr/bin/clv-etl ./usr/bin/clv-studio ./usr/share/applications/clv-studio.desktop \
+for path in ./usr/bin/clv-etl ./usr/bin/clv-cluster ./usr/bin/clv-studio ./usr/share/applications/clv-studio.desktop \
             ./usr/share/icons/hicolor/scalable/apps/clv-studio.svg ./usr/share/clv-studio/words/cities.txt \
             ./usr/share/clv-studio/sample/events.jsonl; do
   grep -q " $path\$" <<<"$contents" || fail "the package lacks $path"
