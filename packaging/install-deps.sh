@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
-  libboost-json1.81-dev libnlopt-cxx-dev
+  libboost-json1.81-dev libnlopt-cxx-dev zlib1g-dev libzstd-dev
   xvfb xauth
 )
 # `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the
