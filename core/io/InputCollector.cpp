@@ -47,15 +47,6 @@ QString skipReason(const QString& path)
     return {};
 }
 
-} // namespace
-
-QString SkippedInput::message() const
-{
-    return QStringLiteral("%1: skipped, %2").arg(path, reason);
-}
-
-namespace {
-
 // A compressed file keeps its plain name and adds the compressor's suffix (events.jsonl.gz):
 // a folder collects it as that plain name would be. (Whether it is compressed is decided by
 // its bytes when it is read.)
@@ -74,6 +65,11 @@ bool hasSuffixOf(const QString& fileName, const QStringList& suffixes)
 }
 
 } // namespace
+
+QString SkippedInput::message() const
+{
+    return QStringLiteral("%1: skipped, %2").arg(path, reason);
+}
 
 bool isEventFileName(const QString& fileName)
 {
