@@ -235,6 +235,13 @@ private Q_SLOTS:
         QVERIFY2(whole.out.contains("Read 556 records from 1 file(s): 556 accepted, 0 rejected, 50 customers"),
                  qPrintable(whole.out));
         QVERIFY2(whole.err.isEmpty(), qPrintable(whole.err));
+        // A workspace reads the file again for the raw lines it keeps: decoded again.
+        const Run stored = runEtl(
+            {dir.filePath("input.jsonl.gz"), "-o", dir.filePath("out-ws"), "--workspace", dir.filePath("team.clvdb")});
+        QCOMPARE(stored.exitCode, 0);
+        QVERIFY2(stored.out.contains("1 file(s) added") && stored.err.isEmpty(), qPrintable(stored.out + stored.err));
+        QCOMPARE(readAll(dir.filePath("out-ws/output_ltv_final.txt")),
+                 readAll(dir.filePath("out/output_ltv_final.txt")));
 
         const QByteArray half = packed.left(packed.size() / 2);
         QVERIFY(test::writeFile(dir.filePath("cut.jsonl.gz"), half));
