@@ -26,6 +26,7 @@ bool InputStream::openFile()
         setErrorString(m_file.errorString());
         return false;
     }
+    m_isPipe = m_file.isSequential();
     // A pipe may hand out fewer bytes than asked: read until the signature is complete.
     m_head.resize(kCompressionMagicBytes);
     std::size_t got = 0;

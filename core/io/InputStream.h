@@ -38,7 +38,7 @@ public:
     // Bytes of the file itself read so far: the compressed bytes of an archive.
     qint64 fileBytesRead() const;
     // Whether the file is a pipe or the like, with no size to hold the bytes read to.
-    bool isPipe() const { return m_file.isSequential(); }
+    bool isPipe() const { return m_isPipe; }
 
     bool isSequential() const override { return true; }
     bool atEnd() const override;
@@ -52,6 +52,7 @@ private:
 
     QFile m_file;
     Compression m_compression = Compression::None;
+    bool m_isPipe = false; // asked once: the decoding thread reads m_file from then on
     std::string m_head; // the first bytes, read to decide the format; handed out first
     std::size_t m_headPos = 0;
     qint64 m_plainBytesRead = 0;
