@@ -2,6 +2,8 @@
 
 #include "io/DecompressionPump.h"
 
+#include <QFileInfo>
+
 #include <cstring>
 
 namespace clv {
@@ -109,6 +111,16 @@ qint64 InputStream::readDecoded(char* data, qint64 maxSize)
     }
     // The bytes decoded before the damage are handed out first; the next read fails.
     return delivered == 0 && m_failed ? -1 : delivered;
+}
+
+Compression compressionOfRegularFile(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return Compression::None;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Compression::None;
+    return detectCompression(file.read(kCompressionMagicBytes).toStdString());
 }
 
 } // namespace clv

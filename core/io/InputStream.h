@@ -53,7 +53,7 @@ private:
     QFile m_file;
     Compression m_compression = Compression::None;
     bool m_isPipe = false; // asked once: the decoding thread reads m_file from then on
-    std::string m_head; // the first bytes, read to decide the format; handed out first
+    std::string m_head;    // the first bytes, read to decide the format; handed out first
     std::size_t m_headPos = 0;
     qint64 m_plainBytesRead = 0;
     std::unique_ptr<DecompressionPump> m_pump;
@@ -62,5 +62,9 @@ private:
     bool m_decodedAll = false;
     bool m_failed = false;
 };
+
+// How a regular file is compressed, by its first bytes, without reading further; None for
+// a pipe or the like (looking would take bytes that no one could read again).
+Compression compressionOfRegularFile(const QString& path);
 
 } // namespace clv
