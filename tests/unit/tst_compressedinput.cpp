@@ -6,6 +6,7 @@
 #include "etl/Analysis.h"
 #include "export/OutputExporter.h"
 #include "io/SourceLineReader.h"
+#include "io/TransactionPreview.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -161,6 +162,24 @@ private Q_SLOTS:
         QCOMPARE(fromPacked.size(), plain.size());
         for (const auto& [name, bytes] : plain)
             QVERIFY2(fromPacked.at(name) == bytes, qPrintable(name));
+    }
+
+    // The window previews a table before it is read: a compressed one by its text.
+    void testCompressedTableIsPreviewedByItsText()
+    {
+        QTemporaryDir dir;
+        const QByteArray table = test::readFile(kCdnowSample);
+        QVERIFY(test::writeFile(dir.filePath("cdnow.txt.gz"), test::pack(Packing::Gzip, table)));
+        const TransactionPreviewRead plain = previewTransactionFile(kCdnowSample);
+        const TransactionPreviewRead packedPreview = previewTransactionFile(dir.filePath("cdnow.txt.gz"));
+        QVERIFY2(plain.preview && packedPreview.preview, qPrintable(packedPreview.error));
+        QCOMPARE(packedPreview.preview->firstLine, plain.preview->firstLine);
+        QCOMPARE(packedPreview.preview->columnCount, 5);
+        QCOMPARE(packedPreview.preview->rows.size(), plain.preview->rows.size());
+        for (std::size_t i = 0; i < plain.preview->rows.size(); ++i) {
+            QCOMPARE(packedPreview.preview->rows[i].line, plain.preview->rows[i].line);
+            QVERIFY(packedPreview.preview->rows[i].fields == plain.preview->rows[i].fields);
+        }
     }
 
     void testTruncatedArchiveKeepsTheLinesBeforeAndSaysHowFar_data()
