@@ -11,17 +11,17 @@ namespace {
 // Four blocks of 4 MiB: the reader asks for 16 MiB or more at a time, and while it copies
 // one block out the decoder fills the others.
 constexpr std::size_t kBlockCount = 4;
-constexpr std::size_t kBlockBytes = 4u << 20;
 constexpr std::size_t kInputBytes = 1u << 20;
 
 } // namespace
 
-DecompressionPump::DecompressionPump(QIODevice& file, std::string prefix, Compression compression)
+DecompressionPump::DecompressionPump(QIODevice& file, std::string prefix, Compression compression,
+                                     std::size_t blockBytes)
     : m_file(file), m_compression(compression), m_input(std::move(prefix)), m_decoded(kBlockCount), m_free(kBlockCount)
 {
     m_fileBytesRead = static_cast<qint64>(m_input.size());
     for (std::size_t i = 0; i < kBlockCount; ++i)
-        m_free.push(DecodedBlock{std::vector<char>(kBlockBytes), 0});
+        m_free.push(DecodedBlock{std::vector<char>(blockBytes), 0});
     m_thread = std::thread([this] { run(); });
 }
 

@@ -32,7 +32,11 @@ public:
     // `file` is open and its first bytes, `prefix`, already read from it. The pump reads
     // the file from its own thread from now on; nothing else may touch it until the pump
     // is destroyed.
-    DecompressionPump(QIODevice& file, std::string prefix, Compression compression);
+    // `blockBytes`: the decoded bytes one block holds (small ones cross many block
+    // boundaries in tests).
+    static constexpr std::size_t kBlockBytes = 4u << 20;
+    DecompressionPump(QIODevice& file, std::string prefix, Compression compression,
+                      std::size_t blockBytes = kBlockBytes);
     ~DecompressionPump();
     DecompressionPump(const DecompressionPump&) = delete;
     DecompressionPump& operator=(const DecompressionPump&) = delete;
