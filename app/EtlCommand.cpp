@@ -132,7 +132,7 @@ int runEtlCommand(const QStringList& arguments)
     parser.addPositionalArgument(
         "INPUT",
         "Event files or folders (*.txt, *.json, *.jsonl, *.ndjson); with --transactions, tables or folders of "
-        "them (*.csv, *.tsv, *.txt).",
+        "them (*.csv, *.tsv, *.txt). Files may be gzip- or zstd-compressed (in folders: those names + .gz or .zst).",
         "[INPUT...]");
     parser.addOptions(etlOptions());
     parser.addOptions(transactionOptions());

@@ -471,7 +471,7 @@ void MainWindow::openEventFiles()
     QFileDialog* dialog = fileDialog(QStringLiteral("openFilesDialog"), tr("Open Event Files"),
                                      lastFolder(QStringLiteral("openFolder")));
     dialog->setFileMode(QFileDialog::ExistingFiles);
-    dialog->setNameFilters({tr("Event files (*.txt *.json *.jsonl *.ndjson)"), tr("All files (*)")});
+    dialog->setNameFilters({tr("Event files (*.txt *.json *.jsonl *.ndjson *.gz *.zst)"), tr("All files (*)")});
     connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList& files) {
         if (files.isEmpty())
             return;
@@ -501,7 +501,7 @@ void MainWindow::openTransactions()
     QFileDialog* dialog = fileDialog(QStringLiteral("openTransactionsDialog"), tr("Open Transactions"),
                                      lastFolder(QStringLiteral("openFolder")));
     dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setNameFilters({tr("Transaction tables (*.csv *.tsv *.txt)"), tr("All files (*)")});
+    dialog->setNameFilters({tr("Transaction tables (*.csv *.tsv *.txt *.gz *.zst)"), tr("All files (*)")});
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
         if (file.isEmpty())
             return;

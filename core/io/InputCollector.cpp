@@ -47,6 +47,23 @@ QString skipReason(const QString& path)
     return {};
 }
 
+// A compressed file keeps its plain name and adds the compressor's suffix (events.jsonl.gz):
+// a folder collects it as that plain name would be. (Whether it is compressed is decided by
+// its bytes when it is read.)
+bool hasSuffixOf(const QString& fileName, const QStringList& suffixes)
+{
+    static const QStringList kCompressed = {".gz", ".zst"};
+    QStringView name(fileName);
+    for (const QString& c : kCompressed) {
+        if (name.endsWith(c, Qt::CaseInsensitive)) {
+            name.chop(c.size());
+            break;
+        }
+    }
+    return std::any_of(suffixes.begin(), suffixes.end(),
+                       [&](const QString& s) { return name.endsWith(s, Qt::CaseInsensitive); });
+}
+
 } // namespace
 
 QString SkippedInput::message() const
@@ -57,15 +74,13 @@ QString SkippedInput::message() const
 bool isEventFileName(const QString& fileName)
 {
     static const QStringList kSuffixes = {".txt", ".json", ".jsonl", ".ndjson"};
-    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
-                       [&](const QString& s) { return fileName.endsWith(s, Qt::CaseInsensitive); });
+    return hasSuffixOf(fileName, kSuffixes);
 }
 
 bool isTransactionTableName(const QString& fileName)
 {
     static const QStringList kSuffixes = {".csv", ".tsv", ".txt"};
-    return std::any_of(kSuffixes.begin(), kSuffixes.end(),
-                       [&](const QString& s) { return fileName.endsWith(s, Qt::CaseInsensitive); });
+    return hasSuffixOf(fileName, kSuffixes);
 }
 
 CollectedInputs collectInputs(const QStringList& inputs, bool recursive, InputKind kind)
@@ -115,8 +130,9 @@ CollectedInputs collectInputs(const QStringList& inputs, bool recursive, InputKi
                                         ? QStringLiteral("%1: folder holds no readable %2").arg(input, filesOfKind)
                                         : QStringLiteral("%1: folder holds no %2 (%3)")
                                               .arg(input, filesOfKind,
-                                                   tables ? QStringLiteral("*.csv, *.tsv, *.txt")
-                                                          : QStringLiteral("*.txt, *.json, *.jsonl, *.ndjson")));
+                                                   tables ? QStringLiteral("*.csv, *.tsv, *.txt, also .gz or .zst")
+                                                          : QStringLiteral(
+                                                              "*.txt, *.json, *.jsonl, *.ndjson, also .gz or .zst")));
         } else if (!info.isReadable()) {
             result.problems << QStringLiteral("%1: not readable").arg(input);
         } else {

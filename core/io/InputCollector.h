@@ -31,8 +31,8 @@ struct CollectedInputs {
 
 // What a run reads, which decides the files a folder contributes.
 enum class InputKind {
-    EventFiles,        // *.txt, *.json, *.jsonl, *.ndjson
-    TransactionTables, // *.csv, *.tsv, *.txt
+    EventFiles,        // *.txt, *.json, *.jsonl, *.ndjson (and each + .gz or .zst)
+    TransactionTables, // *.csv, *.tsv, *.txt (and each + .gz or .zst)
 };
 
 // Turns the files and folders a user named into the list of files to read: a folder

@@ -17,16 +17,15 @@ const char* findNewline(const char* from, std::size_t bytes)
 
 } // namespace
 
-SourceLineReader::SourceLineReader(const QString& path) : m_file(path)
+SourceLineReader::SourceLineReader(const QString& path) : m_path(path), m_file(path)
 {
 }
 
 bool SourceLineReader::open(QString* error)
 {
-    // Unbuffered: we read megabytes at a time, a second copy through QIODevice would only cost.
-    if (m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+    if (m_file.openFile())
         return true;
-    m_error = QStringLiteral("%1: %2").arg(m_file.fileName(), m_file.errorString());
+    m_error = QStringLiteral("%1: %2").arg(m_path, m_file.errorString());
     if (error)
         *error = m_error;
     return false;
@@ -46,7 +45,7 @@ bool SourceLineReader::fill()
     const qint64 got = m_file.read(m_buffer.data() + m_filled, static_cast<qint64>(kReadBytes));
     if (got <= 0) {
         if (got < 0)
-            m_error = QStringLiteral("%1: read failed: %2").arg(m_file.fileName(), m_file.errorString());
+            m_error = QStringLiteral("%1: read failed: %2").arg(m_path, m_file.errorString());
         m_atEnd = true;
         return false;
     }
@@ -78,17 +77,14 @@ bool SourceLineReader::skipLine()
 bool SourceLineReader::line(std::uint32_t number, std::string_view& text)
 {
     if (number < m_lineNumber) {
-        m_error = QStringLiteral("%1: line %2 asked for after line %3")
-                      .arg(m_file.fileName())
-                      .arg(number)
-                      .arg(m_lineNumber);
+        m_error = QStringLiteral("%1: line %2 asked for after line %3").arg(m_path).arg(number).arg(m_lineNumber);
         return false;
     }
     while (m_lineNumber < number) {
         if (!skipLine()) {
             if (m_error.isEmpty())
                 m_error = QStringLiteral("%1 has fewer lines than when it was read (line %2 is missing)")
-                              .arg(m_file.fileName())
+                              .arg(m_path)
                               .arg(number);
             return false;
         }
@@ -108,7 +104,7 @@ bool SourceLineReader::line(std::uint32_t number, std::string_view& text)
             }
             if (m_error.isEmpty())
                 m_error = QStringLiteral("%1 has fewer lines than when it was read (line %2 is missing)")
-                              .arg(m_file.fileName())
+                              .arg(m_path)
                               .arg(number);
             return false;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QFile>
+#include "io/InputStream.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -14,6 +15,7 @@ namespace clv {
 // workspace and the duplicate filter fetch the lines they need afterwards with this class,
 // asking for line numbers in ascending order. Lines are numbered as the reader numbers
 // them: 1-based, every '\n' ends one, and a UTF-8 BOM at the start of the file is skipped.
+// A compressed file is decoded again on the way (InputStream), as the reader decoded it.
 class SourceLineReader {
 public:
     explicit SourceLineReader(const QString& path);
@@ -35,7 +37,8 @@ private:
     // skipping a line never holds all of it in memory.
     bool skipLine();
 
-    QFile m_file;
+    QString m_path;
+    InputStream m_file;
     QString m_error;
     std::vector<char> m_buffer;
     std::size_t m_begin = 0;        // first byte of the current line in m_buffer

@@ -1,10 +1,9 @@
 #include "io/TransactionPreview.h"
 
 #include "io/EventTime.h"
+#include "io/InputStream.h"
 #include "io/MoneyAmount.h"
 #include "util/LineText.h"
-
-#include <QFile>
 
 #include <algorithm>
 
@@ -136,13 +135,16 @@ TransactionPreviewRead previewTransactionText(std::string_view text, int maxRows
 
 TransactionPreviewRead previewTransactionFile(const QString& path, int maxRows)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // A compressed table is previewed by its text, as the reader reads it.
+    InputStream file(path);
+    if (!file.openFile())
         return refuse(QStringLiteral("The file cannot be read: %1.").arg(file.errorString()));
-    const QByteArray bytes = file.read(kPreviewBytes);
-    if (file.error() != QFileDevice::NoError)
+    std::string bytes(static_cast<std::size_t>(kPreviewBytes), '\0');
+    const qint64 got = file.read(bytes.data(), static_cast<qint64>(bytes.size()));
+    if (got < 0)
         return refuse(QStringLiteral("The file cannot be read: %1.").arg(file.errorString()));
-    return preview(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), file.atEnd(), maxRows);
+    bytes.resize(static_cast<std::size_t>(got));
+    return preview(bytes, file.atEnd(), maxRows);
 }
 
 } // namespace clv

@@ -15,7 +15,7 @@ build="$(cd "${1:?fuzz build folder}" && pwd)"
 seconds="${2:?seconds per harness}"
 shift 2
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_event_line fuzz_event_reader fuzz_transaction_reader)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_compressed_stream fuzz_event_line fuzz_event_reader fuzz_transaction_reader)
 
 seeds="$build/seeds"
 # Lines: every distinct line of the seed input, the challenge sample and the first lines of

@@ -23,7 +23,8 @@ echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB"
 step "metadata"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for needed in libqt6core6 libqt6widgets6 libqt6charts6 libqt6sql6-sqlite qt6-qpa-plugins libboost-json1.81.0; do
+for needed in libqt6core6 libqt6widgets6 libqt6charts6 libqt6sql6-sqlite qt6-qpa-plugins libboost-json1.81.0 \
+              zlib1g libzstd1; do
   grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed"
 done
 # Every dependency names a real Debian package (they are all installed on a build machine).
@@ -53,6 +54,16 @@ step "clv-etl on the installed sample"
 "$root/usr/bin/clv-etl" "$root/usr/share/clv-studio/sample" -o "$scratch/out" --quiet
 for f in output_t1.txt output_ltv_specs.txt output_ltv_final.txt rejected.csv run.json; do
   [ -s "$scratch/out/$f" ] || fail "clv-etl did not write $f"
+done
+
+step "clv-etl on the installed sample, gzip- and zstd-compressed"
+# Decoded by the libraries the package depends on: the same tables as the plain file's.
+for packer in gzip zstd; do
+  command -v "$packer" >/dev/null || continue
+  "$packer" -c "$root/usr/share/clv-studio/sample/events.jsonl" >"$scratch/events.jsonl.$packer"
+  "$root/usr/bin/clv-etl" "$scratch/events.jsonl.$packer" -o "$scratch/out-$packer" --quiet
+  cmp -s "$scratch/out/output_ltv_final.txt" "$scratch/out-$packer/output_ltv_final.txt" \
+    || fail "clv-etl on the $packer file wrote another LTV table"
 done
 
 step "clv-etl generate with the installed word lists"

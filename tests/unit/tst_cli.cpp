@@ -1,6 +1,7 @@
 // clv-etl as a user runs it: the real binary, real files, exit codes.
 #include "TestSupport.h"
 
+#include "Compress.h"
 #include "UnreadableEntries.h"
 
 #include <QDir>
@@ -219,6 +220,45 @@ private Q_SLOTS:
         const Run run = runEtl({"--transactions", "--columns", "1,3", kCdnowSample});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("clv-etl: --columns 1,3: give three columns, ID,DATE,AMOUNT"), qPrintable(run.err));
+    }
+
+    // A compressed input runs as its plain text does; a cut-short one is named with how far
+    // it got, its lines before kept (exit 0), or nothing readable when none were (exit 2).
+    void testCompressedInputAndATruncatedOne()
+    {
+        QTemporaryDir dir;
+        const QByteArray seed = readAll(kSeedInput);
+        const QByteArray packed = test::pack(test::Packing::Gzip, seed);
+        QVERIFY(test::writeFile(dir.filePath("input.jsonl.gz"), packed));
+        const Run whole = runEtl({dir.filePath("input.jsonl.gz"), "-o", dir.filePath("out")});
+        QCOMPARE(whole.exitCode, 0);
+        QVERIFY2(whole.out.contains("Read 556 records from 1 file(s): 556 accepted, 0 rejected, 50 customers"),
+                 qPrintable(whole.out));
+        QVERIFY2(whole.err.isEmpty(), qPrintable(whole.err));
+        // A workspace reads the file again for the raw lines it keeps: decoded again.
+        const Run stored = runEtl(
+            {dir.filePath("input.jsonl.gz"), "-o", dir.filePath("out-ws"), "--workspace", dir.filePath("team.clvdb")});
+        QCOMPARE(stored.exitCode, 0);
+        QVERIFY2(stored.out.contains("1 file(s) added") && stored.err.isEmpty(), qPrintable(stored.out + stored.err));
+        QCOMPARE(readAll(dir.filePath("out-ws/output_ltv_final.txt")),
+                 readAll(dir.filePath("out/output_ltv_final.txt")));
+
+        const QByteArray half = packed.left(packed.size() / 2);
+        QVERIFY(test::writeFile(dir.filePath("cut.jsonl.gz"), half));
+        const Run cut = runEtl({"cut.jsonl.gz", "-o", "out-cut"}, dir.path());
+        QCOMPARE(cut.exitCode, 0);
+        const QString said = QStringLiteral("cut.jsonl.gz: gzip data cut short: the file ends after %1 bytes, inside "
+                                            "a gzip member; the ")
+                                 .arg(half.size());
+        QVERIFY2(cut.err.startsWith("clv-etl: " + said), qPrintable(cut.err));
+        QVERIFY2(cut.out.contains(" accepted, 0 rejected") && !cut.out.contains("556 accepted"), qPrintable(cut.out));
+        QVERIFY(readAll(dir.filePath("out-cut/run.json")).contains(said.toUtf8()));
+
+        QVERIFY(test::writeFile(dir.filePath("stub.jsonl.gz"), packed.left(12)));
+        const Run stub = runEtl({dir.filePath("stub.jsonl.gz"), "-o", dir.filePath("out-stub")});
+        QCOMPARE(stub.exitCode, 2);
+        QVERIFY2(stub.err.contains("stub.jsonl.gz: gzip data cut short: the file ends after 12 bytes"),
+                 qPrintable(stub.err));
     }
 
     void testNothingReadableExitsWith2()
