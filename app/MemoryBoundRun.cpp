@@ -2,6 +2,7 @@
 
 #include "EtlCommand.h"
 #include "io/InputCollector.h"
+#include "io/InputStream.h"
 #include "partition/LocalPartitionedRun.h"
 #include "partition/MemoryBudget.h"
 
@@ -27,8 +28,10 @@ int runWithinMemory(const EtlSettings& settings)
                                                                ? clv::InputKind::TransactionTables
                                                                : clv::InputKind::EventFiles);
     qint64 inputBytes = 0;
+    // A compressed file's text is larger than the file: about ten times for event logs, the
+    // reader's own guess when it reserves for them.
     for (const clv::InputFile& f : inputs.files)
-        inputBytes += f.bytes;
+        inputBytes += clv::compressionOfRegularFile(f.path) == clv::Compression::None ? f.bytes : f.bytes * 10;
     const clv::MemoryPlan plan = clv::MemoryBudget::plan(inputBytes, settings.maxMemoryBytes);
     if (!plan.partitioned)
         return -1;

@@ -1,6 +1,6 @@
 #include "partition/SegmentedRead.h"
 
-#include <QFile>
+#include "io/InputStream.h"
 
 #include <algorithm>
 
@@ -51,7 +51,6 @@ void addSegment(ReadResult& result, std::uint32_t fileIndex, std::uint32_t lines
     stats.records += s.records;
     stats.accepted += s.accepted;
     stats.rejected += s.rejected;
-    result.bytesRead += segment.bytesRead;
     result.inputProblems += segment.inputProblems;
     for (Rejection& r : segment.rejections) {
         r.file = fileIndex;
@@ -73,8 +72,9 @@ bool readInSegments(const QStringList& inputs, const ReaderOptions& options, std
     const EventReader reader(options);
     for (std::uint32_t fileIndex = 0; fileIndex < result.files.size(); ++fileIndex) {
         const InputFile& input = result.files[fileIndex];
-        QFile file(input.path);
-        if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        // Plain, gzip or zstd: the stream hands out the text either way.
+        InputStream file(input.path);
+        if (!file.openFile()) {
             result.inputProblems << QStringLiteral("%1: %2").arg(input.display, file.errorString());
             continue;
         }
@@ -89,8 +89,19 @@ bool readInSegments(const QStringList& inputs, const ReaderOptions& options, std
                 text.resize(had + segmentBytes);
                 const qint64 got = file.read(text.data() + had, static_cast<qint64>(segmentBytes));
                 if (got < 0) {
-                    result.inputProblems << QStringLiteral("%1: %2").arg(input.display, file.errorString());
                     text.resize(had);
+                    // The unfinished last line is not a line the file held: dropped, as by the reader.
+                    const std::size_t lastNewline = text.rfind('\n');
+                    text.resize(lastNewline == std::string::npos ? 0 : lastNewline + 1);
+                    // As the reader says it: the lines before the failure are kept.
+                    const auto linesRead = linesBefore + std::count(text.begin(), text.end(), '\n');
+                    result.inputProblems << (file.compression() == Compression::None
+                                                 ? QStringLiteral("%1: read failed: %2")
+                                                       .arg(input.display, file.errorString())
+                                                 : QStringLiteral("%1: %2; the %3 lines before it were read and are "
+                                                                  "kept")
+                                                       .arg(input.display, file.errorString())
+                                                       .arg(linesRead));
                     atEnd = true;
                 } else {
                     text.resize(had + static_cast<std::size_t>(got));
@@ -123,6 +134,8 @@ bool readInSegments(const QStringList& inputs, const ReaderOptions& options, std
             if (atEnd && text.empty())
                 break;
         }
+        // The file's own bytes, as the reader counts them: an archive's compressed size.
+        result.bytesRead += file.fileBytesRead();
     }
     return true;
 }

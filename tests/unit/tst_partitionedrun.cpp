@@ -116,6 +116,8 @@ class TestPartitionedRun : public QObject {
 private:
     QTemporaryDir m_dir;
     QString m_crossCustomerFile;
+    QString m_gzipFile;
+    QString m_cutGzipFile;
 
     void compareWithSingleRun(const QStringList& inputs, const QStringList& options, int partitions)
     {
@@ -154,6 +156,17 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_crossCustomerFile = makeCrossCustomerFile(m_dir.path());
         QVERIFY(!m_crossCustomerFile.isEmpty());
+        // Compressed inputs are read in steps too; a cut-short archive keeps its whole lines.
+        m_gzipFile = m_crossCustomerFile + ".gz";
+        QProcess gzip;
+        gzip.setStandardOutputFile(m_gzipFile);
+        gzip.start(QStringLiteral("gzip"), {"-c", m_crossCustomerFile});
+        QVERIFY(gzip.waitForFinished(60000));
+        QCOMPARE(gzip.exitCode(), 0);
+        m_cutGzipFile = m_dir.filePath("cut.jsonl.gz");
+        const QByteArray archive = readAll(m_gzipFile);
+        QVERIFY(archive.size() > 10000);
+        QVERIFY(writeText(m_cutGzipFile, archive.left(archive.size() / 2)));
     }
 
     void testMergedPartitionsEqualSingleRun_data()
@@ -175,6 +188,9 @@ private Q_SLOTS:
         // Read a few kilobytes at a time: line numbers of rejections and counts carry over.
         QTest::addRow("read-in-steps-3") << QStringList{seed, m_crossCustomerFile} << QStringList{"--read-step", "4K"}
                                          << 3;
+        QTest::addRow("gzip-read-in-steps-3") << QStringList{m_gzipFile} << QStringList{"--read-step", "4K"} << 3;
+        QTest::addRow("cut-gzip-read-in-steps-3")
+            << QStringList{m_cutGzipFile} << QStringList{"--read-step", "4K"} << 3;
         QTest::addRow("csv-safe-duplicates-3")
             << QStringList{seed, m_crossCustomerFile} << QStringList{"--csv-safe", "--drop-duplicates"} << 3;
     }
