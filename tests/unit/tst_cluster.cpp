@@ -32,22 +32,38 @@ QJsonObject reportWithoutTimes(const QString& path)
     return o;
 }
 
-// A running clv-etl process whose command line has `word`, and its parent's pid: the worker.
-qint64 workerRunning(const QString& word)
+qint64 parentOf(qint64 pid)
+{
+    static const QRegularExpression ppid(QStringLiteral("PPid:\\s*(\\d+)"));
+    const auto m = ppid.match(QString::fromLatin1(readAll(QStringLiteral("/proc/%1/status").arg(pid))));
+    return m.hasMatch() ? m.captured(1).toLongLong() : 0;
+}
+
+// Whether `pid` descends from `ancestor`.
+bool descendsFrom(qint64 pid, qint64 ancestor)
+{
+    for (qint64 p = parentOf(pid); p > 1; p = parentOf(p))
+        if (p == ancestor)
+            return true;
+    return false;
+}
+
+// A running clv-etl process started under `cluster` whose command line has `word`, and its
+// parent's pid: the worker. Only the cluster's own processes count: other tests running at
+// the same time start clv-etl with the same words.
+qint64 workerRunning(const QString& word, qint64 cluster)
 {
     const QDir proc(QStringLiteral("/proc"));
     for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool isPid = false;
-        entry.toLongLong(&isPid);
+        const qint64 pid = entry.toLongLong(&isPid);
         if (!isPid)
             continue;
         const QList<QByteArray> argv = readAll(proc.filePath(entry + "/cmdline")).split('\0');
         if (argv.size() < 2 || !argv[0].endsWith("clv-etl") || !argv.contains(word.toUtf8()))
             continue;
-        static const QRegularExpression ppid(QStringLiteral("PPid:\\s*(\\d+)"));
-        const auto m = ppid.match(QString::fromLatin1(readAll(proc.filePath(entry + "/status"))));
-        if (m.hasMatch())
-            return m.captured(1).toLongLong();
+        if (descendsFrom(pid, cluster))
+            return parentOf(pid);
     }
     return 0;
 }
@@ -128,9 +144,9 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         while (worker == 0 && clock.elapsed() < 120000 && p.state() == QProcess::Running) {
-            worker = workerRunning(QStringLiteral("partition"));
+            worker = workerRunning(QStringLiteral("partition"), p.processId());
             if (worker == 0)
-                QTest::qWait(20);
+                QTest::qWait(5);
         }
         if (worker == 0)
             p.kill();
