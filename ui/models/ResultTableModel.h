@@ -23,7 +23,7 @@ public:
     // immutable table), never the model.
     using OrderWork = std::function<Order()>;
 
-    static constexpr std::size_t kRowsPerTurn = 50000;
+    static constexpr std::size_t kRowsPerTurn = 25000;
 
     explicit ResultTableModel(QObject* parent = nullptr);
 

@@ -75,12 +75,21 @@ void TablePage::attachModel()
         if (m_fitted || m_model->rowCount() == 0)
             return;
         m_fitted = true;
-        m_view->resizeColumnsToContents();
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c) + 12, 60, 420));
+        fitColumnsFrom(0);
     });
     connect(m_model, &TableModel::reorderingChanged, this, &TablePage::updateCount);
     updateCount();
+}
+
+// One column per turn of the event loop: fitting a column asks its first rows for their size
+// (text layout of each cell), and all columns at once held the window for 15–20 ms.
+void TablePage::fitColumnsFrom(int column)
+{
+    if (column >= m_model->columnCount())
+        return;
+    m_view->resizeColumnToContents(column);
+    m_view->setColumnWidth(column, std::clamp(m_view->columnWidth(column) + 12, 60, 420));
+    QTimer::singleShot(0, this, [this, column] { fitColumnsFrom(column + 1); });
 }
 
 void TablePage::updateCount()

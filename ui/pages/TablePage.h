@@ -33,6 +33,7 @@ Q_SIGNALS:
 private:
     void attachModel();
     void updateCount();
+    void fitColumnsFrom(int column);
 
     TableModel* m_model;
     ResultTableView* m_view;
