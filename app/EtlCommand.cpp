@@ -1,5 +1,6 @@
 #include "EtlCommand.h"
 
+#include "ConsoleReport.h"
 #include "EtlOptions.h"
 #include "MemoryBoundRun.h"
 #include "TransactionOptions.h"
@@ -23,11 +24,6 @@
 #include <unistd.h>
 
 namespace {
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
 
 // Folder entries left out of the run are worth a word, but no failure: said unless --quiet.
 void printSkipped(const std::vector<clv::SkippedInput>& skipped, bool quiet)
@@ -173,19 +169,10 @@ int runEtlCommand(const QStringList& arguments)
     if (showProgress)
         std::fputs("\r                 \r", stderr);
 
-    for (const QString& problem : outcome.read.inputProblems)
-        printErr(QStringLiteral("clv-etl: %1").arg(problem));
-    if (settings.workspace.isEmpty()) // a workspace run said so as it added the files
-        printSkipped(outcome.read.skippedInputs, settings.quiet);
-    const clv::FileStats totals = outcome.read.totals();
-    if (outcome.read.stoppedStrict) {
-        const clv::Rejection& r = outcome.read.rejections.front();
-        printErr(QStringLiteral("clv-etl: %1:%2: %3 (stopped: --strict)")
-                     .arg(outcome.read.files[r.file].display)
-                     .arg(r.line)
-                     .arg(QString::fromStdString(r.reason)));
+    // A workspace run said what it skipped as it added the files.
+    if (!reportRead(outcome.read, settings.workspace.isEmpty() && !settings.quiet))
         return ExitInputUnusable;
-    }
+    const clv::FileStats totals = outcome.read.totals();
     if (outcome.read.files.empty() || !outcome.tables) {
         printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
         return ExitInputUnusable;

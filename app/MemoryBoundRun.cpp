@@ -1,5 +1,6 @@
 #include "MemoryBoundRun.h"
 
+#include "ConsoleReport.h"
 #include "EtlCommand.h"
 #include "io/InputCollector.h"
 #include "io/InputStream.h"
@@ -13,11 +14,6 @@
 #include <cstdio>
 
 namespace {
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
 
 } // namespace
 
@@ -54,19 +50,8 @@ int runWithinMemory(const EtlSettings& settings)
                               settings.topN,    settings.csvSafe, plan.segmentBytes};
     const clv::LocalPartitionedOutcome outcome = clv::runPartitionedLocally(request, settings.outputDir);
     const clv::ReadResult& read = outcome.split.read;
-    for (const QString& problem : read.inputProblems)
-        printErr(QStringLiteral("clv-etl: %1").arg(problem));
-    if (!settings.quiet)
-        for (const clv::SkippedInput& s : read.skippedInputs)
-            printErr(QStringLiteral("clv-etl: %1").arg(s.message()));
-    if (read.stoppedStrict) {
-        const clv::Rejection& r = read.rejections.front();
-        printErr(QStringLiteral("clv-etl: %1:%2: %3 (stopped: --strict)")
-                     .arg(read.files[r.file].display)
-                     .arg(r.line)
-                     .arg(QString::fromStdString(r.reason)));
+    if (!reportRead(read, !settings.quiet))
         return ExitInputUnusable;
-    }
     if (read.files.empty()) {
         printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
         return ExitInputUnusable;

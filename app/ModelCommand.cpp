@@ -1,5 +1,6 @@
 #include "ModelCommand.h"
 
+#include "ConsoleReport.h"
 #include "EtlCommand.h"
 #include "TransactionOptions.h"
 #include "export/OutputExporter.h"
@@ -20,11 +21,6 @@
 #include <unistd.h>
 
 namespace {
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
 
 struct ModelSettings {
     clv::ModelRequest request;

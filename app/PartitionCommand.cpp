@@ -1,5 +1,6 @@
 #include "PartitionCommand.h"
 
+#include "ConsoleReport.h"
 #include "EtlCommand.h"
 #include "EtlOptions.h"
 #include "TransactionOptions.h"
@@ -19,11 +20,6 @@
 #include <cstdio>
 
 namespace {
-
-void printErr(const QString& text)
-{
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-}
 
 int usageError(const QString& command, const QString& message)
 {
@@ -112,19 +108,8 @@ int runPartitionCommand(const QStringList& arguments)
     clv::SplitRequest request{settings.request, settings.outputDir, partitions,
                               settings.topN,    settings.csvSafe,   segmentBytes};
     const clv::SplitOutcome outcome = clv::splitIntoPartitions(request);
-    for (const QString& problem : outcome.read.inputProblems)
-        printErr(QStringLiteral("clv-etl: %1").arg(problem));
-    if (!settings.quiet)
-        for (const clv::SkippedInput& s : outcome.read.skippedInputs)
-            printErr(QStringLiteral("clv-etl: %1").arg(s.message()));
-    if (outcome.read.stoppedStrict) {
-        const clv::Rejection& r = outcome.read.rejections.front();
-        printErr(QStringLiteral("clv-etl: %1:%2: %3 (stopped: --strict)")
-                     .arg(outcome.read.files[r.file].display)
-                     .arg(r.line)
-                     .arg(QString::fromStdString(r.reason)));
+    if (!reportRead(outcome.read, !settings.quiet))
         return ExitInputUnusable;
-    }
     if (outcome.read.files.empty()) {
         printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
         return ExitInputUnusable;
