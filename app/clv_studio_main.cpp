@@ -2,6 +2,7 @@
 // reads the given event files or folders.
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
+#include "util/HugePageMalloc.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -9,6 +10,7 @@
 
 int main(int argc, char* argv[])
 {
+    clv::useHugePagesForLargeAllocations(argv);
     Q_INIT_RESOURCE(resources); // the icons live in the clv_ui static library
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clv-studio"));

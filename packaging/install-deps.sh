@@ -8,8 +8,9 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
   # Qt's PostgreSQL driver: a workspace on a shared server (--workspace postgresql://...)
   libqt6sql6-psql
-  # zlib and zstd: compressed event logs read directly
-  libboost-json1.81-dev libnlopt-cxx-dev zlib1g-dev libzstd-dev
+  # zlib and zstd: compressed event logs read directly (zstd also packs workspace blocks);
+  # OpenSSL's libcrypto: SHA-256 of ingested files; libsqlite3: bulk workspace writes
+  libboost-json1.81-dev libnlopt-cxx-dev zlib1g-dev libzstd-dev libssl-dev libsqlite3-dev
   xvfb xauth
 )
 # `install-deps.sh test`: also what the tests need: clang and its runtime (libFuzzer, the

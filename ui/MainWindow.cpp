@@ -140,8 +140,6 @@ void MainWindow::createPages()
     m_predict = new PredictTabs(m_tabs, m_tabs->count(), this);
     m_problemsPage = addPage(new TablePage(m_problemsModel, tr("Filter by reason or text…"), this), "problemsPage",
                              tr("Problems"));
-    m_backing->addTable(m_eventsPage, m_eventsModel, new PagedEventsModel);
-    m_backing->addTable(m_visitsPage, m_visitsModel, new PagedVisitsModel);
     m_backing->addTable(m_weeklyPage, m_weeklyModel, new PagedWeeklyModel);
     m_backing->addTable(m_ltvPage, m_ltvModel, m_pagedLtvModel);
     m_tablePages = {m_eventsPage, m_visitsPage, m_weeklyPage, m_ltvPage, m_problemsPage};

@@ -15,8 +15,8 @@ TableBacking::TableBacking(AnalysisSession* session, QObject* parent)
     m_toggle->setObjectName(QStringLiteral("pagedTablesAction"));
     m_toggle->setCheckable(true);
     m_toggle->setChecked(AppSettings().tablesFromWorkspace());
-    m_toggle->setToolTip(tr("With a workspace open, the tables read their rows from the workspace file as they "
-                            "come into view, instead of from memory"));
+    m_toggle->setToolTip(tr("With a workspace open, the weekly and LTV tables read their rows from the workspace "
+                            "file as they come into view, instead of from memory"));
     connect(m_session, &AnalysisSession::aboutToRewriteWorkspace, this, &TableBacking::release);
     connect(m_toggle, &QAction::toggled, this, [this](bool on) {
         AppSettings().setTablesFromWorkspace(on);

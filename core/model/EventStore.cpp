@@ -77,6 +77,34 @@ void EventStore::resolveCustomerIds(QThreadPool* threads)
     m_provisional.clear();
 }
 
+void EventStore::appendColumns(const EventColumns& columns, std::uint32_t file)
+{
+    std::vector<std::uint32_t> customerMap(columns.customerIds.size());
+    for (std::size_t i = 0; i < customerMap.size(); ++i)
+        customerMap[i] = m_customerIds.intern(columns.customerIds[i]);
+    std::vector<std::uint32_t> detailMap(columns.details.size() + 1, StringPool::kAbsent);
+    for (std::size_t i = 0; i < columns.details.size(); ++i)
+        detailMap[i + 1] = m_details.intern(columns.details[i]);
+
+    const std::size_t n = columns.size();
+    m_customer.reserve(m_customer.size() + n);
+    for (std::uint32_t c : columns.customer)
+        m_customer.push_back(customerMap[c]);
+    m_time.insert(m_time.end(), columns.time.begin(), columns.time.end());
+    m_type.insert(m_type.end(), columns.type.begin(), columns.type.end());
+    m_verb.insert(m_verb.end(), columns.verb.begin(), columns.verb.end());
+    m_amount.insert(m_amount.end(), columns.amountCents.begin(), columns.amountCents.end());
+    for (std::string_view key : columns.key)
+        m_keys.append(key);
+    for (std::size_t d = 0; d < m_detail.size(); ++d) {
+        m_detail[d].reserve(m_detail[d].size() + n);
+        for (std::uint32_t index : columns.detail[d])
+            m_detail[d].push_back(detailMap[index]);
+    }
+    m_sourceFile.insert(m_sourceFile.end(), n, file);
+    m_sourceLine.insert(m_sourceLine.end(), columns.line.begin(), columns.line.end());
+}
+
 void EventStore::appendColumns(const EventStore& other, const std::vector<std::uint32_t>& customerMap)
 {
     std::vector<std::uint32_t> detailMap(other.m_details.size(), StringPool::kAbsent);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Event.h"
+#include "model/EventColumns.h"
 #include "model/ProvisionalNames.h"
 #include "model/StringPool.h"
 
@@ -30,6 +31,9 @@ public:
     // resolveCustomerIds(), which must be called before the store is used.
     void appendChunk(const EventStore& chunk);
     void resolveCustomerIds(QThreadPool* threads);
+    // Events of a stored block, all from file `file` (amounts of other than ORDER events
+    // must be 0, as append() keeps them).
+    void appendColumns(const EventColumns& columns, std::uint32_t file);
     void reserve(std::size_t events);
     // Empties the store but keeps its memory, for a worker that refills it step after step.
     void clear();

@@ -1,26 +1,19 @@
 #include "store/StoredEventsLoader.h"
 
 #include "etl/DuplicateFilter.h"
+#include "store/EventBlockCodec.h"
 #include "store/SqlFailure.h"
+#include "util/ComputePool.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
 namespace clv {
-
-namespace {
-
-// Into `out`, reusing its capacity: the loader fills one record per row.
-void assignUtf8(std::string& out, const QVariant& value)
-{
-    const QByteArray bytes = value.toString().toUtf8();
-    out.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-}
-
-} // namespace
 
 bool StoredEventsLoader::cancelled(QString* error) const
 {
@@ -70,85 +63,147 @@ bool StoredEventsLoader::loadFiles(ReadResult& read, QString* error)
     return true;
 }
 
-bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>& ids, QString* error)
+bool StoredEventsLoader::readBlocks(QString* error)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT id, file_id, first_event_id, event_count, events FROM event_blocks "
+                               "ORDER BY first_event_id")))
         return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
-    const qint64 total = q.value(0).toLongLong();
-    q.finish();
-    read.events->reserve(static_cast<std::size_t>(total));
-    ids.reserve(static_cast<std::size_t>(total));
-
-    // Forward-only: Qt keeps no copy of the rows already read, so memory stays with the store.
-    if (!q.exec(QStringLiteral("SELECT id, file_id, line_number, event_type, event_verb, event_key, customer_id, "
-                               "event_time_us, amount_cents, detail_1, detail_2, detail_3 FROM events ORDER BY id")))
-        return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
-    EventRecord record;
-    std::int64_t lastFileId = -1;
-    std::uint32_t fileIndex = 0;
+    m_blocks.clear();
+    std::int64_t nextId = 1;
     while (q.next()) {
+        StoredBlock block;
+        block.id = q.value(0).toLongLong();
         const std::int64_t fileId = q.value(1).toLongLong();
-        if (fileId != lastFileId) {
-            const auto it = std::lower_bound(m_fileIds.begin(), m_fileIds.end(), fileId);
-            if (it == m_fileIds.end() || *it != fileId)
-                return workspaceDamaged(
-                    error, QStringLiteral("event %1 belongs to no stored file").arg(q.value(0).toLongLong()));
-            fileIndex = static_cast<std::uint32_t>(it - m_fileIds.begin());
-            lastFileId = fileId;
-        }
-        const int type = q.value(3).toInt();
-        const int verb = q.value(4).toInt();
-        if (type < 0 || type > int(EventType::Order) || verb < 0 || verb > int(EventVerb::Upload))
-            return workspaceDamaged(
-                error, QStringLiteral("event %1 has an unknown type or verb").arg(q.value(0).toLongLong()));
-        record.type = static_cast<EventType>(type);
-        record.verb = static_cast<EventVerb>(verb);
-        assignUtf8(record.key, q.value(5));
-        assignUtf8(record.customerId, q.value(6));
-        record.time = q.value(7).toLongLong();
-        record.amountCents = q.value(8).toLongLong();
-        for (int d = 0; d < EventStore::kDetailCount; ++d) {
-            const QVariant detail = q.value(9 + d);
-            record.hasDetail[d] = !detail.isNull();
-            if (record.hasDetail[d])
-                assignUtf8(record.detail[d], detail);
-            else
-                record.detail[d].clear();
-        }
-        read.events->append(record, {fileIndex, static_cast<std::uint32_t>(q.value(2).toLongLong())});
-        ids.push_back(q.value(0).toLongLong());
-        if ((ids.size() & 0xFFFF) == 0) {
-            if (cancelled(error))
-                return false;
-            if (m_control && total > 0)
-                m_control->report(QStringLiteral("Loading"), double(ids.size()) / double(total));
-        }
+        const auto file = std::lower_bound(m_fileIds.begin(), m_fileIds.end(), fileId);
+        if (file == m_fileIds.end() || *file != fileId)
+            return workspaceDamaged(error, QStringLiteral("event block %1 belongs to no stored file").arg(block.id));
+        block.fileIndex = static_cast<std::uint32_t>(file - m_fileIds.begin());
+        block.firstEventId = q.value(2).toLongLong();
+        block.count = q.value(3).toLongLong();
+        if (block.firstEventId < nextId || block.count <= 0
+            || block.count > static_cast<std::int64_t>(EventBlockCodec::kEventsPerBlock))
+            return workspaceDamaged(error, QStringLiteral("event block %1 overlaps another or is empty").arg(block.id));
+        nextId = block.firstEventId + block.count;
+        block.events = q.value(4).toByteArray();
+        m_blocks.push_back(std::move(block));
+        if (cancelled(error))
+            return false;
     }
     if (q.lastError().isValid())
         return sqlFailed(error, QStringLiteral("reading the workspace's events failed"), q);
     return true;
 }
 
-bool StoredEventsLoader::dropDuplicates(ReadResult& read, std::vector<std::int64_t>& ids, QString* error)
+bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>& ids, QString* error)
 {
+    if (!readBlocks(error))
+        return false;
+    std::size_t total = 0;
+    for (const StoredBlock& block : m_blocks)
+        total += static_cast<std::size_t>(block.count);
+    EventStore& events = *read.events;
+    events.reserve(total);
+    ids.reserve(total);
+
+    // A group of blocks is unpacked side by side on the pool, then appended in order here:
+    // appending interns only each block's dictionary, so it is the cheap part. Groups keep
+    // the unpacked bytes to a few blocks' worth.
+    QThreadPool* pool = computePool();
+    const auto groupSize = static_cast<std::size_t>(std::max(1, pool->maxThreadCount()) * 2);
+    struct Unpacked {
+        std::string raw;
+        EventColumns columns;
+        QString problem;
+    };
+    std::vector<Unpacked> group(groupSize);
+    for (std::size_t first = 0; first < m_blocks.size(); first += groupSize) {
+        const std::size_t count = std::min(groupSize, m_blocks.size() - first);
+        std::vector<std::size_t> indexes(count);
+        for (std::size_t i = 0; i < count; ++i)
+            indexes[i] = i;
+        QtConcurrent::blockingMap(pool, indexes, [&](std::size_t i) {
+            StoredBlock& block = m_blocks[first + i];
+            Unpacked& out = group[i];
+            out.problem.clear();
+            if (EventBlockCodec::decodeEvents(block.events, out.raw, out.columns, &out.problem)
+                && static_cast<std::int64_t>(out.columns.size()) != block.count)
+                out.problem = QStringLiteral("event block %1 holds %2 events, not %3")
+                                  .arg(block.id)
+                                  .arg(out.columns.size())
+                                  .arg(block.count);
+            block.events = QByteArray(); // unpacked: its memory can go
+        });
+        for (std::size_t i = 0; i < count; ++i) {
+            const StoredBlock& block = m_blocks[first + i];
+            if (!group[i].problem.isEmpty())
+                return workspaceDamaged(error, group[i].problem);
+            events.appendColumns(group[i].columns, block.fileIndex);
+            for (std::int64_t k = 0; k < block.count; ++k)
+                ids.push_back(block.firstEventId + k);
+        }
+        if (cancelled(error))
+            return false;
+        if (m_control)
+            m_control->report(QStringLiteral("Loading"), double(first + count) / double(m_blocks.size()));
+    }
+    return true;
+}
+
+bool StoredEventsLoader::payloadHashes(const ReadResult& read, std::vector<std::uint64_t>& hashes, QString* error)
+{
+    // The hashes are not stored: they come from the raw lines, as a batch run's come from
+    // the files, only when duplicates are to be dropped (off by default).
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT event_id, payload_hash FROM event_payloads ORDER BY event_id")))
-        return sqlFailed(error, QStringLiteral("reading the workspace's payload hashes failed"), q);
-    std::vector<std::uint64_t> hashes;
-    hashes.reserve(ids.size());
+    if (!q.exec(QStringLiteral("SELECT b.id, l.lines FROM event_blocks b LEFT JOIN event_lines l ON l.block_id = b.id "
+                               "ORDER BY b.first_event_id")))
+        return sqlFailed(error, QStringLiteral("reading the workspace's raw lines failed"), q);
+    const EventStore& events = *read.events;
+    hashes.assign(events.size(), 0);
+    std::size_t row = 0;
+    std::size_t block = 0;
+    SourceRef previous{UINT32_MAX, 0};
+    std::uint32_t recordInLine = 0;
+    std::string text;
+    std::vector<std::string_view> lines;
     while (q.next()) {
-        if (hashes.size() >= ids.size() || q.value(0).toLongLong() != ids[hashes.size()])
+        if (block >= m_blocks.size() || q.value(0).toLongLong() != m_blocks[block].id)
             return workspaceDamaged(error, QStringLiteral("the raw lines do not match the events"));
-        hashes.push_back(static_cast<std::uint64_t>(q.value(1).toLongLong()));
+        if (q.value(1).isNull())
+            return workspaceDamaged(error, QStringLiteral("event block %1 has no raw lines").arg(m_blocks[block].id));
+        QString why;
+        if (!EventBlockCodec::decodeLines(q.value(1).toByteArray(), text, lines, &why))
+            return workspaceDamaged(error, why);
+        std::size_t line = 0;
+        const std::size_t end = row + static_cast<std::size_t>(m_blocks[block].count);
+        for (std::size_t first = row; row < end; ++row) {
+            const SourceRef source = events.source(row);
+            const bool sameLine = source.file == previous.file && source.line == previous.line;
+            recordInLine = sameLine ? recordInLine + 1 : 0;
+            if (row > first && !sameLine)
+                ++line;
+            previous = source;
+            if (line >= lines.size())
+                return workspaceDamaged(error,
+                                        QStringLiteral("event block %1 has too few raw lines").arg(m_blocks[block].id));
+            hashes[row] = DuplicateFilter::payloadHash(lines[line], recordInLine);
+        }
+        ++block;
+        if (cancelled(error))
+            return false;
     }
-    if (hashes.size() != ids.size())
-        return workspaceDamaged(error, QStringLiteral("some events have no raw line"));
-    if (cancelled(error))
-        return false;
+    if (block != m_blocks.size())
+        return workspaceDamaged(error, QStringLiteral("some events have no raw lines"));
+    return true;
+}
 
+bool StoredEventsLoader::dropDuplicates(ReadResult& read, std::vector<std::int64_t>& ids, QString* error)
+{
+    std::vector<std::uint64_t> hashes;
+    if (!payloadHashes(read, hashes, error))
+        return false;
     const std::vector<std::uint32_t> rows = DuplicateFilter::keptRows(*read.events, hashes);
     if (rows.size() == ids.size())
         return true;

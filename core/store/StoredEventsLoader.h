@@ -4,17 +4,21 @@
 #include "store/LoadedEvents.h"
 #include "util/JobControl.h"
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace clv {
 
 // Rebuilds a ReadResult from a workspace's tables — files with their counts, events in
-// ingest order, rejected lines — reading the stored columns, never the JSON. Optionally
-// leaves out exact duplicates with the batch run's own DuplicateFilter, on the payload
-// hashes stored at ingest, so that both paths keep the same rows.
+// ingest order, rejected lines — unpacking the stored event blocks (EventBlockCodec) on the
+// worker pool, never parsing JSON. Optionally leaves out exact duplicates with the batch
+// run's own DuplicateFilter, hashing the stored raw lines as a batch run hashes the files'
+// lines, so that both paths keep the same rows.
 class StoredEventsLoader {
 public:
     StoredEventsLoader(const QSqlDatabase& db, const JobControl* control) : m_db(db), m_control(control) {}
@@ -24,14 +28,25 @@ public:
 
 private:
     bool loadFiles(ReadResult& read, QString* error);
+    bool readBlocks(QString* error);
     bool loadEvents(ReadResult& read, std::vector<std::int64_t>& ids, QString* error);
+    bool payloadHashes(const ReadResult& read, std::vector<std::uint64_t>& hashes, QString* error);
     bool dropDuplicates(ReadResult& read, std::vector<std::int64_t>& ids, QString* error);
     bool loadRejections(ReadResult& read, QString* error);
     bool cancelled(QString* error) const;
 
     QSqlDatabase m_db;
     const JobControl* m_control;
+    struct StoredBlock {
+        std::int64_t id = 0;
+        std::uint32_t fileIndex = 0;
+        std::int64_t firstEventId = 0;
+        std::int64_t count = 0;
+        QByteArray events; // compressed, until unpacked
+    };
+
     std::vector<std::int64_t> m_fileIds; // per index of ReadResult::files
+    std::vector<StoredBlock> m_blocks;   // in event id order
 };
 
 } // namespace clv

@@ -1,28 +1,21 @@
 #include "store/StoredResults.h"
 
+#include "store/BulkInsert.h"
 #include "store/PreparedInsert.h"
 #include "store/SqlFailure.h"
+#include "store/WorkspaceSchema.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
 namespace clv {
 
 namespace {
-
-QString utf8(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-QVariant textOrNull(const EventStore& events, std::uint32_t detail)
-{
-    return detail == StringPool::kAbsent ? QVariant(QString()) : QVariant(utf8(events.detailText(detail)));
-}
 
 // Text ids back to the interned ids of a loaded store; the views point into the store's pools.
 using IdsByText = std::unordered_map<std::string_view, std::uint32_t>;
@@ -68,15 +61,73 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
     for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
         if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
             return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
-    return saveVisits(tables, loaded, error, control) && saveWeekly(tables, error) && saveLtvAndCustomers(tables, error)
-        && saveParameters(tables, loaded, error);
+    // The customer indexes are built again after the rows are in: sorting once is several
+    // times cheaper than inserting hundreds of thousands of ids one by one at random places.
+    for (const char* index : {"result_weekly_by_customer", "result_ltv_by_customer"})
+        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index))))
+            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
+    const std::vector<std::uint32_t> customerNumbers = saveCustomers(tables, error);
+    return !customerNumbers.empty() && saveVisits(tables, loaded, customerNumbers, error, control)
+        && saveWeekly(tables, error) && saveLtv(tables, error) && saveParameters(tables, loaded, error)
+        && createIndexes(error);
 }
 
-bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& loaded, QString* error,
+bool StoredResults::createIndexes(QString* error)
+{
+    QSqlQuery q(m_db);
+    for (const QString& statement : WorkspaceSchema::resultIndexes())
+        if (!q.exec(statement))
+            return sqlFailed(error, QStringLiteral("indexing the results failed"), q);
+    return true;
+}
+
+std::vector<std::uint32_t> StoredResults::saveCustomers(const ResultTables& tables, QString* error)
+{
+    // Every customer of the events, numbered in the order of their ids, with the name and
+    // place the ltv table found for them: the visits table names customers by number.
+    const EventStore& events = *tables.events;
+    std::vector<std::uint32_t> byId(events.customerIdCount() > 0 ? events.customerIdCount() - 1 : 0);
+    for (std::size_t i = 0; i < byId.size(); ++i)
+        byId[i] = static_cast<std::uint32_t>(i + 1);
+    std::sort(byId.begin(), byId.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return events.customerId(a) < events.customerId(b); });
+    std::vector<const LtvRow*> ltvOf(events.customerIdCount(), nullptr);
+    for (const LtvRow& row : tables.ltv)
+        ltvOf[row.customer] = &row;
+
+    std::vector<std::uint32_t> numbers(events.customerIdCount() + 1, 0);
+    BulkInsert q(m_db, QStringLiteral("customers"), {"customer_no", "customer_id", "last_name", "city", "state"});
+    if (!q.readyOr(error))
+        return {};
+    auto detail = [&](int column, std::uint32_t id) {
+        if (id == StringPool::kAbsent)
+            q.null(column);
+        else
+            q.text(column, events.detailText(id));
+    };
+    for (std::size_t n = 0; n < byId.size(); ++n) {
+        const std::uint32_t customer = byId[n];
+        numbers[customer] = static_cast<std::uint32_t>(n + 1);
+        const LtvRow* row = ltvOf[customer];
+        q.integer(0, static_cast<std::int64_t>(n + 1));
+        q.text(1, events.customerId(customer));
+        detail(2, row ? row->lastName : StringPool::kAbsent);
+        detail(3, row ? row->city : StringPool::kAbsent);
+        detail(4, row ? row->state : StringPool::kAbsent);
+        if (!q.exec()) {
+            q.failed(QStringLiteral("saving the customers failed"), error);
+            return {};
+        }
+    }
+    return numbers;
+}
+
+bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& loaded,
+                               const std::vector<std::uint32_t>& customerNumbers, QString* error,
                                const JobControl* control)
 {
-    PreparedInsert q(m_db, QStringLiteral("result_visits"),
-                     {"row_no", "event_id", "week_id", "visit_id", "is_order", "amount_cents"});
+    BulkInsert q(m_db, QStringLiteral("result_visits"),
+                 {"row_no", "event_id", "customer_no", "week_id", "visit_id", "is_order", "amount_cents"});
     if (!q.readyOr(error))
         return false;
     const VisitsTable& v = tables.visits;
@@ -89,12 +140,13 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
             }
             control->report(QStringLiteral("Saving"), double(i) / double(v.size()));
         }
-        q.bind(0, qint64(i + 1));
-        q.bind(1, qint64(loaded.eventIds[v.event[i]]));
-        q.bind(2, v.weekId[i]);
-        q.bind(3, v.visitId[i]);
-        q.bind(4, int(v.isOrder[i]));
-        q.bind(5, qint64(v.amountCents[i]));
+        q.integer(0, static_cast<std::int64_t>(i + 1));
+        q.integer(1, loaded.eventIds[v.event[i]]);
+        q.integer(2, customerNumbers[v.customer[i]]);
+        q.integer(3, v.weekId[i]);
+        q.integer(4, v.visitId[i]);
+        q.integer(5, v.isOrder[i]);
+        q.integer(6, v.amountCents[i]);
         if (!q.exec())
             return q.failed(QStringLiteral("saving the visits table failed"), error);
     }
@@ -103,60 +155,50 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
 
 bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
 {
-    PreparedInsert q(m_db, QStringLiteral("result_weekly"),
-                     {"row_no", "customer_id", "week_id", "visits_per_week", "amount_cents", "amount_per_week",
-                      "amount_per_visit"});
+    BulkInsert q(m_db, QStringLiteral("result_weekly"),
+                 {"row_no", "customer_id", "week_id", "visits_per_week", "amount_cents", "amount_per_week",
+                  "amount_per_visit"});
     if (!q.readyOr(error))
         return false;
     const EventStore& events = *tables.events;
     const WeeklyTable& w = tables.weekly;
     for (std::size_t i = 0; i < w.size(); ++i) {
-        q.bind(0, qint64(i + 1));
-        q.bind(1, utf8(events.customerId(w.customer[i])));
-        q.bind(2, w.weekId[i]);
-        q.bind(3, w.visits[i]);
-        q.bind(4, qint64(w.amountCents[i]));
-        q.bind(5, w.amountPerWeek[i]);
+        q.integer(0, static_cast<std::int64_t>(i + 1));
+        q.text(1, events.customerId(w.customer[i]));
+        q.integer(2, w.weekId[i]);
+        q.integer(3, w.visits[i]);
+        q.integer(4, w.amountCents[i]);
+        q.real(5, w.amountPerWeek[i]);
         // Stored for people who query the file; a reload derives it again, as the CSV does.
-        q.bind(6, w.amountPerVisit(i));
+        q.real(6, w.amountPerVisit(i));
         if (!q.exec())
             return q.failed(QStringLiteral("saving the weekly table failed"), error);
     }
     return true;
 }
 
-bool StoredResults::saveLtvAndCustomers(const ResultTables& tables, QString* error)
+bool StoredResults::saveLtv(const ResultTables& tables, QString* error)
 {
-    PreparedInsert ltv(m_db, QStringLiteral("result_ltv"),
-                       {"ltv_rank", "customer_id", "ltv", "visits", "orders", "total_cents", "visit_week_sum",
-                        "weeks_observed", "first_event_us", "last_event_us"});
-    PreparedInsert customer(m_db, QStringLiteral("customers"), {"customer_id", "last_name", "city", "state"});
-    if (!ltv.readyOr(error) || !customer.readyOr(error))
+    BulkInsert q(m_db, QStringLiteral("result_ltv"),
+                 {"ltv_rank", "customer_id", "ltv", "visits", "orders", "total_cents", "visit_week_sum",
+                  "weeks_observed", "first_event_us", "last_event_us"});
+    if (!q.readyOr(error))
         return false;
     const EventStore& events = *tables.events;
     for (std::size_t i = 0; i < tables.ltv.size(); ++i) {
         const LtvRow& row = tables.ltv[i];
-        const QString id = utf8(events.customerId(row.customer));
-        const QVariant values[] = {qint64(i + 1),
-                                   id,
-                                   row.ltv,
-                                   row.visits,
-                                   row.orders,
-                                   qint64(row.totalCents),
-                                   qint64(row.visitWeekSum),
-                                   row.weeksObserved,
-                                   qint64(row.firstEvent),
-                                   qint64(row.lastEvent)};
-        for (int c = 0; c < int(std::size(values)); ++c)
-            ltv.bind(c, values[c]);
-        if (!ltv.exec())
-            return ltv.failed(QStringLiteral("saving the ltv table failed"), error);
-        customer.bind(0, id);
-        customer.bind(1, textOrNull(events, row.lastName));
-        customer.bind(2, textOrNull(events, row.city));
-        customer.bind(3, textOrNull(events, row.state));
-        if (!customer.exec())
-            return customer.failed(QStringLiteral("saving the customers failed"), error);
+        q.integer(0, static_cast<std::int64_t>(i + 1));
+        q.text(1, events.customerId(row.customer));
+        q.real(2, row.ltv);
+        q.integer(3, row.visits);
+        q.integer(4, row.orders);
+        q.integer(5, row.totalCents);
+        q.integer(6, row.visitWeekSum);
+        q.integer(7, row.weeksObserved);
+        q.integer(8, row.firstEvent);
+        q.integer(9, row.lastEvent);
+        if (!q.exec())
+            return q.failed(QStringLiteral("saving the ltv table failed"), error);
     }
     return true;
 }

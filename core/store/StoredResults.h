@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace clv {
 
@@ -32,9 +33,13 @@ public:
     bool areCurrent(const LoadedEvents& loaded);
 
 private:
-    bool saveVisits(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control);
+    // customer_no of each interned customer id (index 0 unused); empty on failure.
+    std::vector<std::uint32_t> saveCustomers(const ResultTables& tables, QString* error);
+    bool saveVisits(const ResultTables& tables, const LoadedEvents& loaded,
+                    const std::vector<std::uint32_t>& customerNumbers, QString* error, const JobControl* control);
     bool saveWeekly(const ResultTables& tables, QString* error);
-    bool saveLtvAndCustomers(const ResultTables& tables, QString* error);
+    bool saveLtv(const ResultTables& tables, QString* error);
+    bool createIndexes(QString* error);
     bool saveParameters(const ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadVisits(ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadWeekly(ResultTables& tables, QString* error);

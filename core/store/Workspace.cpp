@@ -387,7 +387,10 @@ qint64 Workspace::countRows(const char* table)
 
 qint64 Workspace::storedEventCount()
 {
-    return countRows("events");
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(SUM(event_count), 0) FROM event_blocks")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
 }
 
 qint64 Workspace::storedFileCount()

@@ -4,8 +4,8 @@
 #include "io/SourceLineReader.h"
 #include "store/SharedStoreLocks.h"
 #include "store/SqlErrorKind.h"
+#include "util/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QSqlError>
@@ -20,28 +20,6 @@ QString utf8(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-const QVariant kNullText{QMetaType::fromType<QString>()};
-
-// Converting the same customer id or detail to a QString for every row would cost more than
-// the insert itself; each distinct text is converted once and then shared (QString is
-// implicitly shared, so binding it copies nothing).
-class TextCache {
-public:
-    template <typename ViewOf>
-    const QString& get(std::uint32_t id, ViewOf viewOf)
-    {
-        if (id >= m_texts.size())
-            m_texts.resize(id + 1);
-        QString& text = m_texts[id];
-        if (text.isNull())
-            text = utf8(viewOf(id));
-        return text;
-    }
-
-private:
-    std::vector<QString> m_texts;
-};
-
 } // namespace
 
 WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control)
@@ -49,10 +27,7 @@ WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions
       m_insertFile(db, QStringLiteral("source_files"),
                    {"id", "path", "display_name", "content_sha256", "size_bytes", "line_count", "record_count",
                     "accepted_count", "rejected_count", "ingested_at"}),
-      m_insertEvent(db, QStringLiteral("events"),
-                    {"id", "file_id", "line_number", "event_type", "event_verb", "event_key", "customer_id",
-                     "event_time_us", "amount_cents", "detail_1", "detail_2", "detail_3"}),
-      m_insertPayload(db, QStringLiteral("event_payloads"), {"event_id", "payload_hash", "raw_json"}),
+      m_blocks(db),
       m_insertRejection(db, QStringLiteral("rejected_lines"), {"id", "file_id", "line_number", "reason", "raw_text"}),
       m_findHash(db)
 {
@@ -69,7 +44,7 @@ QString WorkspaceIngester::contentHash(const QString& path, QString* error, cons
             *error = file.errorString();
         return {};
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buffer(4 << 20, Qt::Uninitialized);
     for (;;) {
         const qint64 got = file.read(buffer.data(), buffer.size());
@@ -80,11 +55,11 @@ QString WorkspaceIngester::contentHash(const QString& path, QString* error, cons
         }
         if (got == 0)
             break;
-        hash.addData(QByteArrayView(buffer.constData(), got));
+        hash.add(std::string_view(buffer.constData(), static_cast<std::size_t>(got)));
         if (control && control->isCancelled())
             return {};
     }
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromLatin1(hash.hex());
 }
 
 bool WorkspaceIngester::fail(IngestReport& report, const QString& what, const QSqlError& why)
@@ -102,6 +77,16 @@ bool WorkspaceIngester::cancelled(IngestReport& report)
     return report.cancelled;
 }
 
+std::int64_t WorkspaceIngester::nextEventId(IngestReport& report)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT MAX(first_event_id + event_count) FROM event_blocks")) || !q.next()) {
+        fail(report, QStringLiteral("reading the workspace failed"), q.lastError());
+        return -1;
+    }
+    return q.value(0).isNull() ? 1 : q.value(0).toLongLong();
+}
+
 std::int64_t WorkspaceIngester::nextId(const char* table, IngestReport& report)
 {
     QSqlQuery q(m_db);
@@ -115,16 +100,19 @@ std::int64_t WorkspaceIngester::nextId(const char* table, IngestReport& report)
 bool WorkspaceIngester::prepareStatements(IngestReport& report)
 {
     m_nextFileId = nextId("source_files", report);
-    m_nextEventId = nextId("events", report);
+    m_nextEventId = nextEventId(report);
     m_nextRejectionId = nextId("rejected_lines", report);
     if (m_nextFileId < 0 || m_nextEventId < 0 || m_nextRejectionId < 0)
         return false;
 
     if (!m_findHash.prepare(QStringLiteral("SELECT COUNT(*) FROM source_files WHERE content_sha256 = ?")))
         return fail(report, QStringLiteral("preparing the workspace's statements failed"), m_findHash.lastError());
-    for (const PreparedInsert* insert : {&m_insertFile, &m_insertEvent, &m_insertPayload, &m_insertRejection})
+    for (const PreparedInsert* insert : {&m_insertFile, &m_insertRejection})
         if (!insert->isReady())
             return fail(report, QStringLiteral("preparing the workspace's statements failed"), insert->lastError());
+    QString error;
+    if (!m_blocks.prepare(&error))
+        return fail(report, QStringLiteral("preparing the workspace's statements failed"), m_blocks.lastError());
     return true;
 }
 
@@ -229,59 +217,24 @@ bool WorkspaceIngester::storeEvents(const InputFile& file, std::int64_t fileId, 
         report.error = QStringLiteral("reading %1 again for its raw lines failed: %2").arg(file.display, error);
         return false;
     }
-    TextCache customers;
-    TextCache details;
-    SourceRef previous{0, 0};
-    std::uint32_t recordInLine = 0;
-    m_insertEvent.bind(1, QVariant::fromValue<qint64>(fileId)); // the same for every event of the file
-    for (std::size_t row = 0; row < events.size(); ++row) {
-        if ((row & 0x3FFF) == 0) {
-            if (cancelled(report))
-                return false;
-            if (m_control)
-                m_control->report(QStringLiteral("Storing"), double(row) / double(events.size()));
-        }
-        const SourceRef source = events.source(row);
-        // A line holding a JSON array yields consecutive events with the same line number.
-        recordInLine = (row > 0 && source.line == previous.line) ? recordInLine + 1 : 0;
-        previous = source;
-        std::string_view raw;
-        if (!lines.line(source.line, raw)) {
-            report.error = QStringLiteral("reading %1 again for its raw lines failed: %2")
-                               .arg(file.display, lines.errorString());
+    const LineSource lineText = [&](std::uint32_t number, std::string_view& text) {
+        if (lines.line(number, text))
+            return true;
+        error = lines.errorString();
+        return false;
+    };
+    const std::int64_t firstId = m_nextEventId;
+    m_nextEventId += static_cast<std::int64_t>(events.size());
+    if (!m_blocks.writeFile(fileId, events, firstId, lineText, m_control, &error)) {
+        if (cancelled(report))
             return false;
-        }
-
-        const qint64 eventId = m_nextEventId++;
-        m_insertEvent.bind(0, eventId);
-        m_insertEvent.bind(2, qint64(source.line));
-        m_insertEvent.bind(3, int(events.type(row)));
-        m_insertEvent.bind(4, int(events.verb(row)));
-        m_insertEvent.bind(5, utf8(events.key(row)));
-        m_insertEvent.bind(6, customers.get(events.customer(row), [&](std::uint32_t id) {
-            return events.customerId(id);
-        }));
-        m_insertEvent.bind(7, qint64(events.time(row)));
-        m_insertEvent.bind(8, qint64(events.amountCents(row)));
-        for (int d = 0; d < EventStore::kDetailCount; ++d) {
-            const std::uint32_t id = events.detail(row, d);
-            m_insertEvent.bind(9 + d,
-                               id == StringPool::kAbsent
-                                   ? kNullText
-                                   : QVariant(details.get(id, [&](std::uint32_t i) { return events.detailText(i); })));
-        }
-        if (!m_insertEvent.exec())
+        if (m_blocks.lastError().isValid())
             return fail(report, QStringLiteral("storing the events of %1 failed").arg(file.display),
-                        m_insertEvent.lastError());
-
-        m_insertPayload.bind(0, eventId);
-        m_insertPayload.bind(1, static_cast<qint64>(DuplicateFilter::payloadHash(raw, recordInLine)));
-        m_insertPayload.bind(2, utf8(raw));
-        if (!m_insertPayload.exec())
-            return fail(report, QStringLiteral("storing the raw lines of %1 failed").arg(file.display),
-                        m_insertPayload.lastError());
-        ++report.eventsAdded;
+                        m_blocks.lastError());
+        report.error = QStringLiteral("reading %1 again for its raw lines failed: %2").arg(file.display, error);
+        return false;
     }
+    report.eventsAdded += static_cast<qint64>(events.size());
     return true;
 }
 

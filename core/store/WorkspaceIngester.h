@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/EventReader.h"
+#include "store/EventBlockWriter.h"
 #include "store/PreparedInsert.h"
 #include "util/JobControl.h"
 
@@ -32,9 +33,9 @@ struct IngestReport {
 };
 
 // Puts event files into a workspace's tables: hashes each file's bytes, reads the new ones
-// with EventReader, and stores their events — with the raw line, fetched again from the
-// file by line number — and their rejected lines through prepared statements re-bound per
-// row. The caller holds the transaction around ingest() and rolls it back when it fails.
+// with EventReader, and stores their events in blocks (EventBlockWriter) — with their raw
+// lines, fetched again from the file by line number — and their rejected lines row by row.
+// The caller holds the transaction around ingest() and rolls it back when it fails.
 class WorkspaceIngester {
 public:
     WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control);
@@ -55,13 +56,13 @@ private:
     bool fail(IngestReport& report, const QString& what, const QSqlError& why);
     bool cancelled(IngestReport& report);
     std::int64_t nextId(const char* table, IngestReport& report);
+    std::int64_t nextEventId(IngestReport& report);
 
     QSqlDatabase m_db;
     ReaderOptions m_options;
     const JobControl* m_control;
     PreparedInsert m_insertFile;
-    PreparedInsert m_insertEvent;
-    PreparedInsert m_insertPayload;
+    EventBlockWriter m_blocks;
     PreparedInsert m_insertRejection;
     QSqlQuery m_findHash;
     std::int64_t m_nextFileId = 1;

@@ -4,25 +4,30 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace clv {
 
-// One step of the schema's history: the statements that take a workspace from
-// `fromVersion` to `fromVersion + 1`. Step 0 creates the tables of version 1 in an empty file.
+// One step of the schema's history: what takes a workspace from `fromVersion` to
+// `fromVersion + 1` — statements, then, where rows must be rewritten by code, `convert`,
+// then the statements `afterwards` (dropping what was converted). Step 0 creates the
+// tables of version 1 in an empty file.
 struct SchemaStep {
     int fromVersion = 0;
     QStringList statements;
+    std::function<bool(QSqlDatabase&, QString* error)> convert = {};
+    QStringList afterwards = {};
 };
 
 // The tables of a workspace and how a file is brought up to date. The SQL is plain enough
 // to run unchanged on PostgreSQL (through Qt's QPSQL driver) as on SQLite: INTEGER, BIGINT,
 // SMALLINT, TEXT and DOUBLE PRECISION columns, ids the program assigns itself (no
-// AUTOINCREMENT or SERIAL), no SQLite-only clauses. SQLite pragmas live in Workspace,
-// which owns the SQLite connection.
+// AUTOINCREMENT or SERIAL), no SQLite-only clauses; binary columns are written {blob}. SQLite pragmas live in
+// Workspace, which owns the SQLite connection.
 class WorkspaceSchema {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
     static constexpr char kApplication[] = "CLV Studio";
 
     // The program's steps, in order: steps()[i] takes version i to i + 1.
@@ -43,6 +48,9 @@ public:
     // The tables a save of results replaces, those a save of a fit replaces, and all of
     // them with the event tables, by name (for tests and tools).
     static QStringList resultTables();
+    // The statements that index the result tables by customer, which a save of results
+    // drops and makes again around its inserts.
+    static QStringList resultIndexes();
     static QStringList predictionTables();
     static QStringList tables();
 };

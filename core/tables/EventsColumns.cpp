@@ -4,19 +4,6 @@ namespace clv {
 
 namespace {
 
-const SqlValues<EventsRecord>& sqlValues()
-{
-    static const SqlValues<EventsRecord> values = {
-        sqlValue<&EventsRecord::customer>("e.customer_id"), sqlValue<&EventsRecord::type>("e.event_type"),
-        sqlValue<&EventsRecord::verb>("e.event_verb"),      sqlValue<&EventsRecord::key>("e.event_key"),
-        sqlValue<&EventsRecord::time>("e.event_time_us"),   sqlValue<&EventsRecord::amountCents>("e.amount_cents"),
-        sqlValue<&EventsRecord::detail1>("e.detail_1"),     sqlValue<&EventsRecord::detail2>("e.detail_2"),
-        sqlValue<&EventsRecord::detail3>("e.detail_3"),     sqlValue<&EventsRecord::file>("f.display_name"),
-        sqlValue<&EventsRecord::line>("e.line_number"),     sqlValue<&EventsRecord::order>("e.id"),
-    };
-    return values;
-}
-
 QVariant amountText(const EventsRecord& r)
 {
     return r.type == EventType::Order ? moneyText(r.amountCents) : QString();
@@ -54,19 +41,14 @@ const Columns<EventsRecord>& EventsColumns::columns()
     // Details sort one after the other, a missing one as empty text; the source sorts in input
     // order, which is file and line order.
     static const Columns<R> list = {
-        c::text<R>("customer_id", [](const R& r) { return r.customer; }, {"e.customer_id"}),
-        c::text<R>("type", [](const R& r) { return eventTypeName(r.type); }, {"et.name"}),
-        c::text<R>("verb", [](const R& r) { return eventVerbName(r.verb); }, {"ev.name"}),
-        c::text<R>("key", [](const R& r) { return r.key; }, {"e.event_key"}),
-        c::time<R>("event_time", [](const R& r) { return r.time; }, {"e.event_time_us"}),
-        {"total_amount", true, &amountText, nullptr, &sortByKey<R, Amount>, {"e.amount_cents"}},
-        {"details",
-         false,
-         &detailsText,
-         nullptr,
-         &sortByKey<R, Details>,
-         {"COALESCE(e.detail_1, '')", "COALESCE(e.detail_2, '')", "COALESCE(e.detail_3, '')"}},
-        {"source", false, &sourceText, nullptr, &sortByKey<R, Order>, {"e.id"}},
+        c::text<R>("customer_id", [](const R& r) { return r.customer; }, {}),
+        c::text<R>("type", [](const R& r) { return eventTypeName(r.type); }, {}),
+        c::text<R>("verb", [](const R& r) { return eventVerbName(r.verb); }, {}),
+        c::text<R>("key", [](const R& r) { return r.key; }, {}),
+        c::time<R>("event_time", [](const R& r) { return r.time; }, {}),
+        {"total_amount", true, &amountText, nullptr, &sortByKey<R, Amount>, {}},
+        {"details", false, &detailsText, nullptr, &sortByKey<R, Details>, {}},
+        {"source", false, &sourceText, nullptr, &sortByKey<R, Order>, {}},
     };
     return list;
 }
@@ -89,24 +71,6 @@ EventsRecord EventsColumns::record(const ReadView& view, std::uint32_t row)
     r.line = source.line;
     r.order = row;
     return r;
-}
-
-EventsRecord EventsColumns::record(const RowBlock& block, int row)
-{
-    return recordFromBlock(sqlValues(), block, row);
-}
-
-WorkspaceTable EventsColumns::workspaceTable()
-{
-    WorkspaceTable t;
-    t.name = QStringLiteral("events");
-    t.from = QStringLiteral("events e JOIN source_files f ON f.id = e.file_id "
-                            "LEFT JOIN event_types et ON et.code = e.event_type "
-                            "LEFT JOIN event_verbs ev ON ev.code = e.event_verb");
-    t.countFrom = QStringLiteral("events e"); // ids may have gaps: no dense row numbers
-    t.rowNumber = QStringLiteral("e.id");
-    t.customerId = QStringLiteral("e.customer_id");
-    return clv::workspaceTable(std::move(t), sqlValues(), columns());
 }
 
 } // namespace clv

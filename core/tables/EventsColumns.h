@@ -25,7 +25,8 @@ struct EventsRecord {
     std::array<std::string_view, 3> details() const { return {detail1, detail2, detail3}; }
 };
 
-// The events in input order.
+// The events in input order. Shown from memory only: a workspace keeps its events in
+// compressed blocks (EventBlockCodec), not in rows SQL could page.
 struct EventsColumns {
     using Record = EventsRecord;
     using Source = ReadView;
@@ -33,9 +34,7 @@ struct EventsColumns {
     static const Columns<Record>& columns();
     static std::size_t rowCount(const Source& view) { return view.read->events->size(); }
     static Record record(const Source& view, std::uint32_t row);
-    static Record record(const RowBlock& block, int row);
     static std::string_view customer(const Record& r) { return r.customer; }
-    static WorkspaceTable workspaceTable();
 };
 
 } // namespace clv

@@ -16,6 +16,8 @@ struct VisitsRecord {
     EventType type = EventType::Customer;
 };
 
+// Shown from memory only: the event times and types it shows live in the workspace's
+// compressed event blocks, not in SQL (result_visits and the view `visits` hold the rest).
 struct VisitsColumns {
     using Record = VisitsRecord;
     using Source = ResultTables;
@@ -23,9 +25,7 @@ struct VisitsColumns {
     static const Columns<Record>& columns();
     static std::size_t rowCount(const Source& results) { return results.visits.size(); }
     static Record record(const Source& results, std::uint32_t row);
-    static Record record(const RowBlock& block, int row);
     static std::string_view customer(const Record& r) { return r.customer; }
-    static WorkspaceTable workspaceTable();
 };
 
 } // namespace clv

@@ -24,7 +24,7 @@ step "metadata"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 for needed in libqt6core6 libqt6widgets6 libqt6charts6 libqt6sql6-sqlite qt6-qpa-plugins libboost-json1.81.0 \
-              zlib1g libzstd1; do
+              zlib1g libzstd1 libssl3; do
   grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed"
 done
 # Every dependency names a real Debian package (they are all installed on a build machine).

@@ -694,7 +694,10 @@ private Q_SLOTS:
             QVERIFY(ltv);
             QTRY_COMPARE(ltv->rowCount(), 50);
             QTRY_COMPARE(cell(part<TablePage>(w, "ltvPage"), 0, 1), QStringLiteral("c670daa7e51c"));
-            QVERIFY(qobject_cast<WorkspaceTableModel*>(part<TablePage>(w, "visitsPage")->model()));
+            QVERIFY(qobject_cast<WorkspaceTableModel*>(part<TablePage>(w, "weeklyPage")->model()));
+            // The events and visits stay in memory: their rows are in the workspace's event blocks.
+            QVERIFY(!qobject_cast<WorkspaceTableModel*>(part<TablePage>(w, "visitsPage")->model()));
+            QVERIFY(!qobject_cast<WorkspaceTableModel*>(part<TablePage>(w, "eventsPage")->model()));
 
             // The filter box and a header click reach the paged model.
             part<TablePage>(w, "ltvPage")->filterEdit()->setText(QStringLiteral("C670"));

@@ -83,27 +83,15 @@ private:
 
     // Both kinds of every table, filled.
     struct Models {
-        EventsTableModel events;
-        VisitsTableModel visits;
         WeeklyTableModel weekly;
         LtvTableModel ltv;
-        PagedEventsModel pagedEvents;
-        PagedVisitsModel pagedVisits;
         PagedWeeklyModel pagedWeekly;
         PagedLtvModel pagedLtv;
-        std::vector<Pair> pairs()
-        {
-            return {{"events", &events, &pagedEvents},
-                    {"visits", &visits, &pagedVisits},
-                    {"weekly", &weekly, &pagedWeekly},
-                    {"ltv", &ltv, &pagedLtv}};
-        }
+        std::vector<Pair> pairs() { return {{"weekly", &weekly, &pagedWeekly}, {"ltv", &ltv, &pagedLtv}}; }
     };
 
     void fill(Models& m)
     {
-        m.events.setSource(ReadView::of(m_read));
-        m.visits.setSource(m_results);
         m.weekly.setSource(m_results);
         m.ltv.setSource(m_results);
         for (const Pair& p : m.pairs())
@@ -224,32 +212,32 @@ private Q_SLOTS:
         Models m;
         fill(m);
         // Many requests in a row: only the last sort and filter may be shown.
-        for (int column = 0; column < m.visits.columnCount(); ++column)
-            m.pagedVisits.sort(column, column % 2 ? Qt::DescendingOrder : Qt::AscendingOrder);
-        m.pagedVisits.setCustomerFilter(QStringLiteral("a"));
-        m.pagedVisits.setCustomerFilter(QStringLiteral("b"));
-        m.visits.sort(m.visits.columnCount() - 1, Qt::AscendingOrder);
-        m.visits.setCustomerFilter(QStringLiteral("b"));
-        compareWhenLoaded(m.pairs()[1], QStringLiteral("after a burst of sorts"));
+        for (int column = 0; column < m.weekly.columnCount(); ++column)
+            m.pagedWeekly.sort(column, column % 2 ? Qt::DescendingOrder : Qt::AscendingOrder);
+        m.pagedWeekly.setCustomerFilter(QStringLiteral("a"));
+        m.pagedWeekly.setCustomerFilter(QStringLiteral("b"));
+        m.weekly.sort(m.weekly.columnCount() - 1, Qt::AscendingOrder);
+        m.weekly.setCustomerFilter(QStringLiteral("b"));
+        compareWhenLoaded(m.pairs()[0], QStringLiteral("after a burst of sorts"));
     }
 
     void testCopyAsCsvReadsRowsNotYetInView()
     {
         Models m;
         fill(m);
-        QVERIFY(QTest::qWaitFor([&] { return !m.pagedVisits.isReordering(); }, 10000));
-        QVERIFY(m.pagedVisits.isRowLoaded(0));
-        QVERIFY(!m.pagedVisits.isRowLoaded(WorkspaceTableModel::kPageRows)); // nothing scrolled there yet
+        QVERIFY(QTest::qWaitFor([&] { return !m.pagedWeekly.isReordering(); }, 10000));
+        QVERIFY(m.pagedWeekly.isRowLoaded(0));
+        QVERIFY(!m.pagedWeekly.isRowLoaded(WorkspaceTableModel::kPageRows)); // nothing scrolled there yet
         QList<int> rows;
         for (int row = 200; row < 540; row += 3)
             rows << row;
-        const QList<int> columns = {0, 4, 5, 6};
+        const QList<int> columns = {0, 2, 3, 4};
         QString copied;
-        m.pagedVisits.requestCsv(rows, columns, {}, [&](const QString& csv) { copied = csv; });
+        m.pagedWeekly.requestCsv(rows, columns, {}, [&](const QString& csv) { copied = csv; });
         QVERIFY(QTest::qWaitFor([&] { return !copied.isEmpty(); }, 10000));
-        QCOMPARE(copied, m.visits.toCsv(rows, columns));
+        QCOMPARE(copied, m.weekly.toCsv(rows, columns));
         // Until then, what is at hand: the rows not read yet are empty.
-        QVERIFY(m.pagedVisits.toCsv({600}, columns).endsWith(QStringLiteral(",,,\n")));
+        QVERIFY(m.pagedWeekly.toCsv({600}, columns).endsWith(QStringLiteral(",,,\n")));
     }
 
     void testNoWorkspaceShowsNoRows()

@@ -21,7 +21,7 @@ namespace clv::test {
 inline const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
 inline const QString kChallengeInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
 inline constexpr char kNewerMessage[]
-    = "this workspace was made by a newer CLV Studio (schema 5, this program reads up to 4)";
+    = "this workspace was made by a newer CLV Studio (schema 6, this program reads up to 5)";
 
 struct Run {
     int exitCode = -1;

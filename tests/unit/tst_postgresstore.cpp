@@ -2,6 +2,7 @@
 
 #include "WorkspaceTestSupport.h"
 
+#include "LegacyWorkspace.h"
 #include "PostgresServer.h"
 #include "store/OpenWorkspace.h"
 #include "store/WorkspaceLocation.h"
@@ -61,6 +62,10 @@ QProcess* startEtl(const QStringList& arguments, QObject* parent)
 }
 
 } // namespace
+
+// What the stored events take on the server, TOAST tables (where the blocks are) included.
+constexpr char kStoredEventBytes[]
+    = "SELECT pg_total_relation_size('event_blocks') + pg_total_relation_size('event_lines')";
 
 class TestPostgresStore : public QObject {
     Q_OBJECT
@@ -203,9 +208,10 @@ private Q_SLOTS:
         const QString database = newDatabase();
         QVERIFY(!database.isEmpty());
         const QString url = m_server.address(database);
-        QCOMPARE(runEtl({"--workspace", url, kSeedInput, "-o", m_dir.filePath("old1"), "--quiet"}).exitCode, 0);
-        // Made as version 1 workspaces were: without version 2's indexes nor version 4's fit tables.
+        // Made as version 1 workspaces were: events in rows, without version 2's indexes nor
+        // version 4's fit tables.
         withConnection(database, [](QSqlDatabase& db) {
+            fillSchema4Workspace(db, {kSeedInput});
             QSqlQuery q(db);
             for (const QString& table : WorkspaceSchema::predictionTables())
                 QVERIFY(q.exec("DROP TABLE " + table));
@@ -247,8 +253,10 @@ private Q_SLOTS:
         QVERIFY(!database.isEmpty());
         const QString url = m_server.address(database);
         QCOMPARE(runEtl({"--workspace", url, kSeedInput, "-o", m_dir.filePath("newer1"), "--quiet"}).exitCode, 0);
-        withConnection(database,
-                       [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 5")); });
+        static constexpr int newer = WorkspaceSchema::kCurrentVersion + 1;
+        withConnection(database, [](QSqlDatabase& db) {
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE schema_info SET version = %1").arg(newer)));
+        });
         const Run rerun = runEtl({"--from-workspace", url, "-o", m_dir.filePath("newer2")});
         QCOMPARE(rerun.exitCode, 2);
         QVERIFY2(rerun.err.contains(kNewerMessage), qPrintable(rerun.err));
@@ -256,9 +264,9 @@ private Q_SLOTS:
         QCOMPARE(add.exitCode, 2);
         QVERIFY2(add.err.contains(kNewerMessage), qPrintable(add.err));
         withConnection(database, [](QSqlDatabase& db) {
-            QCOMPARE(scalar(db, "SELECT version FROM schema_info"), 5);
+            QCOMPARE(scalar(db, "SELECT version FROM schema_info"), newer);
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM source_files"), 1);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM events"), 556);
+            QCOMPARE(scalar(db, "SELECT SUM(event_count) FROM event_blocks"), 556);
         });
     }
 
@@ -290,14 +298,18 @@ private Q_SLOTS:
         }
         QCOMPARE(outputs.filter("already in the workspace: " + files[2]).size(), 1);
 
-        // Every file once, every id once, every event with its raw line.
+        // Every file once, every id once (no two blocks overlap), every block with its raw lines.
         QStringList order;
         withConnection(database, [&](QSqlDatabase& db) {
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM source_files"), 3);
             QCOMPARE(scalar(db, "SELECT COUNT(DISTINCT content_sha256) FROM source_files"), 3);
-            const qint64 events = scalar(db, "SELECT COUNT(*) FROM events");
-            QCOMPARE(scalar(db, "SELECT COUNT(DISTINCT id) FROM events"), events);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_payloads"), events);
+            const qint64 events = scalar(db, "SELECT SUM(event_count) FROM event_blocks");
+            QCOMPARE(scalar(db,
+                            "SELECT COUNT(*) FROM event_blocks a JOIN event_blocks b ON a.id < b.id "
+                            "AND a.first_event_id < b.first_event_id + b.event_count "
+                            "AND b.first_event_id < a.first_event_id + a.event_count"),
+                     0);
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_lines"), scalar(db, "SELECT COUNT(*) FROM event_blocks"));
             QCOMPARE(scalar(db, "SELECT SUM(accepted_count) FROM source_files"), events);
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT path FROM source_files ORDER BY id"));
@@ -335,19 +347,19 @@ private Q_SLOTS:
             QVERIFY(generateEvents(big, 20000));
 
         qint64 bytesBefore = 0;
-        withConnection(database,
-                       [&](QSqlDatabase& db) { bytesBefore = scalar(db, "SELECT pg_relation_size('events')"); });
+        withConnection(database, [&](QSqlDatabase& db) { bytesBefore = scalar(db, kStoredEventBytes); });
         QProcess etl;
         etl.start(QStringLiteral(CLV_ETL_BINARY), {"--workspace", url, big, "-o", m_dir.filePath("interrupted")});
         QVERIFY(etl.waitForStarted());
-        // Uncommitted rows are invisible to others, but they take pages: act once the events
-        // table has grown by a few megabytes within the client's open transaction.
+        // Uncommitted rows are invisible to others, but they take pages: act once the event
+        // blocks (with their TOAST tables) have grown by a few megabytes within the client's
+        // open transaction.
         withConnection(database, [&](QSqlDatabase& db) {
             QElapsedTimer clock;
             clock.start();
             qint64 bytes = bytesBefore;
             while (etl.state() != QProcess::NotRunning && clock.elapsed() < 120000) {
-                bytes = scalar(db, "SELECT pg_relation_size('events')");
+                bytes = scalar(db, kStoredEventBytes);
                 if (bytes > bytesBefore + (2 << 20))
                     break;
                 etl.waitForFinished(20);
@@ -374,8 +386,8 @@ private Q_SLOTS:
 
         withConnection(database, [](QSqlDatabase& db) {
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM source_files"), 1);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM events"), 556);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_payloads"), 556);
+            QCOMPARE(scalar(db, "SELECT SUM(event_count) FROM event_blocks"), 556);
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_lines"), scalar(db, "SELECT COUNT(*) FROM event_blocks"));
         });
         QCOMPARE(runEtl({"--from-workspace", url, "-o", m_dir.filePath("after")}).exitCode, 0);
         compareOutputs(m_dir.filePath("after"), m_dir.filePath("before"), false);

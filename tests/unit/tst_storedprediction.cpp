@@ -2,6 +2,7 @@
 // opened with the real Workspace, and real fits of the CDNOW summary and of generated events.
 #include "WorkspaceTestSupport.h"
 
+#include "LegacyWorkspace.h"
 #include "io/EventTime.h"
 #include "predict/Purchases.h"
 #include "predict/SummaryFile.h"
@@ -363,14 +364,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("w.clvdb");
         const QString fresh = dir.filePath("fresh.clvdb");
         QVERIFY(Workspace::open(fresh, nullptr));
-        TablesText before;
-        {
-            auto workspace = Workspace::open(path, nullptr);
-            QVERIFY(workspace && workspace->addFiles({kSeedInput}).ok());
-            const auto tables = analyseAndSave(*workspace);
-            QVERIFY(tables);
-            before = textOf(*tables);
-        }
+        makeSchema4Workspace(path, {kSeedInput});
         // Made as version 3 files were: without the tables of a fit.
         withRawConnection(path, [](QSqlDatabase& db) {
             QSqlQuery q(db);
@@ -383,35 +377,40 @@ private Q_SLOTS:
         QString error;
         auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->schemaVersion(), 4);
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
         QCOMPARE(workspace->storedEventCount(), 556);
-        const std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
-        QVERIFY2(read, qPrintable(error));
-        const auto results = workspace->loadResults(*read, &error);
-        QVERIFY2(results, qPrintable(error));
-        QVERIFY(textOf(*results) == before);
+        const auto tables = analyseAndSave(*workspace);
+        QVERIFY(tables);
+        QVERIFY(textOf(*tables) == textOf(*batch({kSeedInput}, false).tables));
         QVERIFY(!loadFit(*workspace, eventsOf(*workspace), &error)); // no fit yet, and no error
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(saveFit(*workspace, fitOf(m_tiny, {}), eventsOf(*workspace), &error), qPrintable(error));
         workspace.reset();
 
         QCOMPARE(predictionSchema(path), predictionSchema(fresh));
-        withRawConnection(path, [](QSqlDatabase& db) { QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), 4); });
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QCOMPARE(WorkspaceSchema::storedVersion(db, nullptr), WorkspaceSchema::kCurrentVersion);
+        });
     }
 
-    void testVersion5WorkspaceIsRefusedAndLeftUntouched()
+    void testNewerWorkspaceIsRefusedAndLeftUntouched()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr));
-        withRawConnection(path,
-                          [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 5")); });
+        static constexpr int newer = WorkspaceSchema::kCurrentVersion + 1;
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE schema_info SET version = %1").arg(newer)));
+        });
         const QByteArray before = readAll(path);
         QString error;
         WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
         QVERIFY(!Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly, &failure));
         QCOMPARE(failure, WorkspaceOpenFailure::Refused);
-        QVERIFY2(error.contains("this workspace was made by a newer CLV Studio (schema 5, this program reads up to 4)"),
+        QVERIFY2(error.contains(QStringLiteral("this workspace was made by a newer CLV Studio (schema %1, this program "
+                                               "reads up to %2)")
+                                    .arg(newer)
+                                    .arg(WorkspaceSchema::kCurrentVersion)),
                  qPrintable(error));
         QCOMPARE(readAll(path), before);
     }

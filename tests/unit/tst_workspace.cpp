@@ -2,7 +2,9 @@
 // and clv-etl binary; no mocks.
 #include "WorkspaceTestSupport.h"
 
+#include "LegacyWorkspace.h"
 #include "etl/DuplicateFilter.h"
+#include "store/EventBlockCodec.h"
 #include "store/WorkspaceRun.h"
 #include "store/WorkspaceSchema.h"
 
@@ -247,7 +249,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(dir.filePath("empty.clvdb"), QByteArray())); // an empty file is an empty database
         auto workspace = Workspace::open(dir.filePath("empty.clvdb"), nullptr);
         QVERIFY(workspace);
-        QCOMPARE(workspace->schemaVersion(), 4);
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
         QSqlDatabase db = QSqlDatabase::database(workspace->connectionName());
         for (const QString& table : WorkspaceSchema::tables())
             QVERIFY2(db.tables().contains(table), qPrintable(table));
@@ -275,7 +277,8 @@ private Q_SLOTS:
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("team")));
 
         withRawConnection(dir.filePath("team.db"), [](QSqlDatabase& raw) {
-            QVERIFY(QSqlQuery(raw).exec("UPDATE schema_info SET version = 5"));
+            QVERIFY(QSqlQuery(raw).exec(
+                QStringLiteral("UPDATE schema_info SET version = %1").arg(WorkspaceSchema::kCurrentVersion + 1)));
         });
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("team"));
         db.setDatabaseName(dir.filePath("team.db"));
@@ -291,8 +294,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
         QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
-        withRawConnection(path,
-                          [](QSqlDatabase& db) { QVERIFY(QSqlQuery(db).exec("UPDATE schema_info SET version = 5")); });
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE schema_info SET version = %1").arg(WorkspaceSchema::kCurrentVersion + 1)));
+        });
         const QByteArray before = readAll(path);
         QString error;
         WorkspaceOpenFailure failure = WorkspaceOpenFailure::None;
@@ -303,6 +308,54 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(kNewerMessage), qPrintable(run.err));
         QCOMPARE(readAll(path), before);
+    }
+
+    void testSchema4EventRowsBecomeBlocksWithTheirIds()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        const QString generated = dir.filePath("generated.jsonl");
+        QVERIFY(generateEvents(generated, 5000)); // more events than one block holds
+        const QStringList files{kSeedInput, kChallengeInput, generated};
+        makeSchema4Workspace(path, files, 1000);
+        qint64 rows = 0;
+        withRawConnection(path, [&rows](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT COUNT(*) FROM events") && q.next());
+            rows = q.value(0).toLongLong();
+        });
+        QVERIFY(rows > qint64(EventBlockCodec::kEventsPerBlock));
+
+        QString error;
+        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
+        QCOMPARE(workspace->storedEventCount(), rows);
+        // The same tables as a batch run, and without duplicates the same as a batch run
+        // without them: the raw lines came across whole.
+        for (const bool drop : {false, true}) {
+            workspace->setDropExactDuplicates(drop);
+            const std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
+            QVERIFY2(read, qPrintable(error));
+            const AnalysisOutcome expected = batch(files, drop);
+            QVERIFY(textOf(*Pipeline(Parameters{}).run(read->events)) == textOf(*expected.tables));
+            QCOMPARE(rejectedText(*read), rejectedText(expected.read));
+        }
+        // Ids kept: the next file's events count on from the last converted one.
+        QVERIFY(workspace->addFiles({dir.filePath("more.jsonl")}).problems.size() == 1); // no such file
+        const QString more = dir.filePath("more.jsonl");
+        QVERIFY(generateEvents(more, 50));
+        QVERIFY(workspace->addFiles({more}).ok());
+        workspace.reset();
+        withRawConnection(path, [rows](QSqlDatabase& db) {
+            QVERIFY(!db.tables().contains("events"));
+            QVERIFY(!db.tables().contains("event_payloads"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT MIN(first_event_id) FROM event_blocks") && q.next());
+            QCOMPARE(q.value(0).toLongLong(), 1000);
+            QVERIFY(q.exec("SELECT first_event_id FROM event_blocks ORDER BY id DESC LIMIT 1") && q.next());
+            QCOMPARE(q.value(0).toLongLong(), 1000 + rows);
+        });
     }
 
     void testSchemaStepsRunInOneTransaction()
@@ -327,7 +380,7 @@ private Q_SLOTS:
             QCOMPARE(WorkspaceSchema::storedVersion(db, &error), current + 1);
             QVERIFY(db.record("customers").contains("segment"));
             QSqlQuery q(db);
-            QVERIFY(q.exec("SELECT COUNT(*) FROM events") && q.next());
+            QVERIFY(q.exec("SELECT SUM(event_count) FROM event_blocks") && q.next());
             QCOMPARE(q.value(0).toInt(), 556);
         });
         QString error;
@@ -342,7 +395,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("w.clvdb");
-        QVERIFY(Workspace::open(path, nullptr)->addFiles({kSeedInput}).ok());
+        makeSchema4Workspace(path, {kSeedInput});
         // Made as version 1 files were: without the indexes of version 2 (nor the fit tables of
         // version 4).
         withRawConnection(path, [](QSqlDatabase& db) {
@@ -375,15 +428,13 @@ private Q_SLOTS:
         const QString path = dir.filePath("w.clvdb");
         const QString fresh = dir.filePath("fresh.clvdb");
         QVERIFY(Workspace::open(fresh, nullptr));
-        {
-            auto workspace = Workspace::open(path, nullptr);
-            QVERIFY(workspace && workspace->addFiles({kSeedInput}).ok());
-            QVERIFY(analyseAndSave(*workspace));
-        }
+        makeSchema4Workspace(path, {kSeedInput});
         // Made as version 2 files were: a weekly table without amount_per_week, and results
         // computed from cents (and no fit tables, which came with version 4).
         withRawConnection(path, [](QSqlDatabase& db) {
             QSqlQuery q(db);
+            QVERIFY(q.exec("INSERT INTO run_parameters VALUES (1, 'seed', 1800, 'monday', 10, 10, 0, 556, 'then')"));
+            QVERIFY(q.exec("INSERT INTO result_ltv VALUES (1, 'someone', 1.5, 1, 1, 150, 1, 1, 0, 0)"));
             for (const QString& table : WorkspaceSchema::predictionTables())
                 QVERIFY(q.exec("DROP TABLE " + table));
             QVERIFY(q.exec("ALTER TABLE result_weekly DROP COLUMN amount_per_week"));
@@ -404,7 +455,7 @@ private Q_SLOTS:
         QString error;
         auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->schemaVersion(), 4);
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
         QCOMPARE(workspace->storedEventCount(), 556);
         QVERIFY(!workspace->storedParameters()); // the results made from cents are gone ...
         std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);

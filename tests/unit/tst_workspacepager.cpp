@@ -5,13 +5,12 @@
 
 #include "store/WorkspacePager.h"
 #include "store/WorkspaceTableReader.h"
-#include "tables/EventsColumns.h"
 #include "tables/LtvColumns.h"
-#include "tables/VisitsColumns.h"
 #include "tables/WeeklyColumns.h"
 #include "util/JobTracker.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <numeric>
@@ -125,8 +124,6 @@ private Q_SLOTS:
         const std::pair<WorkspaceTable, std::size_t> tables[] = {
             {LtvColumns::workspaceTable(), m_tables->ltv.size()},
             {WeeklyColumns::workspaceTable(), m_tables->weekly.size()},
-            {VisitsColumns::workspaceTable(), m_tables->visits.size()},
-            {EventsColumns::workspaceTable(), m_tables->events->size()},
         };
         for (const auto& [table, expected] : tables) {
             const WorkspaceTableReader reader(connection.db(), table);
@@ -150,19 +147,21 @@ private Q_SLOTS:
     void testVisitsAndWeeklyRowsEqualTheMemoryTables()
     {
         ReadConnection connection(m_path);
-        const auto visits = readAllPages(WorkspaceTableReader(connection.db(), VisitsColumns::workspaceTable()), {},
-                                         50);
+        // The visits table is not paged (its event times and types live in the event blocks),
+        // but outside tools read it, with its customers, through the view `visits`.
+        QSqlQuery q(connection.db());
+        QVERIFY(q.exec("SELECT customer_id, week_id, visit_id, is_order, amount_cents FROM visits ORDER BY row_no"));
         const VisitsTable& v = m_tables->visits;
-        QCOMPARE(visits.size(), v.size());
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            QCOMPARE(visits[i][0].toString(), utf8(events().customerId(v.customer[i])));
-            QCOMPARE(visits[i][1].toInt(), v.weekId[i]);
-            QCOMPARE(visits[i][2].toInt(), v.visitId[i]);
-            QCOMPARE(visits[i][3].toInt() != 0, v.isOrder[i] != 0);
-            QCOMPARE(visits[i][4].toLongLong(), v.amountCents[i]);
-            QCOMPARE(visits[i][5].toLongLong(), events().time(v.event[i]));
-            QCOMPARE(visits[i][6].toInt(), int(events().type(v.event[i])));
+        std::size_t i = 0;
+        for (; q.next(); ++i) {
+            QVERIFY(i < v.size());
+            QCOMPARE(q.value(0).toString(), utf8(events().customerId(v.customer[i])));
+            QCOMPARE(q.value(1).toInt(), v.weekId[i]);
+            QCOMPARE(q.value(2).toInt(), v.visitId[i]);
+            QCOMPARE(q.value(3).toInt() != 0, v.isOrder[i] != 0);
+            QCOMPARE(q.value(4).toLongLong(), v.amountCents[i]);
         }
+        QCOMPARE(i, v.size());
         const auto weekly = readAllPages(WorkspaceTableReader(connection.db(), WeeklyColumns::workspaceTable()), {},
                                          50);
         const WeeklyTable& w = m_tables->weekly;
@@ -238,11 +237,11 @@ private Q_SLOTS:
             shown << row[1].toString();
         QCOMPARE(shown, expected);
 
-        const WorkspaceTableReader visits(connection.db(), VisitsColumns::workspaceTable());
-        qint64 visitRows = 0;
-        for (std::uint32_t customer : m_tables->visits.customer)
-            visitRows += containsIgnoringAsciiCase(utf8(events().customerId(customer)), filter);
-        QCOMPARE(visits.count(query, &error).value_or(-1), visitRows);
+        const WorkspaceTableReader weekly(connection.db(), WeeklyColumns::workspaceTable());
+        qint64 weeklyRows = 0;
+        for (std::uint32_t customer : m_tables->weekly.customer)
+            weeklyRows += containsIgnoringAsciiCase(utf8(events().customerId(customer)), filter);
+        QCOMPARE(weekly.count(query, &error).value_or(-1), weeklyRows);
     }
 
     void testRowLimitKeepsTheTopOfTheStoredOrder()

@@ -17,8 +17,6 @@ using VisitsTableModel = MemoryTableModel<VisitsColumns>;
 using WeeklyTableModel = MemoryTableModel<WeeklyColumns>;
 using LtvTableModel = MemoryTableModel<LtvColumns>;
 using ProblemsTableModel = MemoryTableModel<ProblemsColumns>;
-using PagedEventsModel = PagedTableModel<EventsColumns>;
-using PagedVisitsModel = PagedTableModel<VisitsColumns>;
 using PagedWeeklyModel = PagedTableModel<WeeklyColumns>;
 using PagedLtvModel = PagedTableModel<LtvColumns>;
 

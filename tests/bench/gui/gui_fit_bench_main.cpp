@@ -10,6 +10,7 @@
 #include "pages/TablePage.h"
 #include "predict/PredictSettingsPanel.h"
 #include "session/PredictSession.h"
+#include "util/HugePageMalloc.h"
 #include "widgets/ResultTableView.h"
 
 #include <QCheckBox>
@@ -51,6 +52,7 @@ bool openTable(clv::MainWindow& window, const QString& file, const QString& colu
 
 int main(int argc, char* argv[])
 {
+    clv::useHugePagesForLargeAllocations(argv); // as the application does
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A transaction table."));

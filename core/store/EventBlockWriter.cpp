@@ -1,0 +1,131 @@
+#include "store/EventBlockWriter.h"
+
+#include "store/EventBlockCodec.h"
+#include "store/SqlFailure.h"
+#include "util/ComputePool.h"
+
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+
+namespace clv {
+
+EventBlockWriter::EventBlockWriter(const QSqlDatabase& db)
+    : m_db(db), m_insertBlock(db, QStringLiteral("event_blocks"),
+                              {"id", "file_id", "first_event_id", "event_count", "first_line", "last_line", "events"}),
+      m_insertLines(db, QStringLiteral("event_lines"), {"block_id", "lines"})
+{
+}
+
+bool EventBlockWriter::prepare(QString* error)
+{
+    if (!m_insertBlock.readyOr(error) || !m_insertLines.readyOr(error)) {
+        m_lastError = m_insertBlock.isReady() ? m_insertLines.lastError() : m_insertBlock.lastError();
+        return false;
+    }
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT MAX(id) FROM event_blocks")) || !q.next()) {
+        m_lastError = q.lastError();
+        return sqlFailed(error, QStringLiteral("reading the workspace failed"), q);
+    }
+    m_nextBlockId = q.value(0).isNull() ? 1 : q.value(0).toLongLong() + 1;
+    return true;
+}
+
+bool EventBlockWriter::cancelled(const JobControl* control, QString* error) const
+{
+    if (!control || !control->isCancelled())
+        return false;
+    if (error)
+        *error = QStringLiteral("cancelled");
+    return true;
+}
+
+bool EventBlockWriter::writeFile(std::int64_t fileId, const EventStore& events, std::int64_t firstEventId,
+                                 const LineSource& lineText, const JobControl* control, QString* error)
+{
+    // Two blocks per worker: each compresses while the next group's lines are gathered.
+    const auto groupSize = static_cast<std::size_t>(std::max(1, computePool()->maxThreadCount()) * 2);
+    std::vector<PendingBlock> group;
+    for (std::size_t from = 0; from < events.size(); from += EventBlockCodec::kEventsPerBlock) {
+        if (from == 0 && control)
+            control->report(QStringLiteral("Storing"), 0.0);
+        PendingBlock& block = group.emplace_back();
+        block.fileId = fileId;
+        block.firstEventId = firstEventId + static_cast<std::int64_t>(from);
+        block.events = &events;
+        block.from = from;
+        block.count = std::min(EventBlockCodec::kEventsPerBlock, events.size() - from);
+        std::uint32_t lastLine = 0;
+        for (std::size_t row = from; row < from + block.count; ++row) {
+            const std::uint32_t line = events.source(row).line;
+            if (row > from && line == lastLine)
+                continue; // the next record of a line holding a JSON array
+            std::string_view text;
+            if (!lineText(line, text)) {
+                if (error)
+                    *error = QStringLiteral("line %1 cannot be read again").arg(line);
+                return false;
+            }
+            block.lines.append(text);
+            block.lines.push_back('\n');
+            lastLine = line;
+        }
+        if (group.size() == groupSize || block.from + block.count == events.size()) {
+            const std::size_t done = block.from + block.count;
+            if (!write(group, error))
+                return false;
+            group.clear();
+            if (control)
+                control->report(QStringLiteral("Storing"), double(done) / double(events.size()));
+            if (cancelled(control, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool EventBlockWriter::write(const std::vector<PendingBlock>& blocks, QString* error)
+{
+    struct Packed {
+        QByteArray events;
+        QByteArray lines;
+    };
+    std::vector<Packed> packed(blocks.size());
+    std::vector<std::size_t> order(blocks.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    QtConcurrent::blockingMap(computePool(), order, [&](std::size_t i) {
+        const PendingBlock& b = blocks[i];
+        packed[i].events = EventBlockCodec::encodeEvents(*b.events, b.from, b.count);
+        packed[i].lines = EventBlockCodec::encodeLines(b.lines);
+    });
+
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const PendingBlock& b = blocks[i];
+        const qint64 id = m_nextBlockId++;
+        m_insertBlock.bind(0, id);
+        m_insertBlock.bind(1, qint64(b.fileId));
+        m_insertBlock.bind(2, qint64(b.firstEventId));
+        m_insertBlock.bind(3, qint64(b.count));
+        m_insertBlock.bind(4, qint64(b.events->source(b.from).line));
+        m_insertBlock.bind(5, qint64(b.events->source(b.from + b.count - 1).line));
+        m_insertBlock.bind(6, packed[i].events);
+        if (!m_insertBlock.exec()) {
+            m_lastError = m_insertBlock.lastError();
+            return m_insertBlock.failed(QStringLiteral("storing events failed"), error);
+        }
+        m_insertLines.bind(0, id);
+        m_insertLines.bind(1, packed[i].lines);
+        if (!m_insertLines.exec()) {
+            m_lastError = m_insertLines.lastError();
+            return m_insertLines.failed(QStringLiteral("storing raw lines failed"), error);
+        }
+    }
+    return true;
+}
+
+} // namespace clv
