@@ -94,8 +94,7 @@ void EventStore::appendColumns(const EventColumns& columns, std::uint32_t file)
     m_type.insert(m_type.end(), columns.type.begin(), columns.type.end());
     m_verb.insert(m_verb.end(), columns.verb.begin(), columns.verb.end());
     m_amount.insert(m_amount.end(), columns.amountCents.begin(), columns.amountCents.end());
-    for (std::string_view key : columns.key)
-        m_keys.append(key);
+    m_keys.appendAll(columns.key);
     for (std::size_t d = 0; d < m_detail.size(); ++d) {
         m_detail[d].reserve(m_detail[d].size() + n);
         for (std::uint32_t index : columns.detail[d])

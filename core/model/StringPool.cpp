@@ -84,6 +84,21 @@ std::uint32_t StringPool::find(std::string_view text) const
     return m_slots[slotOf(text, hashText(text))].id;
 }
 
+void StringColumn::appendAll(const std::vector<std::string_view>& texts)
+{
+    std::size_t bytes = 0;
+    for (std::string_view text : texts)
+        bytes += text.size();
+    std::size_t at = m_bytes.size();
+    m_bytes.resize(at + bytes);
+    m_offsets.reserve(m_offsets.size() + texts.size());
+    for (std::string_view text : texts) {
+        std::memcpy(m_bytes.data() + at, text.data(), text.size());
+        at += text.size();
+        m_offsets.push_back(at);
+    }
+}
+
 void StringColumn::appendColumn(const StringColumn& other)
 {
     const std::uint64_t base = m_bytes.size();

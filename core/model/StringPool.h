@@ -60,6 +60,8 @@ public:
         m_offsets.push_back(m_bytes.size());
     }
     void appendColumn(const StringColumn& other);
+    // Appends every text of `texts`, growing the storage once.
+    void appendAll(const std::vector<std::string_view>& texts);
     void clear()
     {
         m_bytes.clear();

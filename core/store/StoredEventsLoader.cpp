@@ -5,6 +5,7 @@
 #include "store/SqlFailure.h"
 #include "util/ComputePool.h"
 
+#include <QFuture>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThreadPool>
@@ -107,46 +108,60 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
     events.reserve(total);
     ids.reserve(total);
 
-    // A group of blocks is unpacked side by side on the pool, then appended in order here:
-    // appending interns only each block's dictionary, so it is the cheap part. Groups keep
-    // the unpacked bytes to a few blocks' worth.
+    // Groups of blocks are unpacked side by side on the pool while this thread appends the
+    // group before to the store: appending interns only each block's dictionaries, so the
+    // two take turns without waiting long. Two groups' unpacked bytes are held at a time.
     QThreadPool* pool = computePool();
     const auto groupSize = static_cast<std::size_t>(std::max(1, pool->maxThreadCount()) * 2);
     struct Unpacked {
+        std::size_t block = 0;
         std::string raw;
         EventColumns columns;
         QString problem;
     };
-    std::vector<Unpacked> group(groupSize);
+    auto unpack = [this](Unpacked& out) {
+        StoredBlock& block = m_blocks[out.block];
+        out.problem.clear();
+        if (EventBlockCodec::decodeEvents(block.events, out.raw, out.columns, &out.problem)
+            && static_cast<std::int64_t>(out.columns.size()) != block.count)
+            out.problem = QStringLiteral("event block %1 holds %2 events, not %3")
+                              .arg(block.id)
+                              .arg(out.columns.size())
+                              .arg(block.count);
+        block.events = QByteArray(); // unpacked: its memory can go
+    };
+    auto start = [&](std::vector<Unpacked>& group, std::size_t first) {
+        group.resize(std::min(groupSize, m_blocks.size() - first));
+        for (std::size_t i = 0; i < group.size(); ++i)
+            group[i].block = first + i;
+        return QtConcurrent::map(pool, group, unpack);
+    };
+    std::vector<Unpacked> current;
+    std::vector<Unpacked> next;
+    QFuture<void> unpacking = m_blocks.empty() ? QFuture<void>() : start(current, 0);
     for (std::size_t first = 0; first < m_blocks.size(); first += groupSize) {
-        const std::size_t count = std::min(groupSize, m_blocks.size() - first);
-        std::vector<std::size_t> indexes(count);
-        for (std::size_t i = 0; i < count; ++i)
-            indexes[i] = i;
-        QtConcurrent::blockingMap(pool, indexes, [&](std::size_t i) {
-            StoredBlock& block = m_blocks[first + i];
-            Unpacked& out = group[i];
-            out.problem.clear();
-            if (EventBlockCodec::decodeEvents(block.events, out.raw, out.columns, &out.problem)
-                && static_cast<std::int64_t>(out.columns.size()) != block.count)
-                out.problem = QStringLiteral("event block %1 holds %2 events, not %3")
-                                  .arg(block.id)
-                                  .arg(out.columns.size())
-                                  .arg(block.count);
-            block.events = QByteArray(); // unpacked: its memory can go
-        });
-        for (std::size_t i = 0; i < count; ++i) {
-            const StoredBlock& block = m_blocks[first + i];
-            if (!group[i].problem.isEmpty())
-                return workspaceDamaged(error, group[i].problem);
-            events.appendColumns(group[i].columns, block.fileIndex);
+        unpacking.waitForFinished();
+        const std::size_t following = first + groupSize;
+        if (following < m_blocks.size())
+            unpacking = start(next, following);
+        for (const Unpacked& out : current) {
+            const StoredBlock& block = m_blocks[out.block];
+            if (!out.problem.isEmpty()) {
+                unpacking.waitForFinished();
+                return workspaceDamaged(error, out.problem);
+            }
+            events.appendColumns(out.columns, block.fileIndex);
             for (std::int64_t k = 0; k < block.count; ++k)
                 ids.push_back(block.firstEventId + k);
         }
-        if (cancelled(error))
+        std::swap(current, next);
+        if (cancelled(error)) {
+            unpacking.waitForFinished();
             return false;
+        }
         if (m_control)
-            m_control->report(QStringLiteral("Loading"), double(first + count) / double(m_blocks.size()));
+            m_control->report(QStringLiteral("Loading"),
+                              double(std::min(following, m_blocks.size())) / double(m_blocks.size()));
     }
     return true;
 }

@@ -13,11 +13,14 @@
 #   2. times, with /usr/bin/time (wall seconds, peak RSS), one after the other:
 #        batch   clv-etl FILE                         (reference: no workspace)
 #        save    clv-etl --workspace W FILE           (new workspace: ingest, analyse, save results)
-#        reopen  clv-etl --from-workspace W           (load the stored events, analyse, save results)
+#        reopen  clv-etl --from-workspace W           (load the stored events, analyse, write tables)
+#        add     clv-etl --workspace W SMALL          (a second, small file: 2,000 customers)
 #      each preceded by a read of the file into the page cache;
-#   3. checks that the three runs wrote the same three tables;
+#   3. checks that the batch, save and reopen runs wrote the same three tables;
 #   4. prints seconds, events/s, peak RSS, the workspace file size and the stage times from
-#      run.json; the table is also saved to .work/workspace-last-run.txt.
+#      run.json, and the SPEC §6 ratios — save and reopen against the batch run's wall time,
+#      the file against the JSON, and the second file's ingest time per MB against the
+#      first's — each with its target; the table is also saved to .work/workspace-last-run.txt.
 # Exit status: 0 done, 1 the tables differ, 2 usage or setup error, 3 a run failed.
 
 set -euo pipefail
@@ -95,6 +98,12 @@ timed batch "$input" --output "$work_dir/ws-out-batch"
 timed save --workspace "$workspace" "$input" --output "$work_dir/ws-out-save"
 workspace_bytes=$(stat -c %s "$workspace")
 timed reopen --from-workspace "$workspace" --output "$work_dir/ws-out-reopen"
+small="$work_dir/bench-small.jsonl"
+if [[ ! -s "$small" ]]; then
+    "$etl" generate --mode realistic --customers 2000 --weeks 26 --max-visits 12 --seed 2 \
+        --output "$small" --quiet || die "generating the second file failed"
+fi
+timed add --workspace "$workspace" "$small" --output "$work_dir/ws-out-add"
 
 status=0
 for table in output_t1.txt output_ltv_specs.txt output_ltv_final.txt; do
@@ -106,20 +115,34 @@ for table in output_t1.txt output_ltv_specs.txt output_ltv_final.txt; do
     done
 done
 
-python3 - "$work_dir" "$input" "$workspace_bytes" "$threads" <<'EOF' | tee "$work_dir/workspace-last-run.txt"
+python3 - "$work_dir" "$input" "$workspace_bytes" "$threads" "$small" <<'EOF' | tee "$work_dir/workspace-last-run.txt"
 import json, os, sys
-work, input_path, workspace_bytes, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+work, input_path, workspace_bytes, threads, small = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 report = json.load(open(os.path.join(work, "ws-out-batch", "run.json")))
 events = report["counts"]["accepted"]
-print(f"input      {input_path}: {os.path.getsize(input_path) / 1e6:.0f} MB, {events} events, --threads {threads}")
+input_bytes = os.path.getsize(input_path)
+print(f"input      {input_path}: {input_bytes / 1e6:.0f} MB, {events} events, --threads {threads}")
 print(f"workspace  {workspace_bytes / 1e6:.0f} MB ({workspace_bytes / max(events, 1):.0f} bytes per event)")
 print(f"{'run':<8} {'seconds':>8} {'events/s':>12} {'peak RSS MB':>12}   stages (ms)")
-for run in ("batch", "save", "reopen"):
-    seconds, peak_kb = open(os.path.join(work, f"ws-time-{run}.txt")).read().split()[-2:]
-    seconds = float(seconds)
-    stages = json.load(open(os.path.join(work, f"ws-out-{run}", "run.json")))["timings_ms"]
-    shown = " ".join(f"{k}={v}" for k, v in stages.items() if "." not in k)
-    print(f"{run:<8} {seconds:8.2f} {events / seconds:12,.0f} {int(peak_kb) / 1024:12.0f}   {shown}")
+seconds, stages = {}, {}
+for run in ("batch", "save", "reopen", "add"):
+    wall, peak_kb = open(os.path.join(work, f"ws-time-{run}.txt")).read().split()[-2:]
+    seconds[run] = float(wall)
+    stages[run] = json.load(open(os.path.join(work, f"ws-out-{run}", "run.json")))["timings_ms"]
+    shown = " ".join(f"{k}={v}" for k, v in stages[run].items() if "." not in k)
+    rate = f"{events / seconds[run]:12,.0f}" if run != "add" else f"{'':>12}"
+    print(f"{run:<8} {seconds[run]:8.2f} {rate} {int(peak_kb) / 1024:12.0f}   {shown}")
+def ingest_per_mb(run, size):
+    return stages[run]["ingest"] / (size / 1e6)
+checks = [
+    ("save / batch wall time", seconds["save"] / seconds["batch"], 3.0),
+    ("reopen / batch wall time", seconds["reopen"] / seconds["batch"], 0.5),
+    ("workspace / JSON size", workspace_bytes / input_bytes, 0.5),
+    ("2nd file's ingest per MB / 1st file's", ingest_per_mb("add", os.path.getsize(small)) / ingest_per_mb("save", input_bytes), 1.5),
+]
+print("ratios, SPEC section 6 targets")
+for name, value, target in checks:
+    print(f"  {name:<40} {value:6.2f}x   target <= {target}x   {'met' if value <= target else 'MISSED'}")
 EOF
 
 if [[ $keep -eq 0 ]]; then
