@@ -119,6 +119,10 @@ std::vector<std::uint32_t> StoredResults::saveCustomers(const ResultTables& tabl
             return {};
         }
     }
+    if (!q.finish()) {
+        q.failed(QStringLiteral("saving the customers failed"), error);
+        return {};
+    }
     return numbers;
 }
 
@@ -150,7 +154,7 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
         if (!q.exec())
             return q.failed(QStringLiteral("saving the visits table failed"), error);
     }
-    return true;
+    return q.finish() || q.failed(QStringLiteral("saving the visits table failed"), error);
 }
 
 bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
@@ -174,7 +178,7 @@ bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)
         if (!q.exec())
             return q.failed(QStringLiteral("saving the weekly table failed"), error);
     }
-    return true;
+    return q.finish() || q.failed(QStringLiteral("saving the weekly table failed"), error);
 }
 
 bool StoredResults::saveLtv(const ResultTables& tables, QString* error)
@@ -200,7 +204,7 @@ bool StoredResults::saveLtv(const ResultTables& tables, QString* error)
         if (!q.exec())
             return q.failed(QStringLiteral("saving the ltv table failed"), error);
     }
-    return true;
+    return q.finish() || q.failed(QStringLiteral("saving the ltv table failed"), error);
 }
 
 bool StoredResults::saveParameters(const ResultTables& tables, const LoadedEvents& loaded, QString* error)
