@@ -81,7 +81,12 @@ int main(int argc, char* argv[])
         });
         QTimer::singleShot(0, [&] {
             meter.start();
-            window.openInputs(args);
+            // A workspace is opened as File ▸ Open Workspace… opens it: its stored events are
+            // loaded and analysed, no JSON is read.
+            if (args.size() == 1 && args.front().endsWith(QLatin1String(".clvdb")))
+                session->openWorkspace(args.front());
+            else
+                window.openInputs(args);
         });
         if (loop.exec() != 0)
             return 2;
