@@ -102,7 +102,7 @@ std::string optionalString(const RawRecord& raw, std::string_view typeName, Even
 
 } // namespace
 
-std::string validateEvent(const RawRecord& raw, EventRecord& event)
+std::string validateEvent(const RawRecord& raw, EventView& event)
 {
     if (!raw.isObject)
         return "not a JSON object";
@@ -111,7 +111,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
         return "event lacks type";
     if (typeKind != JsonKind::String)
         return "event type must be a string, not " + std::string(jsonKindName(typeKind));
-    const std::string& typeName = raw.textOf(EventField::Type);
+    const std::string_view typeName = raw.textOf(EventField::Type);
     const auto type = typeFromName(typeName);
     if (!type)
         return "unknown event type " + plain(typeName);
@@ -121,8 +121,8 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
         return why;
     const auto verb = verbFor(*type, raw.textOf(EventField::Verb));
     if (!verb)
-        return typeName + " event has unsupported verb " + plain(raw.textOf(EventField::Verb)) + " (expected "
-            + std::string(allowedVerbs(*type)) + ")";
+        return std::string(typeName) + " event has unsupported verb " + plain(raw.textOf(EventField::Verb))
+            + " (expected " + std::string(allowedVerbs(*type)) + ")";
     event.verb = *verb;
 
     for (EventField required : {EventField::Key, EventField::EventTime})
@@ -135,7 +135,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
         if (auto why = requireString(raw, typeName, EventField::TotalAmount); !why.empty())
             return why;
 
-    const std::string& timeText = raw.textOf(EventField::EventTime);
+    const std::string_view timeText = raw.textOf(EventField::EventTime);
     const EventTimeParse time = parseEventTime(timeText);
     if (!time.time)
         return "invalid event_time " + quotedInReason(timeText) + ": " + time.error;
@@ -143,7 +143,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
 
     event.amountCents = 0;
     if (*type == EventType::Order) {
-        const std::string& amountText = raw.textOf(EventField::TotalAmount);
+        const std::string_view amountText = raw.textOf(EventField::TotalAmount);
         const MoneyParse amount = parseMoneyAmount(amountText);
         if (!amount.cents)
             return "invalid total_amount " + quotedInReason(amountText) + ": " + amount.error;
@@ -162,7 +162,7 @@ std::string validateEvent(const RawRecord& raw, EventRecord& event)
     static constexpr EventField kImageDetails[] = {EventField::CameraMake, EventField::CameraModel};
     for (int d = 0; d < 3; ++d) {
         event.hasDetail[d] = false;
-        event.detail[d].clear();
+        event.detail[d] = {};
     }
     auto readDetails = [&](const EventField* fields, int count) -> std::string {
         for (int d = 0; d < count; ++d) {

@@ -32,7 +32,7 @@ void EventStore::clear()
     m_sourceLine.clear();
 }
 
-void EventStore::append(const EventRecord& event, SourceRef source)
+void EventStore::append(const EventView& event, SourceRef source)
 {
     m_customer.push_back(m_customerIds.intern(event.customerId));
     m_time.push_back(event.time);

@@ -13,7 +13,7 @@ namespace {
 
 class CountingSink final : public clv::RecordSink {
 public:
-    void accept(const clv::EventRecord& event) override
+    void accept(const clv::EventView& event) override
     {
         ++outcomes;
         if (event.key.empty() || event.customerId.empty())

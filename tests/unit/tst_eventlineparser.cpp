@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "io/EventFields.h"
 #include "io/EventLineParser.h"
 
 #include <QTest>
@@ -10,7 +11,7 @@ namespace {
 struct CollectingSink final : RecordSink {
     std::vector<EventRecord> accepted;
     std::vector<std::string> rejected;
-    void accept(const EventRecord& e) override { accepted.push_back(e); }
+    void accept(const EventView& e) override { accepted.push_back(e.record()); }
     void reject(std::string reason) override { rejected.push_back(std::move(reason)); }
 };
 } // namespace
@@ -153,6 +154,20 @@ private Q_SLOTS:
         parser.parseLine(test::customerLine("c1", "2017-01-06T12:00:00Z"), sink);
         QCOMPARE(sink.rejected.size(), 1u);
         QCOMPARE(sink.accepted.size(), 1u);
+    }
+
+    void testEveryMemberNameIsKnownByItsOwnName()
+    {
+        for (int f = 0; f < static_cast<int>(EventField::Other); ++f) {
+            const auto field = static_cast<EventField>(f);
+            const std::string name(eventFieldName(field));
+            QCOMPARE(eventFieldFromName(name), field);
+            QCOMPARE(eventFieldFromName(name.substr(1)), EventField::Other);
+            QCOMPARE(eventFieldFromName(name + "x"), EventField::Other);
+            std::string changed = name;
+            changed.front() = 'X'; // not "X" + ...: GCC 12 warns falsely (-Wrestrict) on that
+            QCOMPARE(eventFieldFromName(changed), EventField::Other);
+        }
     }
 
     void testUnknownMembersAreIgnored()
