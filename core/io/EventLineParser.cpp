@@ -1,6 +1,7 @@
 #include "io/EventLineParser.h"
 
 #include "io/EventValidator.h"
+#include "io/PlainObjectScanner.h"
 #include "io/RawRecord.h"
 
 #include <boost/json/basic_parser_impl.hpp>
@@ -185,10 +186,13 @@ int sendRecords(const std::deque<RawRecord>& records, std::size_t count, bool nu
 struct EventLineParser::Impl {
     json::basic_parser<RecordCollector> parser{parseOptions()};
     EventView event;
+    PlainObjectScanner plain;
+    bool plainFirst = true;
 };
 
-EventLineParser::EventLineParser() : m_impl(std::make_unique<Impl>())
+EventLineParser::EventLineParser(Reading reading) : m_impl(std::make_unique<Impl>())
 {
+    m_impl->plainFirst = reading == Reading::PlainFirst;
 }
 EventLineParser::~EventLineParser() = default;
 
@@ -196,6 +200,15 @@ int EventLineParser::parseLine(std::string_view line, RecordSink& sink)
 {
     auto& parser = m_impl->parser;
     RecordCollector& collector = parser.handler();
+    if (m_impl->plainFirst) {
+        if (collector.records.empty())
+            collector.records.emplace_back();
+        if (m_impl->plain.scan(line, collector.records.front())) {
+            collector.recordCount = 1;
+            collector.topIsArray = false;
+            return sendRecords(collector.records, 1, false, m_impl->event, sink);
+        }
+    }
     parser.reset();
     collector.reset();
     collector.partial.clear();
