@@ -18,8 +18,8 @@ void EventStore::reserve(std::size_t events)
 
 void EventStore::clear()
 {
-    m_customerIds = StringPool();
-    m_details = StringPool();
+    m_customerIds.clear();
+    m_details.clear();
     m_customer.clear();
     m_time.clear();
     m_type.clear();
