@@ -37,7 +37,7 @@ namespace {
 class IngestSink final : public RecordSink {
 public:
     explicit IngestSink(DataStore& store) : m_store(store) {}
-    void accept(const EventRecord& event) override { m_store.ingest(event); }
+    void accept(const EventView& event) override { m_store.ingest(event.record()); }
     void reject(std::string reason) override
     {
         if (!m_reason.empty())

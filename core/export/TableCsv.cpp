@@ -2,11 +2,9 @@
 
 #include "export/CsvField.h"
 #include "export/NumberFormat.h"
+#include "export/OrderedBlocks.h"
 #include "export/WriteFully.h"
 #include "util/ComputePool.h"
-
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <charconv>
 
@@ -41,28 +39,36 @@ void appendDollars(std::string& out, Cents cents)
     out.append(buf, static_cast<std::size_t>(formatCentsAsDollars(cents, buf)));
 }
 
-struct RowBlock {
-    std::size_t begin;
-    std::size_t end;
+// Rows come customer after customer: a customer's CSV field is made once for all its rows.
+class CustomerFields {
+public:
+    CustomerFields(const EventStore& events, const CsvOptions& csv) : m_events(events), m_csv(csv) {}
+    const std::string& operator()(std::uint32_t customer)
+    {
+        if (customer != m_customer || m_field.empty()) {
+            m_customer = customer;
+            m_field.clear();
+            appendCsvField(m_field, m_events.customerId(customer), m_csv);
+            m_field += ',';
+        }
+        return m_field;
+    }
+
+private:
+    const EventStore& m_events;
+    const CsvOptions& m_csv;
+    std::uint32_t m_customer = StringPool::kAbsent;
+    std::string m_field;
 };
 
-std::string formatVisitRows(const ResultTables& tables, RowBlock block, const CsvOptions& csv)
+void formatVisitRows(const ResultTables& tables, std::size_t begin, std::size_t end, const CsvOptions& csv,
+                     std::string& text)
 {
-    const EventStore& events = *tables.events;
     const VisitsTable& v = tables.visits;
-    std::string text;
-    text.reserve((block.end - block.begin) * 40);
-    // Rows come customer after customer: the id's CSV text is made once per customer.
-    std::uint32_t lastCustomer = StringPool::kAbsent;
-    std::string customerField;
-    for (std::size_t i = block.begin; i < block.end; ++i) {
-        if (v.customer[i] != lastCustomer) {
-            lastCustomer = v.customer[i];
-            customerField.clear();
-            appendCsvField(customerField, events.customerId(lastCustomer), csv);
-            customerField += ',';
-        }
-        text += customerField;
+    text.reserve((end - begin) * 40);
+    CustomerFields customerField(*tables.events, csv);
+    for (std::size_t i = begin; i < end; ++i) {
+        text += customerField(v.customer[i]);
         appendInt(text, v.weekId[i]);
         text += ',';
         appendInt(text, v.visitId[i]);
@@ -73,42 +79,16 @@ std::string formatVisitRows(const ResultTables& tables, RowBlock block, const Cs
             appendDollars(text, v.amountCents[i]);
         text += '\n';
     }
-    return text;
 }
 
-} // namespace
-
-bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool, const CsvOptions& csv)
+void formatWeeklyRows(const ResultTables& tables, std::size_t begin, std::size_t end, const CsvOptions& csv,
+                      std::string& text)
 {
-    // Formatting millions of rows is the slow part of an export, so blocks of rows are
-    // formatted in parallel and written in order.
-    if (!writeFully(out, kVisitsHeader, qint64(sizeof kVisitsHeader - 1)))
-        return false;
-    pool = pool ? pool : computePool();
-    constexpr std::size_t kBlockRows = 1 << 17;
-    const std::size_t batchBlocks = static_cast<std::size_t>(std::max(1, pool->maxThreadCount())) * 2;
-    const std::size_t n = tables.visits.size();
-    for (std::size_t first = 0; first < n; first += kBlockRows * batchBlocks) {
-        std::vector<RowBlock> blocks;
-        for (std::size_t b = first; b < n && b < first + kBlockRows * batchBlocks; b += kBlockRows)
-            blocks.push_back({b, std::min(n, b + kBlockRows)});
-        const std::vector<std::string> texts = QtConcurrent::blockingMapped<std::vector<std::string>>(
-            pool, blocks, [&tables, &csv](const RowBlock& block) { return formatVisitRows(tables, block, csv); });
-        for (const std::string& text : texts)
-            if (!writeFully(out, text.data(), static_cast<qint64>(text.size())))
-                return false;
-    }
-    return true;
-}
-
-bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions& csv)
-{
-    const EventStore& events = *tables.events;
     const WeeklyTable& w = tables.weekly;
-    std::string text = kWeeklyHeader;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        appendCsvField(text, events.customerId(w.customer[i]), csv);
-        text += ',';
+    text.reserve((end - begin) * 64);
+    CustomerFields customerField(*tables.events, csv);
+    for (std::size_t i = begin; i < end; ++i) {
+        text += customerField(w.customer[i]);
         appendInt(text, w.weekId[i]);
         text += ',';
         appendInt(text, w.visits[i]);
@@ -117,27 +97,53 @@ bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions
         text += ',';
         appendDouble(text, w.amountPerVisit(i));
         text += '\n';
-        if (text.size() > kFlushBytes && !flush(out, text))
-            return false;
     }
-    return flush(out, text);
 }
 
-bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const CsvOptions& csv)
+void formatLtvRows(const ResultTables& tables, std::size_t begin, std::size_t end, const CsvOptions& csv,
+                   std::string& text)
 {
     const EventStore& events = *tables.events;
-    const std::size_t rows = limit < 0 ? tables.ltv.size()
-                                       : std::min(tables.ltv.size(), static_cast<std::size_t>(limit));
-    std::string text = kLtvHeader;
-    for (std::size_t i = 0; i < rows; ++i) {
+    text.reserve((end - begin) * 40);
+    for (std::size_t i = begin; i < end; ++i) {
         appendCsvField(text, events.customerId(tables.ltv[i].customer), csv);
         text += ',';
         appendDouble(text, tables.ltv[i].ltv);
         text += '\n';
-        if (text.size() > kFlushBytes && !flush(out, text))
-            return false;
     }
-    return flush(out, text);
+}
+
+} // namespace
+
+// Formatting millions of rows is the slow part of an export: blocks of rows are formatted
+// on the pool while the blocks before them are written.
+bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool, const CsvOptions& csv)
+{
+    return writeFully(out, kVisitsHeader, qint64(sizeof kVisitsHeader - 1))
+        && writeOrderedBlocks(out, tables.visits.size(), pool ? pool : computePool(),
+                              [&](std::size_t begin, std::size_t end, std::string& text) {
+                                  formatVisitRows(tables, begin, end, csv, text);
+                              });
+}
+
+bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions& csv, QThreadPool* pool)
+{
+    return writeFully(out, kWeeklyHeader, qint64(sizeof kWeeklyHeader - 1))
+        && writeOrderedBlocks(out, tables.weekly.size(), pool ? pool : computePool(),
+                              [&](std::size_t begin, std::size_t end, std::string& text) {
+                                  formatWeeklyRows(tables, begin, end, csv, text);
+                              });
+}
+
+bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const CsvOptions& csv, QThreadPool* pool)
+{
+    const std::size_t rows = limit < 0 ? tables.ltv.size()
+                                       : std::min(tables.ltv.size(), static_cast<std::size_t>(limit));
+    return writeFully(out, kLtvHeader, qint64(sizeof kLtvHeader - 1))
+        && writeOrderedBlocks(out, rows, pool ? pool : computePool(),
+                              [&](std::size_t begin, std::size_t end, std::string& text) {
+                                  formatLtvRows(tables, begin, end, csv, text);
+                              });
 }
 
 bool writeRejectedCsv(const ReadResult& read, QIODevice& out, const CsvOptions& csv)

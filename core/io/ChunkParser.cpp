@@ -19,7 +19,7 @@ public:
         : m_chunk(chunk), m_line(line), m_text(text)
     {
     }
-    void accept(const EventRecord& event) override
+    void accept(const EventView& event) override
     {
         m_chunk.events.append(event, {0, m_line});
         ++m_chunk.stats.accepted;

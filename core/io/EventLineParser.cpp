@@ -1,17 +1,27 @@
 #include "io/EventLineParser.h"
 
 #include "io/EventValidator.h"
+#include "io/PlainObjectScanner.h"
 #include "io/RawRecord.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 
-#include <vector>
+#include <cstdint>
+#include <deque>
 
 namespace clv {
 
 namespace {
 
 namespace json = boost::json;
+
+// Whether `part` lies within `whole` (compared as addresses: they may be unrelated).
+bool holds(std::string_view whole, std::string_view part)
+{
+    const auto begin = reinterpret_cast<std::uintptr_t>(whole.data());
+    const auto at = reinterpret_cast<std::uintptr_t>(part.data());
+    return at >= begin && at + part.size() <= begin + whole.size();
+}
 
 // SAX handler: records the members of each record object. A record is the top-level
 // object, or each element of a top-level array.
@@ -21,7 +31,8 @@ struct RecordCollector {
     static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
 
-    std::vector<RawRecord> records; // grows to the largest line seen, then reused
+    std::deque<RawRecord> records; // grows to the largest line seen, then reused; never moves a record
+    std::string_view line;         // strings within it are viewed, not copied
     std::size_t recordCount = 0;
     std::size_t depth = 0;
     bool topIsArray = false;
@@ -55,10 +66,12 @@ struct RecordCollector {
             openRecord().isObject = false;
         } else if (depth == recordDepth() && field != EventField::Other) {
             RawRecord& r = records[recordCount - 1];
-            const auto slot = static_cast<std::size_t>(field);
-            r.kind[slot] = kind;
-            if (kind == JsonKind::String)
-                r.text[slot].assign(text.data(), text.size());
+            if (kind != JsonKind::String)
+                r.kind[static_cast<std::size_t>(field)] = kind;
+            else if (holds(line, text))
+                r.setString(field, text);
+            else // unescaped into the parser's own buffer, or pieced together in `partial`
+                r.setCopiedString(field, text);
         }
     }
 
@@ -152,15 +165,34 @@ bool isJsonWhitespace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Validates each record and sends it on, accepted or rejected; returns how many there were.
+int sendRecords(const std::deque<RawRecord>& records, std::size_t count, bool numbered, EventView& event,
+                RecordSink& sink)
+{
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string why = validateEvent(records[i], event);
+        if (why.empty())
+            sink.accept(event);
+        else if (numbered)
+            sink.reject("element " + std::to_string(i + 1) + ": " + why);
+        else
+            sink.reject(std::move(why));
+    }
+    return static_cast<int>(count);
+}
+
 } // namespace
 
 struct EventLineParser::Impl {
     json::basic_parser<RecordCollector> parser{parseOptions()};
-    EventRecord event;
+    EventView event;
+    PlainObjectScanner plain;
+    bool plainFirst = true;
 };
 
-EventLineParser::EventLineParser() : m_impl(std::make_unique<Impl>())
+EventLineParser::EventLineParser(Reading reading) : m_impl(std::make_unique<Impl>())
 {
+    m_impl->plainFirst = reading == Reading::PlainFirst;
 }
 EventLineParser::~EventLineParser() = default;
 
@@ -168,9 +200,19 @@ int EventLineParser::parseLine(std::string_view line, RecordSink& sink)
 {
     auto& parser = m_impl->parser;
     RecordCollector& collector = parser.handler();
+    if (m_impl->plainFirst) {
+        if (collector.records.empty())
+            collector.records.emplace_back();
+        if (m_impl->plain.scan(line, collector.records.front())) {
+            collector.recordCount = 1;
+            collector.topIsArray = false;
+            return sendRecords(collector.records, 1, false, m_impl->event, sink);
+        }
+    }
     parser.reset();
     collector.reset();
     collector.partial.clear();
+    collector.line = line;
 
     json::error_code ec;
     std::size_t consumed = parser.write_some(false, line.data(), line.size(), ec);
@@ -191,16 +233,7 @@ int EventLineParser::parseLine(std::string_view line, RecordSink& sink)
         return 1;
     }
     const bool numbered = collector.topIsArray && collector.recordCount > 1;
-    for (std::size_t i = 0; i < collector.recordCount; ++i) {
-        std::string why = validateEvent(collector.records[i], m_impl->event);
-        if (why.empty())
-            sink.accept(m_impl->event);
-        else if (numbered)
-            sink.reject("element " + std::to_string(i + 1) + ": " + why);
-        else
-            sink.reject(std::move(why));
-    }
-    return static_cast<int>(collector.recordCount);
+    return sendRecords(collector.records, collector.recordCount, numbered, m_impl->event, sink);
 }
 
 } // namespace clv

@@ -9,12 +9,17 @@
 namespace clv {
 
 // Reads the records of one line of an event file: a JSON object, or a JSON array of
-// objects (a whole array on one line). Streams through Boost.JSON's SAX parser, keeping
-// only the members an event needs, so nothing is allocated per line once warmed up.
-// One parser per thread; reuse it for every line.
+// objects (a whole array on one line). A line written the plain way goes through
+// scanPlainObject; any other through Boost.JSON's SAX parser. Both keep only the members an
+// event needs, so nothing is allocated per line once warmed up. One parser per thread;
+// reuse it for every line.
 class EventLineParser {
 public:
-    EventLineParser();
+    enum class Reading {
+        PlainFirst,     // the plain scan, and the full parser for lines it leaves
+        FullParserOnly, // every line through Boost.JSON: for tests that hold the two to the same outcomes
+    };
+    explicit EventLineParser(Reading reading = Reading::PlainFirst);
     ~EventLineParser();
     EventLineParser(const EventLineParser&) = delete;
     EventLineParser& operator=(const EventLineParser&) = delete;

@@ -42,6 +42,38 @@ EventTimeParse refuse(std::string why)
     return {std::nullopt, std::move(why)};
 }
 
+// The shape nearly every event time has, YYYY-MM-DDTHH:MM:SS.mmmZ, read at fixed places.
+// Anything else, an impossible date or time included, is left to the general reading, which
+// gives the reasons; what this reads, that reads the same.
+std::optional<TimeMicros> commonShape(std::string_view t)
+{
+    if (t.size() != 24 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != '.'
+        || t[23] != 'Z')
+        return std::nullopt;
+    unsigned bad = 0;
+    auto digits = [&t, &bad](std::size_t at, std::size_t count) {
+        int value = 0;
+        for (std::size_t i = at; i < at + count; ++i) {
+            const unsigned digit = static_cast<unsigned char>(t[i]) - unsigned('0'); // wraps below '0'
+            bad |= digit > 9 ? 1u : 0u;
+            value = value * 10 + static_cast<int>(digit);
+        }
+        return value;
+    };
+    const int value[7] = {digits(0, 4),  digits(5, 2),  digits(8, 2), digits(11, 2),
+                          digits(14, 2), digits(17, 2), digits(20, 3)};
+    if (bad != 0)
+        return std::nullopt;
+    const int year = value[0], month = value[1], day = value[2];
+    if (month < 1 || month > 12 || day < 1
+        || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)) || value[3] > 23
+        || value[4] > 59 || value[5] > 59)
+        return std::nullopt;
+    const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t seconds = days * kSecondsPerDay + value[3] * 3600 + value[4] * 60 + value[5];
+    return seconds * kMicrosPerSecond + value[6] * 1000;
+}
+
 } // namespace
 
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day)
@@ -70,6 +102,8 @@ void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day)
 
 EventTimeParse parseEventTime(std::string_view text)
 {
+    if (const std::optional<TimeMicros> common = commonShape(text))
+        return {common, {}};
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     if (!readDigits(text, 0, 4, year) || text.size() < 5 || text[4] != '-' || !readDigits(text, 5, 2, month)
         || text.size() < 8 || text[7] != '-' || !readDigits(text, 8, 2, day))

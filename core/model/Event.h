@@ -29,6 +29,23 @@ struct EventRecord {
     bool hasDetail[3] = {false, false, false};
 };
 
+// The same facts as an EventRecord with its strings seen where the reader found them: what
+// the line parser hands on, so that no string is copied before the store keeps it. Valid as
+// long as the text it views.
+struct EventView {
+    EventType type = EventType::Customer;
+    EventVerb verb = EventVerb::New;
+    std::string_view key;
+    std::string_view customerId;
+    TimeMicros time = 0;
+    Cents amountCents = 0;
+    std::string_view detail[3];
+    bool hasDetail[3] = {false, false, false};
+
+    static EventView of(const EventRecord& record);
+    EventRecord record() const;
+};
+
 // Where a record came from: index into the run's file list, and 1-based line number.
 struct SourceRef {
     std::uint32_t file = 0;

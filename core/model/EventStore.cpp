@@ -18,8 +18,8 @@ void EventStore::reserve(std::size_t events)
 
 void EventStore::clear()
 {
-    m_customerIds = StringPool();
-    m_details = StringPool();
+    m_customerIds.clear();
+    m_details.clear();
     m_customer.clear();
     m_time.clear();
     m_type.clear();
@@ -32,7 +32,7 @@ void EventStore::clear()
     m_sourceLine.clear();
 }
 
-void EventStore::append(const EventRecord& event, SourceRef source)
+void EventStore::append(const EventView& event, SourceRef source)
 {
     m_customer.push_back(m_customerIds.intern(event.customerId));
     m_time.push_back(event.time);

@@ -24,7 +24,8 @@ public:
     std::size_t size() const { return m_time.size(); }
     bool empty() const { return m_time.empty(); }
 
-    void append(const EventRecord& event, SourceRef source);
+    void append(const EventView& event, SourceRef source);
+    void append(const EventRecord& event, SourceRef source) { append(EventView::of(event), source); }
     // Copies `other`'s rows to the end, re-mapping its interned ids into this store's pools.
     void appendStore(const EventStore& other);
     // The same, for the parallel reader: customer ids stay provisional until

@@ -48,16 +48,36 @@ void StringPool::grow()
 
 std::string_view StringPool::store(std::string_view text)
 {
-    if (m_blocks.empty() || m_blockUsed + text.size() > m_blockSize) {
-        m_blockSize = std::max(text.size(), std::min(kLargestBlockSize, std::max(kFirstBlockSize, m_blockSize * 2)));
-        m_blocks.push_back(std::make_unique<char[]>(m_blockSize));
+    if (m_blocks.empty() || m_blockUsed + text.size() > m_blockSizes[m_block]) {
+        // The next block kept from before the last clear() when it is large enough.
+        const bool reuse = !m_blocks.empty() && m_block + 1 < m_blocks.size()
+            && text.size() <= m_blockSizes[m_block + 1];
+        if (reuse) {
+            ++m_block;
+        } else {
+            m_blockSize = std::max(text.size(),
+                                   std::min(kLargestBlockSize, std::max(kFirstBlockSize, m_blockSize * 2)));
+            m_block = m_blocks.empty() ? 0 : m_block + 1;
+            m_blocks.insert(m_blocks.begin() + static_cast<std::ptrdiff_t>(m_block),
+                            std::make_unique<char[]>(m_blockSize));
+            m_blockSizes.insert(m_blockSizes.begin() + static_cast<std::ptrdiff_t>(m_block), m_blockSize);
+        }
         m_blockUsed = 0;
     }
-    char* where = m_blocks.back().get() + m_blockUsed;
+    char* where = m_blocks[m_block].get() + m_blockUsed;
     if (!text.empty())
         std::memcpy(where, text.data(), text.size());
     m_blockUsed += text.size();
     return {where, text.size()};
+}
+
+void StringPool::clear()
+{
+    m_block = 0;
+    m_blockUsed = 0;
+    m_views.resize(1);
+    m_hashes.resize(1);
+    std::fill(m_slots.begin(), m_slots.end(), Slot{0, 0});
 }
 
 std::uint32_t StringPool::intern(std::string_view text)

@@ -22,6 +22,11 @@ public:
     StringPool(const StringPool&) = delete;
     StringPool& operator=(const StringPool&) = delete;
 
+    // Forgets every string but keeps the memory (views handed out before are no longer
+    // valid): a parsing worker's pool is refilled chunk after chunk, and building it anew
+    // each time spent its time allocating and rehashing.
+    void clear();
+
     std::uint32_t intern(std::string_view text);
     // The same, for a caller that already holds hashText(text).
     std::uint32_t internHashed(std::string_view text, std::uint64_t hash);
@@ -38,6 +43,8 @@ private:
     void grow();
 
     std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<std::size_t> m_blockSizes;
+    std::size_t m_block = 0; // the block being filled
     std::size_t m_blockUsed = 0;
     std::size_t m_blockSize = 0;
     std::vector<std::string_view> m_views;

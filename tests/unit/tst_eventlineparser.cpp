@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "io/ByteClasses.h"
+#include "io/EventFields.h"
 #include "io/EventLineParser.h"
 
 #include <QTest>
@@ -7,10 +9,32 @@
 using namespace clv;
 
 namespace {
+// What a parser made of a line, in words: its count, then each outcome in order.
+struct OutcomeSink final : RecordSink {
+    std::string text;
+    void accept(const EventView& e) override
+    {
+        text += "accepted " + std::to_string(int(e.type)) + "/" + std::to_string(int(e.verb))
+            + " key=" + std::string(e.key) + " customer=" + std::string(e.customerId)
+            + " time=" + std::to_string(e.time) + " cents=" + std::to_string(e.amountCents);
+        for (int d = 0; d < 3; ++d)
+            text += e.hasDetail[d] ? " [" + std::string(e.detail[d]) + "]" : " -";
+        text += '\n';
+    }
+    void reject(std::string reason) override { text += "rejected " + reason + '\n'; }
+};
+
+std::string outcomes(EventLineParser& parser, std::string_view line)
+{
+    OutcomeSink sink;
+    const int records = parser.parseLine(line, sink);
+    return std::to_string(records) + '\n' + sink.text;
+}
+
 struct CollectingSink final : RecordSink {
     std::vector<EventRecord> accepted;
     std::vector<std::string> rejected;
-    void accept(const EventRecord& e) override { accepted.push_back(e); }
+    void accept(const EventView& e) override { accepted.push_back(e.record()); }
     void reject(std::string reason) override { rejected.push_back(std::move(reason)); }
 };
 } // namespace
@@ -153,6 +177,93 @@ private Q_SLOTS:
         parser.parseLine(test::customerLine("c1", "2017-01-06T12:00:00Z"), sink);
         QCOMPARE(sink.rejected.size(), 1u);
         QCOMPARE(sink.accepted.size(), 1u);
+    }
+
+    void testEveryMemberNameIsKnownByItsOwnName()
+    {
+        for (int f = 0; f < static_cast<int>(EventField::Other); ++f) {
+            const auto field = static_cast<EventField>(f);
+            const std::string name(eventFieldName(field));
+            QCOMPARE(eventFieldFromName(name), field);
+            QCOMPARE(eventFieldFromName(name.substr(1)), EventField::Other);
+            QCOMPARE(eventFieldFromName(name + "x"), EventField::Other);
+            std::string changed = name;
+            changed.front() = 'X'; // not "X" + ...: GCC 12 warns falsely (-Wrestrict) on that
+            QCOMPARE(eventFieldFromName(changed), EventField::Other);
+        }
+    }
+
+    // The plain scan reads most lines instead of Boost.JSON; whatever a line holds, the two
+    // must come to the same records and the same reasons. Lines near the plain form, each
+    // with a byte taken out, a byte put in, or a byte replaced, at every place.
+    void testPlainScanAgreesWithTheFullParser()
+    {
+        const std::vector<std::string> seeds = {
+            test::customerLine("c1", "2017-01-06T12:00:00Z"),
+            test::visitLine("c1", "2017-01-06T12:01:00.5+01:00"),
+            test::imageLine("c1", "2017-01-06T12:02:00Z"),
+            test::orderLine("c1", "2017-01-06T12:03:00Z", "o1", "12.34 USD"),
+            R"( {"type": "SITE_VISIT", "verb": "NEW", "key": "p", "event_time": "2017-01-06 12:00:00Z", "customer_id": "c",)"
+            R"( "tags": {"a": ["b", {"c": null}], "d": true}, "type": "SITE_VISIT", "x": [[], {}, false]} )",
+            R"({"type":"CUSTOMER","verb":"UPDATE","key":"k","event_time":"2017-01-06T12:00:00Z","last_name":null,)"
+            // Not a raw string: moc misreads a backslash in one.
+            "\"adr_city\":\"A\\\"B\",\"adr_state\":\"\\u00e9\"}",
+            R"({"type":"ORDER","verb":"NEW","key":"o","event_time":"2017-01-06T12:00:00Z","customer_id":"c",)"
+            R"("total_amount":"1.5 USD","n":-1.5e3})",
+            "{\"type\":\"IMAGE\",\"verb\":\"UPLOAD\",\"key\":\"\xc3\xa9\",\"customer_id\":\"c\",\"event_time\":"
+            "\"2017-01-06T12:00:00Z\",\"camera_make\":\"\x7f\"}",
+            R"({})",
+            R"({"type":{"type":"ORDER"},"verb":[],"key":true})",
+        };
+        const std::string inserts = std::string("\"\\{}[]:, \t\r\n0aetfnu\x01\x7f\x80\xff", 25);
+        EventLineParser plain;
+        EventLineParser full(EventLineParser::Reading::FullParserOnly);
+        int lines = 0;
+        QString firstDifference;
+        auto check = [&](const std::string& line) {
+            ++lines;
+            const std::string expected = outcomes(full, line);
+            const std::string got = outcomes(plain, line);
+            if (got != expected && firstDifference.isEmpty())
+                firstDifference = QStringLiteral("line %1\nfull parser:\n%2plain scan:\n%3")
+                                      .arg(QString::fromStdString(line), QString::fromStdString(expected),
+                                           QString::fromStdString(got));
+        };
+        for (const std::string& seed : seeds) {
+            check(seed);
+            for (std::size_t at = 0; at <= seed.size(); ++at) {
+                if (at < seed.size())
+                    check(std::string(seed).erase(at, 1));
+                for (char c : inserts) {
+                    check(std::string(seed).insert(at, 1, c));
+                    if (at < seed.size())
+                        check(std::string(seed).replace(at, 1, 1, c));
+                }
+            }
+        }
+        QVERIFY2(firstDifference.isEmpty(), qPrintable(firstDifference));
+        QVERIFY(lines > 60000);
+    }
+
+    // The plain scan classifies 16 bytes at once with SSE2 where there is SSE2, and with
+    // ordinary integers elsewhere: both must say the same of every byte at every place.
+    void testByteClassesAreTheSameEitherWay()
+    {
+        char block[16];
+        for (int value = 0; value < 256; ++value) {
+            for (int at = 0; at < 16; ++at) {
+                for (int i = 0; i < 16; ++i)
+                    block[i] = static_cast<char>("a\"b c{}\x7f"[(value + i) % 9]);
+                block[at] = static_cast<char>(value);
+                const ByteClasses fast = classifyBytes(block);
+                const ByteClasses portable = classifyBytesPortable(block);
+                QCOMPARE(fast.quotes, portable.quotes);
+                QCOMPARE(fast.odd, portable.odd);
+                const bool odd = value < 0x20 || value >= 0x80 || value == '\\';
+                QCOMPARE(bool(portable.odd & (1u << at)), odd);
+                QCOMPARE(bool(portable.quotes & (1u << at)), value == '"');
+            }
+        }
     }
 
     void testUnknownMembersAreIgnored()

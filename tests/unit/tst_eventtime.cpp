@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <cstdio>
+
 using namespace clv;
 
 class TestEventTime : public QObject {
@@ -73,6 +75,40 @@ private Q_SLOTS:
         const auto parsed = parseEventTime(text.toStdString());
         QVERIFY(!parsed.time.has_value());
         QVERIFY2(QString::fromStdString(parsed.error).contains(reasonPart), parsed.error.c_str());
+    }
+
+    // YYYY-MM-DDTHH:MM:SS.mmmZ, nearly every event's shape, is read at fixed places; it must
+    // come to what the general reading makes of the same time written another way, and leave
+    // impossible dates and times to it, with its reasons.
+    void testCommonShapeReadsAsTheGeneralForm()
+    {
+        const std::int64_t first = daysFromCivil(1899, 12, 25);
+        for (std::int64_t day = first; day <= daysFromCivil(2101, 1, 5); day += 3) {
+            int year = 0;
+            unsigned month = 0, dayOfMonth = 0;
+            civilFromDays(day, year, month, dayOfMonth);
+            const auto step = static_cast<int>(day - first);
+            const int second = step * 7919 % 86400;
+            char common[64];
+            char general[64];
+            std::snprintf(common, sizeof common, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year, month, dayOfMonth,
+                          second / 3600, second / 60 % 60, second % 60, step % 1000);
+            std::snprintf(general, sizeof general, "%04d-%02u-%02ut%02d:%02d:%02d.%03d+00:00", year, month, dayOfMonth,
+                          second / 3600, second / 60 % 60, second % 60, step % 1000);
+            const EventTimeParse a = parseEventTime(common);
+            const EventTimeParse b = parseEventTime(general);
+            QVERIFY2(a.time && a.time == b.time, common);
+        }
+        for (const char* impossible :
+             {"2023-02-29T00:00:00.000Z", "2024-13-01T00:00:00.000Z", "2024-00-01T00:00:00.000Z",
+              "2024-04-31T00:00:00.000Z", "2024-01-00T00:00:00.000Z", "2024-01-01T24:00:00.000Z",
+              "2024-01-01T00:60:00.000Z", "2024-01-01T00:00:60.000Z", "2024-01-01T00:00:0x.000Z",
+              "2024-01-01T00:00:00.00xZ"}) {
+            const EventTimeParse parsed = parseEventTime(impossible);
+            QVERIFY2(!parsed.time && !parsed.error.empty(), impossible);
+        }
+        QCOMPARE(parseEventTime("2024-02-29T23:59:59.999Z").time.value(),
+                 parseEventTime("2024-03-01T00:00:00.999+00:00").time.value() - 1000000);
     }
 
     void testCivilDaysRoundTrip()

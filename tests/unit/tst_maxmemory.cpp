@@ -49,8 +49,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString input = dir.filePath("events.jsonl");
-        // About 540,000 events (94 MB): a single run holds more than 100 MB.
-        QCOMPARE(runEtl({"generate", "--mode", "realistic", "--customers", "30000", "--weeks", "26", "--seed", "2",
+        // About 730,000 events (126 MB): a single run holds more than 100 MB (about 120 MB).
+        QCOMPARE(runEtl({"generate", "--mode", "realistic", "--customers", "40000", "--weeks", "26", "--seed", "2",
                          "--bad", "10", "-o", input}),
                  0);
         const qint64 generatorPeak = peakChildRss();
