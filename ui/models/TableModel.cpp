@@ -2,9 +2,19 @@
 
 namespace clv {
 
+// Views ask for the column count with every index() of every cell they paint, and the titles
+// are translated text built anew by each columnNames() call: a table's columns never change,
+// so they are built once.
+const QStringList& TableModel::titles() const
+{
+    if (!m_titles)
+        m_titles = columnNames();
+    return *m_titles;
+}
+
 int TableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(columnNames().size());
+    return parent.isValid() ? 0 : static_cast<int>(titles().size());
 }
 
 QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -12,7 +22,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Horizontal)
-        return columnNames().value(section);
+        return titles().value(section);
     return section + 1;
 }
 

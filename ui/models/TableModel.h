@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 
 #include <functional>
+#include <optional>
 
 namespace clv {
 
@@ -49,6 +50,11 @@ protected:
     virtual QStringList columnNames() const = 0;
     // The display text of a cell for the CSV; a paged model reads it from rows it fetched.
     virtual QString csvCell(int row, int column) const;
+
+private:
+    const QStringList& titles() const;
+
+    mutable std::optional<QStringList> m_titles; // columnNames(), once asked for
 };
 
 } // namespace clv
