@@ -12,10 +12,18 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 
 namespace clv::bench {
+
+// Now on the monotonic clock, in nanoseconds: when handlers and stalls happened, comparable.
+inline qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 // The processor time the calling thread has used, in nanoseconds.
 inline qint64 threadCpuNs()
@@ -50,16 +58,18 @@ public:
         const qint64 cpuMs = (threadCpuNs() - cpuStart) / 1000000;
         --m_depth;
         if (ms > 8 || cpuMs > 4)
-            m_slow.append({ms, cpuMs, std::move(what)});
+            m_slow.append({ms, cpuMs, monotonicNs(), std::move(what)});
         return done;
     }
-    // The slowest handlers by the clock, then the ones that used the most processor time.
-    void printSlowest()
+    // The slowest handlers by the clock, then the ones that used the most processor time; with
+    // when each ended, in seconds after `origin` (monotonicNs()), to match them with stalls.
+    void printSlowest(qint64 origin)
     {
-        auto print = [](const Handler& h) {
-            std::printf("    handler %lld ms (cpu %lld ms): %s\n", static_cast<long long>(h.ms),
-                        static_cast<long long>(h.cpuMs), qPrintable(h.what));
+        auto print = [origin](const Handler& h) {
+            std::printf("    handler %lld ms (cpu %lld ms) ending %.3f s: %s\n", static_cast<long long>(h.ms),
+                        static_cast<long long>(h.cpuMs), (h.endNs - origin) / 1e9, qPrintable(h.what));
         };
+        m_slow.removeIf([origin](const Handler& h) { return h.endNs < origin; }); // before the meter started
         std::sort(m_slow.begin(), m_slow.end(), [](const Handler& a, const Handler& b) { return a.ms > b.ms; });
         const qsizetype byClock = std::min<qsizetype>(m_slow.size(), 12);
         for (qsizetype i = 0; i < byClock; ++i)
@@ -93,6 +103,7 @@ private:
     struct Handler {
         qint64 ms;
         qint64 cpuMs;
+        qint64 endNs; // monotonicNs()
         QString what;
     };
     int m_depth = 0;
@@ -122,6 +133,7 @@ public:
         m_longestCpu = 0;
         m_stalls.clear();
         m_clock.start();
+        m_startedAt = monotonicNs();
         m_sinceTick.start();
         m_cpuAtTick = threadCpuNs();
         m_ticker.start();
@@ -141,11 +153,13 @@ public:
                         static_cast<long long>(stall.gap), static_cast<long long>(stall.cpu), stall.at / 1000.0);
     }
     qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
+    qint64 startedAt() const { return m_startedAt; } // monotonicNs()
 
 private:
     QTimer m_ticker;
     QElapsedTimer m_sinceTick;
     QElapsedTimer m_clock;
+    qint64 m_startedAt = 0;
     qint64 m_longest = 0;
     qint64 m_longestCpu = 0;
     qint64 m_cpuAtTick = 0;
