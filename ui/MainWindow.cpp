@@ -319,9 +319,9 @@ void MainWindow::showResults()
     const auto read = m_session->readResult();
     const auto results = m_session->results();
     const auto readView = ReadView::of(read);
-    // Handing a table of millions of rows to its view costs tens of milliseconds (the view
-    // lays out one header section per row), so the tables are handed over one per turn of
-    // the event loop, the tab in view first: the window never stands still for long.
+    // Each table's hand-over resets its view and fits its columns, and each fills its tab's
+    // labels: the tables are handed over one per turn of the event loop, the tab in view first,
+    // so that the window never stands still for long.
     struct Step {
         QWidget* tab;
         std::function<void()> run;

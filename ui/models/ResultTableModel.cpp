@@ -1,7 +1,5 @@
 #include "models/ResultTableModel.h"
 
-#include "models/RowFeeder.h"
-
 #include <algorithm>
 #include <limits>
 
@@ -82,24 +80,22 @@ void ResultTableModel::showOrder(std::shared_ptr<const Order> order)
 
 void ResultTableModel::resetShownRows()
 {
-    m_shownRows = std::min(orderRows(), kRowsPerTurn);
-    if (m_shownRows < orderRows() && !m_growing) {
-        m_growing = true;
-        RowFeeder::instance().schedule(this, [this] { return showMoreRows(); });
-    }
+    m_shownRows = std::min(orderRows(), kRowsPerFetch);
 }
 
-bool ResultTableModel::showMoreRows()
+bool ResultTableModel::canFetchMore(const QModelIndex& parent) const
 {
-    const std::size_t all = orderRows();
-    if (m_shownRows < all) {
-        const std::size_t more = std::min(all, m_shownRows + kRowsPerTurn);
-        beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
-        m_shownRows = more;
-        endInsertRows();
-    }
-    m_growing = m_shownRows < all;
-    return m_growing;
+    return !parent.isValid() && m_shownRows < orderRows();
+}
+
+void ResultTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const std::size_t more = std::min(orderRows(), m_shownRows + kRowsPerFetch);
+    beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
+    m_shownRows = more;
+    endInsertRows();
 }
 
 void ResultTableModel::rebuildOrder()
