@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
-#include "LargeAllocations.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
 #include "WindowPlacement.h"
@@ -79,7 +78,6 @@ MainWindow::MainWindow(QWidget* parent)
       m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)), m_charts(new ChartsPage(this)),
       m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new LiveLabel(this))
 {
-    keepLargeAllocationsMapped();
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
     m_session->setObjectName(QStringLiteral("analysisSession"));
