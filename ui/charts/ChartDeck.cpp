@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QTimer>
 
 namespace clv {
 
@@ -15,13 +16,22 @@ constexpr QSize kHiddenExportSize{1200, 800};
 } // namespace
 
 ChartDeck::ChartDeck(const std::vector<const char*>& viewNames, Build build, QWidget* parent)
-    : QStackedWidget(parent), m_stale(viewNames.size(), true), m_build(std::move(build))
+    : QStackedWidget(parent), m_drawWhenShown(new QTimer(this)), m_stale(viewNames.size(), true),
+      m_build(std::move(build))
 {
     for (const char* name : viewNames) {
         QChartView* view = chartstyle::newChartView(name, this);
         addWidget(view);
         m_views.push_back(view);
     }
+    // A zero timer, not a queued call: timers take turns with the posted events (the paint of
+    // the tab just shown), so that the chart is built on a turn of its own.
+    m_drawWhenShown->setSingleShot(true);
+    m_drawWhenShown->setInterval(0);
+    connect(m_drawWhenShown, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            draw(currentIndex());
+    });
 }
 
 void ChartDeck::setCurrent(int index)
@@ -52,7 +62,8 @@ QChartView* ChartDeck::view(int index) const
 void ChartDeck::showEvent(QShowEvent* event)
 {
     QStackedWidget::showEvent(event);
-    draw(currentIndex());
+    if (currentIndex() >= 0 && m_stale[std::size_t(currentIndex())])
+        m_drawWhenShown->start();
 }
 
 void ChartDeck::draw(int index) const

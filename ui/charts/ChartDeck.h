@@ -7,12 +7,16 @@
 
 class QChart;
 class QChartView;
+class QTimer;
 
 namespace clv {
 
 // A stack of chart views, one shown at a time, each chart built only when it is in view or
 // asked for: building one (thousands of points or cells) costs tens of milliseconds on the UI
 // thread, so a change of figures marks a chart stale rather than rebuilding every chart.
+// When the deck comes into view (its tab is chosen) a stale chart is built on the next turn of
+// the event loop: building and laying out a chart (QtCharts lays out each axis label as a text
+// document) and showing the tab around it took more than a frame together.
 // The Charts tab, the Predict tab's charts and the Cohorts and Segments tabs hold one.
 class ChartDeck : public QStackedWidget {
     Q_OBJECT
@@ -42,6 +46,7 @@ private:
     void draw(int index) const;
 
     std::vector<QChartView*> m_views;
+    QTimer* m_drawWhenShown;
     mutable std::vector<bool> m_stale;
     Build m_build;
 };
