@@ -11,13 +11,8 @@ namespace clv {
 
 // Base of the memory models: adapts an immutable result table to Qt's views without copying
 // it. Cells are computed when a view asks for them. Sorting and filtering build a row order
-// on the worker pool (a JobTracker job), so that only the latest request's order is shown.
-//
-// A view learns of rows as it scrolls down to them (Qt's canFetchMore/fetchMore), kRowsPerFetch
-// at a time: a view keeps one header section per row it knows of and walks all of them after
-// every change of rows, so a view told of millions spends tens of milliseconds on each change
-// (one table of 3.5 million rows: 20 to 40 ms on its first paint or show) and holds 8 bytes per
-// row. The row counts (sourceRowCount, orderedRowCount) are the whole table's.
+// on the worker pool (a JobTracker job), so that only the latest request's order is shown;
+// a new order reaches the views from its first rows again, as the views scroll (TableModel).
 class ResultTableModel : public TableModel {
     Q_OBJECT
 public:
@@ -26,13 +21,8 @@ public:
     // immutable table), never the model.
     using OrderWork = std::function<Order()>;
 
-    static constexpr std::size_t kRowsPerFetch = 25000;
-
     explicit ResultTableModel(QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
@@ -61,14 +51,12 @@ private:
     std::size_t orderRows() const { return m_order ? m_order->size() : tableRows(); }
     void rebuildOrder();
     void showOrder(std::shared_ptr<const Order> order);
-    void resetShownRows();
 
     std::shared_ptr<const Order> m_order; // null: the table's own order, all rows
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_filter;
     int m_rowLimit = 0;
-    std::size_t m_shownRows = 0; // the rows the views know of so far
     JobTracker m_jobs;
 };
 
