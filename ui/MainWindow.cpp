@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
-#include "LargeAllocations.h"
 #include "RecentFiles.h"
 #include "TableBacking.h"
 #include "WindowPlacement.h"
@@ -79,7 +78,6 @@ MainWindow::MainWindow(QWidget* parent)
       m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)), m_charts(new ChartsPage(this)),
       m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new LiveLabel(this))
 {
-    keepLargeAllocationsMapped();
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
     m_session->setObjectName(QStringLiteral("analysisSession"));
@@ -317,9 +315,9 @@ void MainWindow::showResults()
     const auto read = m_session->readResult();
     const auto results = m_session->results();
     const auto readView = ReadView::of(read);
-    // Handing a table of millions of rows to its view costs tens of milliseconds (the view
-    // lays out one header section per row), so the tables are handed over one per turn of
-    // the event loop, the tab in view first: the window never stands still for long.
+    // Each table's hand-over resets its view and fits its columns, and each fills its tab's
+    // labels: the tables are handed over one per turn of the event loop, the tab in view first,
+    // so that the window never stands still for long.
     struct Step {
         QWidget* tab;
         std::function<void()> run;

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace clv;
@@ -148,27 +149,44 @@ private Q_SLOTS:
         QCOMPARE(ltv.rowCount(), 51);
     }
 
-    // A view spends time per row it learns of: a long table reaches it in turns of the event
-    // loop, the first rows at once, so that the window never stands still for long.
-    void testALongTableReachesTheViewInTurns()
+    // A view spends time per row it learns of: a long table's rows reach it as it scrolls down
+    // to them (fetchMore), kRowsPerFetch at a time, the first ones at once.
+    void testALongTableReachesTheViewAsItScrolls()
     {
         auto read = std::make_shared<ReadResult>();
         read->files.push_back({QStringLiteral("/tmp/x.jsonl"), QStringLiteral("x.jsonl"), 0});
-        const std::size_t rows = 2 * ResultTableModel::kRowsPerTurn + 5;
+        const std::size_t rows = 2 * ResultTableModel::kRowsPerFetch + 5;
         for (std::size_t i = 0; i < rows; ++i)
             read->rejections.push_back({0, static_cast<std::uint32_t>(i + 1), "invalid JSON", "{"});
         ProblemsTableModel problems;
         QSignalSpy inserted(&problems, &QAbstractItemModel::rowsInserted);
         problems.setSource(ReadView::of(read));
-        QCOMPARE(problems.rowCount(), int(ResultTableModel::kRowsPerTurn));
+        QCOMPARE(problems.rowCount(), int(ResultTableModel::kRowsPerFetch));
         QCOMPARE(problems.sourceRowCount(), qsizetype(rows));
-        QTRY_COMPARE(problems.rowCount(), int(rows));
+        QCOMPARE(problems.orderedRowCount(), qsizetype(rows));
+        QVERIFY(problems.canFetchMore({}));
+
+        // Nothing arrives unasked: a view that is never scrolled keeps the first rows only.
+        QTest::qWait(50);
+        QCOMPARE(problems.rowCount(), int(ResultTableModel::kRowsPerFetch));
+
+        // A view scrolled to its last row asks for more.
+        QTableView view;
+        view.setModel(&problems);
+        view.resize(400, 300);
+        view.show();
+        view.scrollToBottom();
+        QTRY_COMPARE(problems.rowCount(), int(2 * ResultTableModel::kRowsPerFetch));
+        problems.fetchMore({});
+        QCOMPARE(problems.rowCount(), int(rows));
+        QVERIFY(!problems.canFetchMore({}));
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(cellText(problems, int(rows) - 1, column(problems, "line")), QString::number(rows));
-        // A new order starts over from the first turn's rows.
+
+        // A new order starts over from the first rows.
         problems.sort(column(problems, "line"), Qt::DescendingOrder);
         QVERIFY(waitForOrder(problems));
-        QTRY_COMPARE(problems.rowCount(), int(rows));
+        QCOMPARE(problems.rowCount(), int(ResultTableModel::kRowsPerFetch));
         QCOMPARE(cellText(problems, 0, column(problems, "line")), QString::number(rows));
     }
 

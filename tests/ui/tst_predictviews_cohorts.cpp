@@ -197,9 +197,10 @@ private Q_SLOTS:
         QVERIFY(!model.data(model.index(champions, SegmentTableModel::MeanRecencyColumn)).isValid());
 
         page.show();
-        QBarSet* customers = firstSetOf(page.findChild<QChartView*>(QStringLiteral("segmentChartView")),
-                                        "segmentShareBars");
-        QVERIFY(customers);
+        // The chart is built on the turn after the page comes into view.
+        const auto* view = page.findChild<QChartView*>(QStringLiteral("segmentChartView"));
+        QTRY_VERIFY(firstSetOf(view, "segmentShareBars"));
+        QBarSet* customers = firstSetOf(view, "segmentShareBars");
         QCOMPARE(customers->count(), kRfmSegments);
         QCOMPARE(customers->at(atRisk), 40.0);
 

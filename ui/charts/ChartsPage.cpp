@@ -187,6 +187,7 @@ void ChartsPage::updateCustomer()
 void ChartsPage::setCurrentChart(Chart chart)
 {
     m_selector->setCurrentIndex(indexOf(chart));
+    m_deck->setCurrent(indexOf(chart)); // built now if stale, even when it was chosen already
 }
 
 ChartsPage::Chart ChartsPage::currentChart() const

@@ -1,9 +1,6 @@
 #include "models/ResultTableModel.h"
 
-#include "models/RowFeeder.h"
-
 #include <algorithm>
-#include <limits>
 
 namespace clv {
 
@@ -15,13 +12,6 @@ std::size_t ResultTableModel::tableRows() const
 {
     const std::size_t rows = allRows();
     return m_rowLimit > 0 ? std::min(rows, static_cast<std::size_t>(m_rowLimit)) : rows;
-}
-
-int ResultTableModel::rowCount(const QModelIndex& parent) const
-{
-    if (parent.isValid())
-        return 0;
-    return static_cast<int>(std::min<std::size_t>(m_shownRows, std::numeric_limits<int>::max()));
 }
 
 std::uint32_t ResultTableModel::sourceRow(int row) const
@@ -65,7 +55,7 @@ void ResultTableModel::tableReplaced()
 {
     beginResetModel();
     m_order.reset();
-    resetShownRows();
+    resetFetchedRows();
     endResetModel();
     rebuildOrder();
 }
@@ -75,31 +65,9 @@ void ResultTableModel::showOrder(std::shared_ptr<const Order> order)
     if (order || m_order) {
         beginResetModel();
         m_order = std::move(order);
-        resetShownRows();
+        resetFetchedRows();
         endResetModel();
     }
-}
-
-void ResultTableModel::resetShownRows()
-{
-    m_shownRows = std::min(orderRows(), kRowsPerTurn);
-    if (m_shownRows < orderRows() && !m_growing) {
-        m_growing = true;
-        RowFeeder::instance().schedule(this, [this] { return showMoreRows(); });
-    }
-}
-
-bool ResultTableModel::showMoreRows()
-{
-    const std::size_t all = orderRows();
-    if (m_shownRows < all) {
-        const std::size_t more = std::min(all, m_shownRows + kRowsPerTurn);
-        beginInsertRows({}, static_cast<int>(m_shownRows), static_cast<int>(more) - 1);
-        m_shownRows = more;
-        endInsertRows();
-    }
-    m_growing = m_shownRows < all;
-    return m_growing;
 }
 
 void ResultTableModel::rebuildOrder()

@@ -11,10 +11,8 @@ namespace clv {
 
 // Base of the memory models: adapts an immutable result table to Qt's views without copying
 // it. Cells are computed when a view asks for them. Sorting and filtering build a row order
-// on the worker pool (a JobTracker job), so that only the latest request's order is shown.
-// A view spends time per row it is told about (its header keeps one section per row), so a
-// table of millions is handed over kRowsPerTurn rows per turn of the event loop: the window
-// never stands still for long, and the first rows show at once.
+// on the worker pool (a JobTracker job), so that only the latest request's order is shown;
+// a new order reaches the views from its first rows again, as the views scroll (TableModel).
 class ResultTableModel : public TableModel {
     Q_OBJECT
 public:
@@ -23,11 +21,8 @@ public:
     // immutable table), never the model.
     using OrderWork = std::function<Order()>;
 
-    static constexpr std::size_t kRowsPerTurn = 25000;
-
     explicit ResultTableModel(QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
@@ -56,16 +51,12 @@ private:
     std::size_t orderRows() const { return m_order ? m_order->size() : tableRows(); }
     void rebuildOrder();
     void showOrder(std::shared_ptr<const Order> order);
-    void resetShownRows();
-    bool showMoreRows(); // whether rows are still to come
 
     std::shared_ptr<const Order> m_order; // null: the table's own order, all rows
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_filter;
     int m_rowLimit = 0;
-    std::size_t m_shownRows = 0; // the rows the views know of so far
-    bool m_growing = false;      // more rows are on their way to the views
     JobTracker m_jobs;
 };
 

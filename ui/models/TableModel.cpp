@@ -1,10 +1,48 @@
 #include "models/TableModel.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace clv {
+
+// Views ask for the column count with every index() of every cell they paint, and the titles
+// are translated text built anew by each columnNames() call: a table's columns never change,
+// so they are built once.
+const QStringList& TableModel::titles() const
+{
+    if (!m_titles)
+        m_titles = columnNames();
+    return *m_titles;
+}
+
+int TableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(std::min<qsizetype>(m_fetchedRows, std::numeric_limits<int>::max()));
+}
+
+bool TableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_fetchedRows < orderedRowCount();
+}
+
+void TableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const qsizetype more = std::min(orderedRowCount(), m_fetchedRows + kRowsPerFetch);
+    beginInsertRows({}, static_cast<int>(m_fetchedRows), static_cast<int>(more) - 1);
+    m_fetchedRows = more;
+    endInsertRows();
+}
+
+void TableModel::resetFetchedRows()
+{
+    m_fetchedRows = std::min(orderedRowCount(), kRowsPerFetch);
+}
 
 int TableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(columnNames().size());
+    return parent.isValid() ? 0 : static_cast<int>(titles().size());
 }
 
 QVariant TableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -12,7 +50,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Horizontal)
-        return columnNames().value(section);
+        return titles().value(section);
     return section + 1;
 }
 

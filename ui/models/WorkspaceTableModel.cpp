@@ -4,7 +4,6 @@
 #include "util/JobTracker.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace clv {
 
@@ -29,6 +28,7 @@ void WorkspaceTableModel::setWorkspace(const QString& path)
     if (path.isEmpty()) {
         beginResetModel();
         m_rows = m_totalRows = 0;
+        resetFetchedRows();
         m_pages.clear();
         m_requested.clear();
         m_pending = {};
@@ -126,6 +126,7 @@ void WorkspaceTableModel::showPendingWhenComplete()
     beginResetModel();
     m_rows = m_pending.counts->first;
     m_totalRows = m_pending.counts->second;
+    resetFetchedRows();
     m_shownQuery = m_query;
     m_pages.clear();
     m_requested.clear();
@@ -147,9 +148,9 @@ void WorkspaceTableModel::pageArrived(const PageAnswer& answer)
     }
     storePage(answer.block);
     const RowBlock& block = *answer.block;
-    if (block.rowCount() > 0 && m_rows > 0) {
+    if (block.rowCount() > 0 && rowCount() > 0) {
         const int top = static_cast<int>(block.first);
-        const int bottom = static_cast<int>(std::min<qint64>(block.first + block.rowCount(), m_rows)) - 1;
+        const int bottom = static_cast<int>(std::min<qint64>(block.first + block.rowCount(), rowCount())) - 1;
         if (top <= bottom)
             Q_EMIT dataChanged(index(top, 0), index(bottom, columnCount() - 1));
     }
@@ -206,12 +207,7 @@ const RowBlock* WorkspaceTableModel::cachedBlock(int row, int* rowInBlock) const
 bool WorkspaceTableModel::isRowLoaded(int row) const
 {
     int offset = 0;
-    return row >= 0 && row < m_rows && cachedBlock(row, &offset);
-}
-
-int WorkspaceTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(std::min<qint64>(m_rows, std::numeric_limits<int>::max()));
+    return row >= 0 && row < rowCount() && cachedBlock(row, &offset);
 }
 
 QVariant WorkspaceTableModel::data(const QModelIndex& index, int role) const

@@ -37,13 +37,13 @@ public:
     // Shows only the first `limit` rows of the stored order (the top X); 0 shows all.
     void setRowLimit(int limit);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void setCustomerFilter(const QString& text) override;
     QString customerFilter() const override { return m_filter; }
     qsizetype sourceRowCount() const override { return static_cast<qsizetype>(m_totalRows); }
+    qsizetype orderedRowCount() const override { return static_cast<qsizetype>(m_rows); }
     bool isReordering() const override { return m_reloading; }
     // Rows whose pages are not cached are read first, on the pager's thread.
     void requestCsv(const QList<int>& rows, const QList<int>& columns, const CsvOptions& csv,

@@ -128,6 +128,7 @@ void PredictChartsPage::startCustomer()
 void PredictChartsPage::setCurrentChart(Chart chart)
 {
     m_selector->setCurrentIndex(int(indexOf(chart)));
+    m_deck->setCurrent(int(indexOf(chart))); // built now if stale, even when it was chosen already
 }
 
 PredictChartsPage::Chart PredictChartsPage::currentChart() const

@@ -50,6 +50,7 @@ int main(int argc, char* argv[])
     qint64 worstLoad = 0;
     qint64 worstTabs = 0;
     qint64 worstSort = 0;
+    qint64 worstCpu = 0; // the window's own work in its longest stall, any situation
     for (int run = 0; run < repeat; ++run) {
         clv::MainWindow window;
         window.show();
@@ -57,6 +58,8 @@ int main(int argc, char* argv[])
         auto* ltv = window.findChild<clv::TablePage*>(QStringLiteral("ltvPage"));
         auto* session = window.findChild<clv::AnalysisSession*>();
         tabs->setCurrentWidget(ltv);
+        // The window's first layout and paint are not part of loading a file: they come first.
+        runFor(200);
 
         StallMeter meter;
         QObject::connect(session, &clv::AnalysisSession::resultsChanged,
@@ -92,23 +95,29 @@ int main(int argc, char* argv[])
             return 2;
         runFor(300); // whatever the results left queued
         const qint64 load = meter.stop();
-        std::printf("run %d: LTV table shown in %.3f s (%d customers); longest stall while loading %lld ms\n", run + 1,
-                    seconds, ltv->model()->rowCount(), static_cast<long long>(load));
+        worstCpu = std::max(worstCpu, meter.longestCpu());
+        std::printf("run %d: LTV table shown in %.3f s (%lld customers); longest stall while loading %lld ms (cpu %lld "
+                    "ms)\n",
+                    run + 1, seconds, static_cast<long long>(ltv->model()->sourceRowCount()),
+                    static_cast<long long>(load), static_cast<long long>(meter.longestCpu()));
         meter.printStalls();
-        app.printSlowest();
+        app.printSlowest(meter.startedAt());
 
-        // Every tab in turn, each shown and painted, twice round.
+        // Every tab in turn, each shown and painted, twice round. Chosen from within the event
+        // loop, as a click on a tab is, so that --explain times the switch as a handler.
         meter.start();
         for (int round = 0; round < 2; ++round) {
             for (int i = 0; i < tabs->count(); ++i) {
-                tabs->setCurrentIndex(i);
+                QTimer::singleShot(0, tabs, [tabs, i] { tabs->setCurrentIndex(i); });
                 runFor(150);
             }
         }
         const qint64 switching = meter.stop();
-        std::printf("  longest stall while switching tabs %lld ms\n", static_cast<long long>(switching));
+        worstCpu = std::max(worstCpu, meter.longestCpu());
+        std::printf("  longest stall while switching tabs %lld ms (cpu %lld ms)\n", static_cast<long long>(switching),
+                    static_cast<long long>(meter.longestCpu()));
         meter.printStalls();
-        app.printSlowest();
+        app.printSlowest(meter.startedAt());
 
         // The LTV table sorted by each column, both ways, as a header click does.
         tabs->setCurrentWidget(ltv);
@@ -132,17 +141,21 @@ int main(int argc, char* argv[])
             }
         }
         const qint64 sorting = meter.stop();
-        std::printf("  longest stall while sorting the LTV table %lld ms\n", static_cast<long long>(sorting));
+        worstCpu = std::max(worstCpu, meter.longestCpu());
+        std::printf("  longest stall while sorting the LTV table %lld ms (cpu %lld ms)\n",
+                    static_cast<long long>(sorting), static_cast<long long>(meter.longestCpu()));
         meter.printStalls();
-        app.printSlowest();
+        app.printSlowest(meter.startedAt());
 
         bestSeconds = std::min(bestSeconds, seconds);
         worstLoad = std::max(worstLoad, load);
         worstTabs = std::max(worstTabs, switching);
         worstSort = std::max(worstSort, sorting);
     }
-    std::printf("gui: best %.3f s, longest stall %lld ms (loading %lld, tabs %lld, sorting %lld)\n", bestSeconds,
-                static_cast<long long>(std::max({worstLoad, worstTabs, worstSort})), static_cast<long long>(worstLoad),
-                static_cast<long long>(worstTabs), static_cast<long long>(worstSort));
+    std::printf("gui: best %.3f s, longest stall %lld ms (loading %lld, tabs %lld, sorting %lld; the window's own "
+                "work at most %lld ms of a stall)\n",
+                bestSeconds, static_cast<long long>(std::max({worstLoad, worstTabs, worstSort})),
+                static_cast<long long>(worstLoad), static_cast<long long>(worstTabs), static_cast<long long>(worstSort),
+                static_cast<long long>(worstCpu));
     return 0;
 }

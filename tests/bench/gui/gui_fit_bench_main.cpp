@@ -126,7 +126,7 @@ int main(int argc, char* argv[])
         std::printf("run %d: predictions of %d customers shown %.3f s after Fit; longest stall %lld ms\n", run + 1,
                     predictions->model()->rowCount(), seconds, static_cast<long long>(stall));
         meter.printStalls();
-        app.printSlowest();
+        app.printSlowest(meter.startedAt());
         best = std::min(best, seconds);
         worstStall = std::max(worstStall, stall);
     }
