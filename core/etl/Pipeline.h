@@ -34,7 +34,7 @@ public:
 
 private:
     std::shared_ptr<const ResultTables> analyse(std::shared_ptr<ResultTables> tables, CustomerGrouping grouping,
-                                                const std::vector<Cents>& revenue, std::int64_t lastDayOfData,
+                                                std::vector<Cents> revenue, std::int64_t lastDayOfData,
                                                 const JobControl* control, QElapsedTimer& clock) const;
 
     Parameters m_parameters;

@@ -186,7 +186,6 @@ int sendRecords(const std::deque<RawRecord>& records, std::size_t count, bool nu
 struct EventLineParser::Impl {
     json::basic_parser<RecordCollector> parser{parseOptions()};
     EventView event;
-    PlainObjectScanner plain;
     bool plainFirst = true;
 };
 
@@ -203,7 +202,7 @@ int EventLineParser::parseLine(std::string_view line, RecordSink& sink)
     if (m_impl->plainFirst) {
         if (collector.records.empty())
             collector.records.emplace_back();
-        if (m_impl->plain.scan(line, collector.records.front())) {
+        if (scanPlainObject(line, collector.records.front())) {
             collector.recordCount = 1;
             collector.topIsArray = false;
             return sendRecords(collector.records, 1, false, m_impl->event, sink);

@@ -2,7 +2,7 @@
 
 #include "io/ByteClasses.h"
 
-#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace clv {
@@ -12,23 +12,58 @@ namespace {
 // Nesting beyond this is left to the full parser, which knows its own limit.
 constexpr int kMaxNesting = 16;
 
-// The bits set in a 16-bit mask. (std::popcount is a library call where the processor
-// baseline lacks the instruction.)
-int bitCount(std::uint32_t x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return static_cast<int>((x + (x >> 8)) & 0x1Fu);
-}
+// The quotes of a line, in order, found 64 bytes at a time as the walk needs them. Gives up
+// (returns null) at the end of the line, or at a byte that has no place in a plain line's
+// strings — a backslash, a control byte, a byte of 0x80 and above — which sends the line to
+// the full parser whether it lies in a string or not.
+class QuoteCursor {
+public:
+    QuoteCursor(const char* begin, const char* end) : m_next(begin), m_end(end) {}
 
-// Walks a line whose quotes are known: a string runs from one quote to the next, and the
-// bytes between strings must be JSON's punctuation, blanks and the three literals.
+    const char* next()
+    {
+        while (m_quotes == 0)
+            if (!advance())
+                return nullptr;
+        const char* at = m_window + __builtin_ctzll(m_quotes);
+        m_quotes &= m_quotes - 1;
+        return at;
+    }
+
+private:
+    bool advance()
+    {
+        if (m_next >= m_end)
+            return false;
+        ByteClasses classes;
+        if (m_end - m_next >= 64) {
+            classes = classifyBytes(m_next);
+        } else {
+            char tail[64];
+            std::memset(tail, ' ', sizeof tail); // blanks: neither quotes nor odd
+            std::memcpy(tail, m_next, static_cast<std::size_t>(m_end - m_next));
+            classes = classifyBytes(tail);
+        }
+        if (classes.odd != 0)
+            return false;
+        m_quotes = classes.quotes;
+        m_window = m_next;
+        m_next += 64;
+        return true;
+    }
+
+    const char* m_next;
+    const char* m_end;
+    const char* m_window = nullptr;
+    std::uint64_t m_quotes = 0; // the quotes of the window at m_window not given yet
+};
+
+// Walks a line along its quotes: a string runs from one quote to the next, and the bytes
+// between strings must be JSON's punctuation, blanks and the three literals.
 class Walker {
 public:
-    Walker(std::string_view line, const std::uint32_t* quotes, std::size_t quoteCount)
-        : m_begin(line.data()), m_p(line.data()), m_end(line.data() + line.size()), m_quote(quotes),
-          m_quotesEnd(quotes + quoteCount)
+    explicit Walker(std::string_view line)
+        : m_p(line.data()), m_end(line.data() + line.size()), m_quotes(line.data(), line.data() + line.size())
     {
     }
 
@@ -58,10 +93,11 @@ private:
     // strings, so the next quote known must be this one, and the one after it closes it.
     bool string(std::string_view& text)
     {
-        if (m_quotesEnd - m_quote < 2 || m_begin + m_quote[0] != m_p)
+        if (m_p == m_end || *m_p != '"' || m_quotes.next() != m_p)
             return false;
-        const char* close = m_begin + m_quote[1];
-        m_quote += 2;
+        const char* close = m_quotes.next();
+        if (!close)
+            return false;
         text = std::string_view(m_p + 1, static_cast<std::size_t>(close - m_p - 1));
         m_p = close + 1;
         return true;
@@ -76,11 +112,9 @@ private:
     bool value(int depth, JsonKind& kind, std::string_view& text);
     bool nested(int depth, char close);
 
-    const char* m_begin;
     const char* m_p;
     const char* m_end;
-    const std::uint32_t* m_quote;
-    const std::uint32_t* m_quotesEnd;
+    QuoteCursor m_quotes;
 };
 
 // A member's value or an array's element: its kind, and its text when it is a string.
@@ -164,55 +198,9 @@ bool Walker::object(RawRecord& record)
 
 } // namespace
 
-// The offsets of the line's quotes into m_quotes; false at any byte that has no place in a
-// plain line.
-bool PlainObjectScanner::findQuotes(std::string_view line)
+bool scanPlainObject(std::string_view line, RawRecord& record)
 {
-    const std::size_t size = line.size();
-    // Four offsets are written for every 16 bytes whatever their quotes (the spare ones are
-    // overwritten), which keeps the loop free of a branch per quote.
-    if (m_quotes.size() < size + 4)
-        m_quotes.resize(size + 4);
-    std::uint32_t* out = m_quotes.data();
-    std::size_t count = 0;
-    std::uint32_t odd = 0;
-    auto add = [&](std::uint32_t quotes, std::uint32_t base) {
-        const int n = bitCount(quotes);
-        // A bit above the 16 keeps the count of trailing zeros defined, and free of a branch.
-        quotes |= 1u << 16;
-        for (int k = 0; k < 4; ++k) {
-            out[count + k] = base + static_cast<std::uint32_t>(__builtin_ctz(quotes));
-            quotes &= quotes - 1;
-        }
-        for (int k = 4; k < n; ++k) {
-            out[count + k] = base + static_cast<std::uint32_t>(__builtin_ctz(quotes));
-            quotes &= quotes - 1;
-        }
-        count += static_cast<std::size_t>(n);
-    };
-    std::size_t at = 0;
-    for (; at + 16 <= size; at += 16) {
-        const ByteClasses classes = classifyBytes(line.data() + at);
-        odd |= classes.odd;
-        add(classes.quotes, static_cast<std::uint32_t>(at));
-    }
-    if (at < size) {
-        char tail[16];
-        std::memset(tail, ' ', sizeof tail); // blanks: neither quotes nor odd
-        std::memcpy(tail, line.data() + at, size - at);
-        const ByteClasses classes = classifyBytes(tail);
-        odd |= classes.odd;
-        add(classes.quotes, static_cast<std::uint32_t>(at));
-    }
-    m_quoteCount = count;
-    return odd == 0;
-}
-
-bool PlainObjectScanner::scan(std::string_view line, RawRecord& record)
-{
-    if (line.size() > kMaxLineBytes || !findQuotes(line))
-        return false;
-    Walker walker(line, m_quotes.data(), m_quoteCount);
+    Walker walker(line);
     return walker.object(record) && walker.atEnd();
 }
 

@@ -245,23 +245,23 @@ private Q_SLOTS:
         QVERIFY(lines > 60000);
     }
 
-    // The plain scan classifies 16 bytes at once with SSE2 where there is SSE2, and with
+    // The plain scan classifies 64 bytes at once with SSE2 where there is SSE2, and with
     // ordinary integers elsewhere: both must say the same of every byte at every place.
     void testByteClassesAreTheSameEitherWay()
     {
-        char block[16];
+        char block[64];
         for (int value = 0; value < 256; ++value) {
-            for (int at = 0; at < 16; ++at) {
-                for (int i = 0; i < 16; ++i)
-                    block[i] = static_cast<char>("a\"b c{}\x7f"[(value + i) % 9]);
+            for (int at = 0; at < 64; ++at) {
+                for (int i = 0; i < 64; ++i)
+                    block[i] = "a\"b c{}\x7f\\\x80"[(value + i) % 11];
                 block[at] = static_cast<char>(value);
                 const ByteClasses fast = classifyBytes(block);
                 const ByteClasses portable = classifyBytesPortable(block);
                 QCOMPARE(fast.quotes, portable.quotes);
                 QCOMPARE(fast.odd, portable.odd);
                 const bool odd = value < 0x20 || value >= 0x80 || value == '\\';
-                QCOMPARE(bool(portable.odd & (1u << at)), odd);
-                QCOMPARE(bool(portable.quotes & (1u << at)), value == '"');
+                QCOMPARE(bool(portable.odd & (std::uint64_t(1) << at)), odd);
+                QCOMPARE(bool(portable.quotes & (std::uint64_t(1) << at)), value == '"');
             }
         }
     }
