@@ -5,6 +5,7 @@
 //   QT_QPA_PLATFORM=offscreen build/tests/bench/gui/clv-gui-fit-bench FILE --columns COLUMNS
 //       --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD] [--models bgnbd,pnbd,gg]
 //       [--repeat N] [--explain]
+#include "FirstPaint.h"
 #include "MainWindow.h"
 #include "StallMeter.h"
 #include "pages/TablePage.h"
@@ -104,10 +105,7 @@ int main(int argc, char* argv[])
         StallMeter meter;
         QEventLoop loop;
         double seconds = 0;
-        QObject::connect(predictions->model(), &QAbstractItemModel::modelReset, &loop, [&] {
-            if (predictions->model()->rowCount() == 0 || seconds > 0)
-                return;
-            predictions->view()->viewport()->repaint(); // shown means painted
+        const clv::bench::FirstPaint shown(predictions->view(), [&] { // shown means painted
             seconds = meter.elapsedNs() / 1e9;
             loop.quit();
         });
