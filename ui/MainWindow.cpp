@@ -18,6 +18,8 @@
 #include "predict/PredictTabs.h"
 #include "session/AnalysisSession.h"
 #include "session/PredictSession.h"
+#include "util/BackgroundPriority.h"
+#include "util/ComputePool.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/LiveLabel.h"
 #include "widgets/MessageBar.h"
@@ -45,6 +47,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 
 namespace clv {
 
@@ -78,6 +81,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_pagedLtvModel(new PagedLtvModel), m_backing(new TableBacking(m_session, this)), m_charts(new ChartsPage(this)),
       m_parameters(new ParametersPanel(this)), m_jobStatus(new JobStatusWidget(this)), m_summary(new LiveLabel(this))
 {
+    // The engine's workers yield to this window's thread (see BackgroundPriority.h).
+    static std::once_flag workersLowered;
+    std::call_once(workersLowered, [] { runAtBackgroundPriority(*computePool()); });
     setWindowTitle(tr("CLV Studio"));
     setAcceptDrops(true);
     m_session->setObjectName(QStringLiteral("analysisSession"));

@@ -3,12 +3,14 @@
 #include "session/AnalysisJobs.h"
 #include "session/ExportJob.h"
 #include "session/WorkspaceJobs.h"
+#include "util/BackgroundPriority.h"
 
 namespace clv {
 
 AnalysisSession::AnalysisSession(QObject* parent) : QObject(parent), m_jobs(this, &m_jobThread)
 {
     m_jobThread.setMaxThreadCount(1);
+    runAtBackgroundPriority(m_jobThread);
     m_jobs.setProgressHandler([this](const QString& stage, double fraction) { Q_EMIT progress(stage, fraction); });
 }
 

@@ -1,6 +1,7 @@
 #include "session/PredictSession.h"
 
 #include "io/EventTime.h"
+#include "util/BackgroundPriority.h"
 #include "util/ComputePool.h"
 
 namespace clv {
@@ -33,6 +34,8 @@ PredictSession::PredictSession(QObject* parent)
 {
     m_gatherThread.setMaxThreadCount(1);
     m_fitThread.setMaxThreadCount(1);
+    runAtBackgroundPriority(m_gatherThread);
+    runAtBackgroundPriority(m_fitThread);
     m_gather.setProgressHandler([this](const QString& stage, double fraction) { Q_EMIT progress(stage, fraction); });
     m_fits.setProgressHandler([this](const QString& stage, double fraction) { Q_EMIT progress(stage, fraction); });
 }

@@ -4,6 +4,7 @@
 #include "charts/ChartStyle.h"
 #include "charts/LtvCharts.h"
 #include "charts/SpendCharts.h"
+#include "util/BackgroundPriority.h"
 
 #include <QChart>
 #include <QCheckBox>
@@ -40,6 +41,7 @@ struct ChartsPage::Summaries {
 ChartsPage::ChartsPage(QWidget* parent) : QWidget(parent)
 {
     m_summaryThread.setMaxThreadCount(1);
+    runAtBackgroundPriority(m_summaryThread);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildControls());

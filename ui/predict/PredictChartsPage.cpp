@@ -4,6 +4,7 @@
 #include "charts/ChartStyle.h"
 #include "predict/HeatmapChart.h"
 #include "predict/PredictCharts.h"
+#include "util/BackgroundPriority.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -36,6 +37,7 @@ struct PredictChartsPage::Summaries {
 PredictChartsPage::PredictChartsPage(QWidget* parent) : QWidget(parent)
 {
     m_summaryThread.setMaxThreadCount(1);
+    runAtBackgroundPriority(m_summaryThread);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
