@@ -11,7 +11,7 @@
 #      `clv-etl generate --mode realistic --customers 200000 --weeks 26 --max-visits 12 --seed 1`
 #      unless it is already there (or --input FILE);
 #   2. times, with /usr/bin/time (wall seconds, peak RSS), one after the other:
-#        batch   clv-etl FILE                         (reference: no workspace)
+#        batch   clv-etl FILE                         (reference: no workspace; best of three)
 #        save    clv-etl --workspace W FILE           (new workspace: ingest, analyse, save results)
 #        reopen  clv-etl --from-workspace W           (load the stored events, analyse, write tables)
 #        add     clv-etl --workspace W SMALL          (a second, small file: 2,000 customers)
@@ -94,7 +94,20 @@ timed() {
     fi
 }
 
-timed batch "$input" --output "$work_dir/ws-out-batch"
+# The batch run is the yardstick of every ratio: its best of three, so that a slow run on a
+# noisy machine cannot flatter the workspace's figures.
+best_batch=""
+for attempt in 1 2 3; do
+    timed batch "$input" --output "$work_dir/ws-out-batch"
+    wall=$(awk '{print $(NF-1)}' "$work_dir/ws-time-batch.txt")
+    if [[ -z "$best_batch" ]] || awk -v a="$wall" -v b="$best_batch" 'BEGIN { exit !(a < b) }'; then
+        best_batch=$wall
+        cp "$work_dir/ws-time-batch.txt" "$work_dir/ws-time-batch-best.txt"
+        cp "$work_dir/ws-out-batch/run.json" "$work_dir/ws-batch-best-run.json"
+    fi
+done
+cp "$work_dir/ws-time-batch-best.txt" "$work_dir/ws-time-batch.txt"
+cp "$work_dir/ws-batch-best-run.json" "$work_dir/ws-out-batch/run.json"
 timed save --workspace "$workspace" "$input" --output "$work_dir/ws-out-save"
 workspace_bytes=$(stat -c %s "$workspace")
 timed reopen --from-workspace "$workspace" --output "$work_dir/ws-out-reopen"
