@@ -6,13 +6,13 @@
 #include "GenerateCommand.h"
 #include "ModelCommand.h"
 #include "PartitionCommand.h"
-#include "util/HugePageMalloc.h"
+#include "util/MallocTuning.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char* argv[])
 {
-    clv::useHugePagesForLargeAllocations(argv);
+    clv::tuneMallocForLargeBuffers(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clv-etl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLV_VERSION));

@@ -2,7 +2,7 @@
 // reads the given event files or folders.
 #include "MainWindow.h"
 #include "ScreenshotTour.h"
-#include "util/HugePageMalloc.h"
+#include "util/MallocTuning.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,7 +10,7 @@
 
 int main(int argc, char* argv[])
 {
-    clv::useHugePagesForLargeAllocations(argv);
+    clv::tuneMallocForLargeBuffers(argv);
     Q_INIT_RESOURCE(resources); // the icons live in the clv_ui static library
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clv-studio"));

@@ -10,7 +10,7 @@
 #include "models/TableModel.h"
 #include "pages/TablePage.h"
 #include "session/AnalysisSession.h"
-#include "util/HugePageMalloc.h"
+#include "util/MallocTuning.h"
 #include "widgets/ResultTableView.h"
 
 #include <QApplication>
@@ -30,7 +30,7 @@ using clv::bench::TimedApplication;
 
 int main(int argc, char* argv[])
 {
-    clv::useHugePagesForLargeAllocations(argv); // as the application does
+    clv::tuneMallocForLargeBuffers(argv); // as the application does
     TimedApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
     if (const qsizetype i = args.indexOf(QStringLiteral("--explain")); i >= 0) {

@@ -11,7 +11,7 @@
 #include "pages/TablePage.h"
 #include "predict/PredictSettingsPanel.h"
 #include "session/PredictSession.h"
-#include "util/HugePageMalloc.h"
+#include "util/MallocTuning.h"
 #include "widgets/ResultTableView.h"
 
 #include <QCheckBox>
@@ -53,7 +53,7 @@ bool openTable(clv::MainWindow& window, const QString& file, const QString& colu
 
 int main(int argc, char* argv[])
 {
-    clv::useHugePagesForLargeAllocations(argv); // as the application does
+    clv::tuneMallocForLargeBuffers(argv); // as the application does
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A transaction table."));

@@ -1,0 +1,37 @@
+#include "util/MallocTuning.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unistd.h>
+
+namespace clv {
+
+std::string tunedMallocTunables(const char* current)
+{
+    std::string value = current ? std::string(current) : std::string();
+    bool added = false;
+    for (const char* setting : {"glibc.malloc.hugetlb=1", "glibc.malloc.arena_max=1"}) {
+        const std::string name(setting, std::strchr(setting, '=') + 1);
+        // The user's own choice stands; a name is matched whole, at the start or after a colon.
+        if (value.rfind(name, 0) == 0 || value.find(':' + name) != std::string::npos)
+            continue;
+        value += (value.empty() ? "" : ":") + std::string(setting);
+        added = true;
+    }
+    return added ? value : std::string();
+}
+
+void tuneMallocForLargeBuffers(char* argv[])
+{
+    const char* off = std::getenv("CLV_PLAIN_MALLOC");
+    if (off && std::strcmp(off, "0") != 0)
+        return;
+    const std::string value = tunedMallocTunables(std::getenv("GLIBC_TUNABLES"));
+    if (value.empty() || setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
+        return;
+    execv("/proc/self/exe", argv);
+    // Not started again (no /proc, say): run on with malloc's defaults.
+}
+
+} // namespace clv

@@ -1,0 +1,72 @@
+// The malloc tunables the programs start with: both added to what the user set, a user's own
+// value of either kept, nothing to do (no second start) when both are there.
+#include "util/MallocTuning.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace clv;
+
+class TestMallocTuning : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void testTunables_data()
+    {
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<bool>("unset");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unset") << QString() << true << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+        QTest::newRow("empty") << "" << false << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+        QTest::newRow("others kept") << "glibc.malloc.tcache_count=0" << false
+                                     << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+        QTest::newRow("user's arenas") << "glibc.malloc.arena_max=8" << false
+                                       << "glibc.malloc.arena_max=8:glibc.malloc.hugetlb=1";
+        QTest::newRow("user's pages") << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0" << false
+                                      << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0:glibc.malloc.arena_max=1";
+        QTest::newRow("both there") << "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1" << false << "";
+        // A longer name that merely ends like ours is another tunable.
+        QTest::newRow("not a prefix") << "x.glibc.malloc.arena_max=3" << false
+                                      << "x.glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+    }
+
+    void testTunables()
+    {
+        QFETCH(QString, current);
+        QFETCH(bool, unset);
+        QFETCH(QString, expected);
+        const std::string text = current.toStdString();
+        QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str())), expected);
+    }
+
+    // The program started again with the tunables writes what it writes without them.
+    void testTunedAndPlainRunsWriteTheSameTables()
+    {
+        QStringList tables[2];
+        for (const bool plain : {false, true}) {
+            QTemporaryDir out;
+            QProcess etl;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("GLIBC_TUNABLES"));
+            if (plain)
+                env.insert(QStringLiteral("CLV_PLAIN_MALLOC"), QStringLiteral("1"));
+            etl.setProcessEnvironment(env);
+            etl.start(QStringLiteral(CLV_ETL_BINARY),
+                      {QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt"), QStringLiteral("--output"), out.path(),
+                       QStringLiteral("--quiet")});
+            QVERIFY(etl.waitForFinished(60000));
+            QCOMPARE(etl.exitCode(), 0);
+            for (const char* name : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"}) {
+                QFile table(out.filePath(QLatin1String(name)));
+                QVERIFY2(table.open(QIODevice::ReadOnly), name);
+                tables[plain ? 1 : 0] << QString::fromUtf8(table.readAll());
+            }
+        }
+        QCOMPARE(tables[0].size(), 3);
+        QVERIFY(!tables[0].front().isEmpty());
+        QCOMPARE(tables[0], tables[1]);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMallocTuning)
+#include "tst_malloctuning.moc"
