@@ -14,10 +14,10 @@ namespace clv {
 // - glibc.malloc.arena_max=1 keeps every thread in one arena, so that a buffer freed on one
 //   worker is reused by the next, on any thread, instead of each thread's arena handing its
 //   free pages back to the kernel and faulting new ones in: the batch run's 35,000 faults
-//   became 8,000 and its peak went from 495 to 478 MiB, its CPU time down by 5–25 %. Its wall
-//   time moved less than the machine's noise (two series of alternated runs: 1.36–1.63 s
-//   against 1.56–1.98 s, then 1.46–1.82 s against 1.36–1.82 s). The engine's threads allocate
-//   rarely, so they hardly wait for the one arena's lock.
+//   became 8,000 and its peak went from 495 to 478 MiB, its CPU time down by 5–25 %; its wall
+//   time is lower in two of three series of alternated runs (1.36–1.63 s against 1.56–1.98 s,
+//   1.46–1.82 s against 1.36–1.82 s, 1.43–1.91 s against 1.54–1.90 s): the machine's noise is
+//   as large. The engine's threads allocate rarely, so they hardly wait for the arena's lock.
 //
 // glibc reads its tunables only when a process starts, so this sets them and starts the
 // program again in place (execv of /proc/self/exe with the same arguments) — call it first
