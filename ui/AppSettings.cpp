@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 
+#include "SettingsWriter.h"
 #include "etl/ParameterLimits.h"
 #include "io/EventTime.h"
 
@@ -11,6 +12,15 @@
 #include <cmath>
 
 namespace clv {
+
+AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>())
+{
+}
+
+AppSettings::~AppSettings()
+{
+    finishSettingsInBackground(std::move(m_settings));
+}
 
 namespace {
 
@@ -39,42 +49,42 @@ const QString kRecentInputs = QStringLiteral("recent/inputs");
 
 QByteArray AppSettings::windowGeometry() const
 {
-    return m_settings.value(kWindowGeometry).toByteArray();
+    return m_settings->value(kWindowGeometry).toByteArray();
 }
 
 void AppSettings::setWindowGeometry(const QByteArray& geometry)
 {
-    m_settings.setValue(kWindowGeometry, geometry);
+    m_settings->setValue(kWindowGeometry, geometry);
 }
 
 QByteArray AppSettings::windowState() const
 {
-    return m_settings.value(kWindowState).toByteArray();
+    return m_settings->value(kWindowState).toByteArray();
 }
 
 void AppSettings::setWindowState(const QByteArray& state)
 {
-    m_settings.setValue(kWindowState, state);
+    m_settings->setValue(kWindowState, state);
 }
 
 Parameters AppSettings::parameters() const
 {
     ParameterText text;
-    text.formula = m_settings.value(kFormula).toString();
-    text.sessionGapMinutes = m_settings.value(kSessionGapMinutes).toString();
-    text.weekStart = m_settings.value(kWeekStart).toString();
-    text.lifespanYears = m_settings.value(kLifespanYears).toString();
-    text.topX = m_settings.value(kTopX).toString();
+    text.formula = m_settings->value(kFormula).toString();
+    text.sessionGapMinutes = m_settings->value(kSessionGapMinutes).toString();
+    text.weekStart = m_settings->value(kWeekStart).toString();
+    text.lifespanYears = m_settings->value(kLifespanYears).toString();
+    text.topX = m_settings->value(kTopX).toString();
     return ParameterLimits::sanitised(text);
 }
 
 void AppSettings::setParameters(const Parameters& p)
 {
-    m_settings.setValue(kFormula, formulaName(p.formula));
-    m_settings.setValue(kSessionGapMinutes, p.sessionGapSeconds / 60);
-    m_settings.setValue(kWeekStart, weekStartName(p.weekStart));
-    m_settings.setValue(kLifespanYears, p.lifespanYears);
-    m_settings.setValue(kTopX, p.topX);
+    m_settings->setValue(kFormula, formulaName(p.formula));
+    m_settings->setValue(kSessionGapMinutes, p.sessionGapSeconds / 60);
+    m_settings->setValue(kWeekStart, weekStartName(p.weekStart));
+    m_settings->setValue(kLifespanYears, p.lifespanYears);
+    m_settings->setValue(kTopX, p.topX);
 }
 
 namespace {
@@ -94,27 +104,28 @@ QString dayText(std::optional<std::int64_t> day)
 PredictSettings AppSettings::predictSettings() const
 {
     PredictSettings s;
-    s.summary.unit = timeUnitFromName(m_settings.value(kPredictUnit).toString().toStdString()).value_or(TimeUnit::Week);
-    if (m_settings.contains(kPredictModels)) {
+    s.summary.unit
+        = timeUnitFromName(m_settings->value(kPredictUnit).toString().toStdString()).value_or(TimeUnit::Week);
+    if (m_settings->contains(kPredictModels)) {
         s.request.models.clear();
-        for (const QString& key : m_settings.value(kPredictModels).toStringList())
+        for (const QString& key : m_settings->value(kPredictModels).toStringList())
             if (const auto kind = modelFromKey(key.toStdString());
                 kind && std::find(s.request.models.begin(), s.request.models.end(), *kind) == s.request.models.end())
                 s.request.models.push_back(*kind);
         if (std::none_of(s.request.models.begin(), s.request.models.end(), isPurchaseModel))
             s.request.models = ModelRequest().models;
     }
-    if (const auto with = modelFromKey(m_settings.value(kPredictWith).toString().toStdString()); with
+    if (const auto with = modelFromKey(m_settings->value(kPredictWith).toString().toStdString()); with
         && isPurchaseModel(*with)
         && std::find(s.request.models.begin(), s.request.models.end(), *with) != s.request.models.end())
         s.request.predictWith = with;
     bool ok = false;
-    if (const int horizon = m_settings.value(kPredictHorizon).toInt(&ok); ok)
+    if (const int horizon = m_settings->value(kPredictHorizon).toInt(&ok); ok)
         s.request.horizon = std::clamp(horizon, 1, 10000);
-    if (const double discount = m_settings.value(kPredictDiscount).toDouble(&ok); ok && std::isfinite(discount))
+    if (const double discount = m_settings->value(kPredictDiscount).toDouble(&ok); ok && std::isfinite(discount))
         s.request.discount = std::clamp(discount, 0.0, 1.0);
-    s.summary.calibrationEnd = dayOf(m_settings.value(kPredictCalibrationEnd));
-    s.summary.holdoutEnd = dayOf(m_settings.value(kPredictHoldoutEnd));
+    s.summary.calibrationEnd = dayOf(m_settings->value(kPredictCalibrationEnd));
+    s.summary.holdoutEnd = dayOf(m_settings->value(kPredictHoldoutEnd));
     if (!s.summary.calibrationEnd || (s.summary.holdoutEnd && *s.summary.holdoutEnd <= *s.summary.calibrationEnd))
         s.summary.holdoutEnd.reset();
     return s;
@@ -122,58 +133,58 @@ PredictSettings AppSettings::predictSettings() const
 
 void AppSettings::setPredictSettings(const PredictSettings& s)
 {
-    m_settings.setValue(kPredictUnit, QString::fromLatin1(timeUnitName(s.summary.unit).data()));
+    m_settings->setValue(kPredictUnit, QString::fromLatin1(timeUnitName(s.summary.unit).data()));
     QStringList models;
     for (ModelKind kind : s.request.models)
         models << modelKeyText(kind);
-    m_settings.setValue(kPredictModels, models);
-    m_settings.setValue(kPredictWith, s.request.predictWith ? modelKeyText(*s.request.predictWith) : QString());
-    m_settings.setValue(kPredictHorizon, int(s.request.horizon));
-    m_settings.setValue(kPredictDiscount, s.request.discount);
-    m_settings.setValue(kPredictCalibrationEnd, dayText(s.summary.calibrationEnd));
-    m_settings.setValue(kPredictHoldoutEnd, dayText(s.summary.holdoutEnd));
+    m_settings->setValue(kPredictModels, models);
+    m_settings->setValue(kPredictWith, s.request.predictWith ? modelKeyText(*s.request.predictWith) : QString());
+    m_settings->setValue(kPredictHorizon, int(s.request.horizon));
+    m_settings->setValue(kPredictDiscount, s.request.discount);
+    m_settings->setValue(kPredictCalibrationEnd, dayText(s.summary.calibrationEnd));
+    m_settings->setValue(kPredictHoldoutEnd, dayText(s.summary.holdoutEnd));
 }
 
 CohortPeriod AppSettings::cohortPeriod() const
 {
-    return m_settings.value(kCohortPeriod).toString() == QLatin1String("month") ? CohortPeriod::Month
-                                                                                : CohortPeriod::Week;
+    return m_settings->value(kCohortPeriod).toString() == QLatin1String("month") ? CohortPeriod::Month
+                                                                                 : CohortPeriod::Week;
 }
 
 void AppSettings::setCohortPeriod(CohortPeriod period)
 {
-    m_settings.setValue(kCohortPeriod,
-                        period == CohortPeriod::Month ? QStringLiteral("month") : QStringLiteral("week"));
+    m_settings->setValue(kCohortPeriod,
+                         period == CohortPeriod::Month ? QStringLiteral("month") : QStringLiteral("week"));
 }
 
 bool AppSettings::neutraliseFormulas() const
 {
-    return m_settings.value(kNeutraliseFormulas, false).toBool();
+    return m_settings->value(kNeutraliseFormulas, false).toBool();
 }
 
 void AppSettings::setNeutraliseFormulas(bool on)
 {
-    m_settings.setValue(kNeutraliseFormulas, on);
+    m_settings->setValue(kNeutraliseFormulas, on);
 }
 
 bool AppSettings::tablesFromWorkspace() const
 {
-    return m_settings.value(kTablesFromWorkspace, false).toBool();
+    return m_settings->value(kTablesFromWorkspace, false).toBool();
 }
 
 void AppSettings::setTablesFromWorkspace(bool on)
 {
-    m_settings.setValue(kTablesFromWorkspace, on);
+    m_settings->setValue(kTablesFromWorkspace, on);
 }
 
 QString AppSettings::lastFolder(const QString& purpose) const
 {
-    return m_settings.value(kFolders + purpose, QDir::homePath()).toString();
+    return m_settings->value(kFolders + purpose, QDir::homePath()).toString();
 }
 
 void AppSettings::setLastFolder(const QString& purpose, const QString& folder)
 {
-    m_settings.setValue(kFolders + purpose, folder);
+    m_settings->setValue(kFolders + purpose, folder);
 }
 
 // An entry of event files is stored as their list, as earlier versions stored every entry;
@@ -181,7 +192,7 @@ void AppSettings::setLastFolder(const QString& purpose, const QString& folder)
 QList<RecentEntry> AppSettings::recentInputs() const
 {
     QList<RecentEntry> entries;
-    for (const QVariant& v : m_settings.value(kRecentInputs).toList()) {
+    for (const QVariant& v : m_settings->value(kRecentInputs).toList()) {
         RecentEntry entry;
         if (v.typeId() == QMetaType::QVariantMap) {
             const QVariantMap map = v.toMap();
@@ -206,12 +217,12 @@ void AppSettings::setRecentInputs(const QList<RecentEntry>& entries)
         else
             stored << QVariant(entry.inputs);
     }
-    m_settings.setValue(kRecentInputs, stored);
+    m_settings->setValue(kRecentInputs, stored);
 }
 
 void AppSettings::clearRecentInputs()
 {
-    m_settings.remove(kRecentInputs);
+    m_settings->remove(kRecentInputs);
 }
 
 } // namespace clv

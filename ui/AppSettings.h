@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace clv {
 
 // What one Open named: files and/or folders, read as events, or as transaction tables with
@@ -27,7 +29,11 @@ struct RecentEntry {
 // file may come from an older version or a hand edit — parameters through the core's limits.
 class AppSettings {
 public:
-    AppSettings() = default;
+    AppSettings();
+    // The changes reach the settings file from a thread of their own (SettingsWriter.h).
+    ~AppSettings();
+    AppSettings(const AppSettings&) = delete;
+    AppSettings& operator=(const AppSettings&) = delete;
 
     QByteArray windowGeometry() const; // empty when none was saved
     void setWindowGeometry(const QByteArray& geometry);
@@ -62,7 +68,7 @@ public:
     void clearRecentInputs();
 
 private:
-    QSettings m_settings;
+    std::unique_ptr<QSettings> m_settings;
 };
 
 } // namespace clv

@@ -3,6 +3,7 @@
 #include "UiTestSupport.h"
 
 #include "../unit/UnreadableEntries.h"
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "TableBacking.h"
 #include "WindowPlacement.h"
@@ -513,6 +514,25 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("ltvTopXSpin"))->value(), topX);
         QCOMPARE(part<AnalysisSession>(w, "analysisSession")->parameters(), panel->parameters());
         QSettings().remove(QStringLiteral("parameters")); // the next window starts from the defaults
+    }
+
+    // A setting changed on the window's thread is seen at once by every later reader, and
+    // reaches the file on disk from the settings' own thread.
+    void testSettingsReachTheFileFromTheirOwnThread()
+    {
+        const QString file = QSettings().fileName();
+        const auto fileSays = [&file](const char* text) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains(text);
+        };
+        AppSettings().setNeutraliseFormulas(false);
+        QTRY_VERIFY(fileSays("neutraliseFormulas=false"));
+
+        AppSettings().setNeutraliseFormulas(true);
+        QVERIFY(AppSettings().neutraliseFormulas());
+        QCOMPARE(QSettings().value(QStringLiteral("export/neutraliseFormulas")).toBool(), true);
+        QTRY_VERIFY(fileSays("neutraliseFormulas=true"));
+        AppSettings().setNeutraliseFormulas(false);
     }
 
     // The offscreen platform's screen is 800x600, smaller than the preferred 1280x800: with
