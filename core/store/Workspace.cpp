@@ -44,9 +44,17 @@ bool looksLikeSqlite(const QString& path)
 // against corruption (a power cut may lose the last commit, never the file). The bigger page
 // cache keeps a large ingest from spilling to the WAL page by page, and the size limit stops a
 // long session from keeping a WAL as large as its biggest ingest once it is checkpointed.
+// A new file gets 64 KiB pages: a workspace is mostly compressed blocks of a few MB, stored as
+// chains of overflow pages, and with 4 KiB pages ingesting the benchmark file took 3.4–3.9 s
+// against 2.8 s (the same 306 MB file). An existing file keeps its page size (the pragma
+// changes nothing once a database has content).
 bool configureSqlite(QSqlDatabase& db, QString* error)
 {
     QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA page_size=65536"))) {
+        *error = q.lastError().text();
+        return false;
+    }
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
         || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         *error = q.lastError().isValid() ? q.lastError().text()

@@ -256,6 +256,8 @@ private Q_SLOTS:
         QSqlQuery q(db);
         QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec("PRAGMA page_size") && q.next()); // large pages for the event blocks
+        QCOMPARE(q.value(0).toInt(), 65536);
     }
 
     void testAttachedConnectionWorksAsAWorkspace()
@@ -355,6 +357,9 @@ private Q_SLOTS:
             QCOMPARE(q.value(0).toLongLong(), 1000);
             QVERIFY(q.exec("SELECT first_event_id FROM event_blocks ORDER BY id DESC LIMIT 1") && q.next());
             QCOMPARE(q.value(0).toLongLong(), 1000 + rows);
+            // An older file keeps the page size it was made with.
+            QVERIFY(q.exec("PRAGMA page_size") && q.next());
+            QCOMPARE(q.value(0).toInt(), 4096);
         });
     }
 
