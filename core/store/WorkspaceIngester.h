@@ -9,7 +9,9 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
+#include <optional>
 #include <vector>
 
 namespace clv {
@@ -48,6 +50,15 @@ public:
     static QString contentHash(const QString& path, QString* error, const JobControl* control = nullptr);
 
 private:
+    struct HashOutcome {
+        QString sha256; // empty when the file could not be read
+        QString error;
+    };
+
+    // False when the caller must roll back; a file that cannot be read is a problem, not that.
+    bool ingestFile(const InputFile& file, IngestReport& report);
+    // Whether a stored file (or one stored earlier in this call) has this size; empty on an error.
+    std::optional<bool> hasFileOfSize(qint64 bytes, IngestReport& report);
     bool prepareStatements(IngestReport& report);
     bool isStored(const QString& sha256, IngestReport& report);
     bool storeFile(const InputFile& file, const QString& sha256, const ReadResult& read, IngestReport& report);
@@ -65,6 +76,8 @@ private:
     EventBlockWriter m_blocks;
     PreparedInsert m_insertRejection;
     QSqlQuery m_findHash;
+    QSqlQuery m_findSize;
+    QThreadPool m_hashThread; // hashes a file while the reader reads it
     std::int64_t m_nextFileId = 1;
     std::int64_t m_nextEventId = 1;
     std::int64_t m_nextRejectionId = 1;

@@ -104,6 +104,42 @@ private Q_SLOTS:
         QCOMPARE(workspace->storedEventCount(), 556);
     }
 
+    // A file is hashed while it is read unless a stored file has its size: then it is hashed
+    // first, and one stored already is not read at all.
+    void testAFileOfAStoredSizeIsHashedBeforeItIsRead()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace);
+        QStringList stages;
+        const JobControl control([&stages](const QString& stage, double) {
+            if (stages.isEmpty() || stages.back() != stage)
+                stages << stage;
+        });
+        QCOMPARE(workspace->addFiles({kSeedInput}, {}, &control).filesAdded, 1);
+        QVERIFY2(stages.contains("Reading"), qPrintable(stages.join(',')));
+
+        stages.clear();
+        const IngestReport again = workspace->addFiles({kSeedInput}, {}, &control);
+        QCOMPARE(again.filesSkipped, 1);
+        QVERIFY2(stages.contains("Hashing") && !stages.contains("Reading"), qPrintable(stages.join(',')));
+
+        // Other bytes of the same size are other data: read and stored.
+        QFile seed(kSeedInput);
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QByteArray bytes = seed.readAll();
+        const qsizetype at = bytes.indexOf("\"customer_id\"");
+        QVERIFY(at >= 0);
+        bytes[at + 1] = 'C'; // a misspelt member: that line is rejected, the rest is the same
+        QVERIFY(writeFile(dir.filePath("same-size.txt"), bytes));
+        stages.clear();
+        const IngestReport other = workspace->addFiles({dir.filePath("same-size.txt")}, {}, &control);
+        QVERIFY(other.ok());
+        QCOMPARE(other.filesAdded, 1);
+        QVERIFY2(stages.indexOf("Hashing") < stages.indexOf("Reading"), qPrintable(stages.join(',')));
+        QCOMPARE(workspace->storedFileCount(), 2);
+    }
+
     void testDroppingDuplicatesGivesTheSameTablesInBatchAndWorkspace()
     {
         QTemporaryDir dir;
