@@ -41,8 +41,7 @@ void finishSettingsInBackground(std::unique_ptr<QSettings> settings)
         return;
     // Only the thread that owns an object may hand it to another, and only the application's
     // thread has a writer to hand it to; anywhere else it is finished at once.
-    if (!QCoreApplication::instance() || QThread::currentThread() != QCoreApplication::instance()->thread()
-        || settings->thread() != QThread::currentThread())
+    if (!QCoreApplication::instance() || QThread::currentThread() != QCoreApplication::instance()->thread())
         return;
     QSettings* handed = settings.release();
     handed->moveToThread(writer()); // its queued sync request goes along

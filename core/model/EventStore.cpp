@@ -77,6 +77,25 @@ void EventStore::resolveCustomerIds(QThreadPool* threads)
     m_provisional.clear();
 }
 
+namespace {
+
+template <class T>
+void appendAll(std::vector<T>& to, const std::vector<T>& from)
+{
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+// Appends `from`'s indexes as `map` renames them (another store's or a block's ids to ours).
+void appendMapped(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from,
+                  const std::vector<std::uint32_t>& map)
+{
+    to.reserve(to.size() + from.size());
+    for (std::uint32_t index : from)
+        to.push_back(map[index]);
+}
+
+} // namespace
+
 void EventStore::appendColumns(const EventColumns& columns, std::uint32_t file)
 {
     std::vector<std::uint32_t> customerMap(columns.customerIds.size());
@@ -86,22 +105,16 @@ void EventStore::appendColumns(const EventColumns& columns, std::uint32_t file)
     for (std::size_t i = 0; i < columns.details.size(); ++i)
         detailMap[i + 1] = m_details.intern(columns.details[i]);
 
-    const std::size_t n = columns.size();
-    m_customer.reserve(m_customer.size() + n);
-    for (std::uint32_t c : columns.customer)
-        m_customer.push_back(customerMap[c]);
-    m_time.insert(m_time.end(), columns.time.begin(), columns.time.end());
-    m_type.insert(m_type.end(), columns.type.begin(), columns.type.end());
-    m_verb.insert(m_verb.end(), columns.verb.begin(), columns.verb.end());
-    m_amount.insert(m_amount.end(), columns.amountCents.begin(), columns.amountCents.end());
+    appendMapped(m_customer, columns.customer, customerMap);
+    appendAll(m_time, columns.time);
+    appendAll(m_type, columns.type);
+    appendAll(m_verb, columns.verb);
+    appendAll(m_amount, columns.amountCents);
     m_keys.appendAll(columns.key);
-    for (std::size_t d = 0; d < m_detail.size(); ++d) {
-        m_detail[d].reserve(m_detail[d].size() + n);
-        for (std::uint32_t index : columns.detail[d])
-            m_detail[d].push_back(detailMap[index]);
-    }
-    m_sourceFile.insert(m_sourceFile.end(), n, file);
-    m_sourceLine.insert(m_sourceLine.end(), columns.line.begin(), columns.line.end());
+    for (std::size_t d = 0; d < m_detail.size(); ++d)
+        appendMapped(m_detail[d], columns.detail[d], detailMap);
+    m_sourceFile.insert(m_sourceFile.end(), columns.size(), file);
+    appendAll(m_sourceLine, columns.line);
 }
 
 void EventStore::appendColumns(const EventStore& other, const std::vector<std::uint32_t>& customerMap)
@@ -110,22 +123,16 @@ void EventStore::appendColumns(const EventStore& other, const std::vector<std::u
     for (std::uint32_t id = 1; id < other.m_details.size(); ++id)
         detailMap[id] = m_details.intern(other.m_details.view(id));
 
-    const std::size_t n = other.size();
-    m_customer.reserve(m_customer.size() + n);
-    for (std::uint32_t c : other.m_customer)
-        m_customer.push_back(customerMap[c]);
-    m_time.insert(m_time.end(), other.m_time.begin(), other.m_time.end());
-    m_type.insert(m_type.end(), other.m_type.begin(), other.m_type.end());
-    m_verb.insert(m_verb.end(), other.m_verb.begin(), other.m_verb.end());
-    m_amount.insert(m_amount.end(), other.m_amount.begin(), other.m_amount.end());
+    appendMapped(m_customer, other.m_customer, customerMap);
+    appendAll(m_time, other.m_time);
+    appendAll(m_type, other.m_type);
+    appendAll(m_verb, other.m_verb);
+    appendAll(m_amount, other.m_amount);
     m_keys.appendColumn(other.m_keys);
-    for (std::size_t d = 0; d < m_detail.size(); ++d) {
-        m_detail[d].reserve(m_detail[d].size() + n);
-        for (std::uint32_t id : other.m_detail[d])
-            m_detail[d].push_back(detailMap[id]);
-    }
-    m_sourceFile.insert(m_sourceFile.end(), other.m_sourceFile.begin(), other.m_sourceFile.end());
-    m_sourceLine.insert(m_sourceLine.end(), other.m_sourceLine.begin(), other.m_sourceLine.end());
+    for (std::size_t d = 0; d < m_detail.size(); ++d)
+        appendMapped(m_detail[d], other.m_detail[d], detailMap);
+    appendAll(m_sourceFile, other.m_sourceFile);
+    appendAll(m_sourceLine, other.m_sourceLine);
 }
 
 void EventStore::shiftSource(std::size_t from, std::uint32_t file, std::uint32_t lineOffset)

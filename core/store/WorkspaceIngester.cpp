@@ -12,6 +12,8 @@
 #include <QVariant>
 #include <QtConcurrent>
 
+#include <optional>
+
 namespace clv {
 
 namespace {
@@ -120,16 +122,16 @@ bool WorkspaceIngester::prepareStatements(IngestReport& report)
     return true;
 }
 
-bool WorkspaceIngester::isStored(const QString& sha256, IngestReport& report)
+bool WorkspaceIngester::anyStoredFile(QSqlQuery& count, const QVariant& value, IngestReport& report)
 {
-    m_findHash.bindValue(0, sha256);
-    if (!m_findHash.exec() || !m_findHash.next()) {
-        fail(report, QStringLiteral("reading the workspace failed"), m_findHash.lastError());
+    count.bindValue(0, value);
+    if (!count.exec() || !count.next()) {
+        fail(report, QStringLiteral("reading the workspace failed"), count.lastError());
         return false;
     }
-    const bool stored = m_findHash.value(0).toLongLong() > 0;
-    m_findHash.finish();
-    return stored;
+    const bool found = count.value(0).toLongLong() > 0;
+    count.finish();
+    return found;
 }
 
 bool WorkspaceIngester::ingest(const QStringList& inputs, IngestReport& report)
@@ -155,8 +157,8 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
     // and, if stored, never read. Otherwise the hash and the read run side by side: hashing
     // (SHA-256, one core) took half a second of the benchmark file's 3.4 s ingest when it came
     // first, while the reader left part of the two cores idle.
-    const std::optional<bool> sameSize = hasFileOfSize(file.bytes, report);
-    if (!sameSize)
+    const bool sameSize = anyStoredFile(m_findSize, qint64(file.bytes), report);
+    if (!report.error.isEmpty())
         return false;
     if (m_control)
         m_control->report(QStringLiteral("Hashing"), 0.0);
@@ -166,7 +168,7 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         return outcome;
     });
     std::optional<ReadResult> read;
-    if (!*sameSize)
+    if (!sameSize)
         read = EventReader(m_options).read({file.path}, m_control);
     const HashOutcome hash = hashing.result();
     if (cancelled(report))
@@ -177,7 +179,7 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
     }
     // The look-up sees this call's own uncommitted files too: the same bytes named twice
     // in one call are stored once.
-    const bool stored = isStored(hash.sha256, report);
+    const bool stored = anyStoredFile(m_findHash, hash.sha256, report);
     if (!report.error.isEmpty())
         return false;
     if (stored) {
@@ -208,18 +210,6 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         return false;
     ++report.filesAdded;
     return true;
-}
-
-std::optional<bool> WorkspaceIngester::hasFileOfSize(qint64 bytes, IngestReport& report)
-{
-    m_findSize.bindValue(0, bytes);
-    if (!m_findSize.exec() || !m_findSize.next()) {
-        fail(report, QStringLiteral("reading the workspace failed"), m_findSize.lastError());
-        return std::nullopt;
-    }
-    const bool found = m_findSize.value(0).toLongLong() > 0;
-    m_findSize.finish();
-    return found;
 }
 
 bool WorkspaceIngester::storeFile(const InputFile& file, const QString& sha256, const ReadResult& read,

@@ -11,7 +11,6 @@
 #include <QStringList>
 #include <QThreadPool>
 
-#include <optional>
 #include <vector>
 
 namespace clv {
@@ -57,10 +56,10 @@ private:
 
     // False when the caller must roll back; a file that cannot be read is a problem, not that.
     bool ingestFile(const InputFile& file, IngestReport& report);
-    // Whether a stored file (or one stored earlier in this call) has this size; empty on an error.
-    std::optional<bool> hasFileOfSize(qint64 bytes, IngestReport& report);
     bool prepareStatements(IngestReport& report);
-    bool isStored(const QString& sha256, IngestReport& report);
+    // Whether `count` (SELECT COUNT(*) FROM source_files WHERE ... = ?) finds a stored file, one
+    // stored earlier in this call included; false with report.error set when the query fails.
+    bool anyStoredFile(QSqlQuery& count, const QVariant& value, IngestReport& report);
     bool storeFile(const InputFile& file, const QString& sha256, const ReadResult& read, IngestReport& report);
     bool storeEvents(const InputFile& file, std::int64_t fileId, const EventStore& events, IngestReport& report);
     bool storeRejections(std::int64_t fileId, const ReadResult& read, IngestReport& report);
