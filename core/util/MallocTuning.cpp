@@ -30,6 +30,15 @@ void tuneMallocForLargeBuffers(char* argv[])
     const std::string value = tunedMallocTunables(std::getenv("GLIBC_TUNABLES"));
     if (value.empty() || setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
         return;
+    // Started again under the program's own path: the kernel names a process after the file
+    // it executes, and "/proc/self/exe" would make it "exe" in ps, top and the desktop's task
+    // lists. The link is the way back when the file has since been replaced or removed.
+    char path[4096];
+    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length > 0) {
+        path[length] = '\0';
+        execv(path, argv);
+    }
     execv("/proc/self/exe", argv);
     // Not started again (no /proc, say): run on with malloc's defaults.
 }

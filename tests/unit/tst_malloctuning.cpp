@@ -39,6 +39,39 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str())), expected);
     }
 
+    // Started again with the tunables, the program keeps its own name (ps, top, task lists):
+    // not "exe", after the link it could be started through.
+    void testStartedAgainUnderItsOwnName()
+    {
+        QProcess etl;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("GLIBC_TUNABLES"));
+        env.remove(QStringLiteral("CLV_PLAIN_MALLOC"));
+        etl.setProcessEnvironment(env);
+        // Its output is not read: the generator waits on a full pipe, alive, until killed.
+        etl.start(QStringLiteral(CLV_ETL_BINARY),
+                  {QStringLiteral("generate"), QStringLiteral("--customers"), QStringLiteral("50000"),
+                   QStringLiteral("--output"), QStringLiteral("-")});
+        QVERIFY(etl.waitForStarted());
+        QFile status(QStringLiteral("/proc/%1/status").arg(etl.processId()));
+        QString name;
+        bool tuned = false;
+        // The second start happens at once; wait until the running program has the tunables.
+        for (int attempt = 0; attempt < 200 && !tuned; ++attempt) {
+            QTest::qWait(10);
+            QFile environ(QStringLiteral("/proc/%1/environ").arg(etl.processId()));
+            tuned = environ.open(QIODevice::ReadOnly) && environ.readAll().contains("glibc.malloc.arena_max=1");
+        }
+        QVERIFY(tuned);
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        for (const QByteArray& line : status.readAll().split('\n'))
+            if (line.startsWith("Name:"))
+                name = QString::fromUtf8(line.mid(5).trimmed());
+        etl.kill();
+        etl.waitForFinished();
+        QCOMPARE(name, QStringLiteral("clv-etl"));
+    }
+
     // The program started again with the tunables writes what it writes without them.
     void testTunedAndPlainRunsWriteTheSameTables()
     {
