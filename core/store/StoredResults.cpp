@@ -2,6 +2,7 @@
 
 #include "store/BulkInsert.h"
 #include "store/PreparedInsert.h"
+#include "store/ScratchTable.h"
 #include "store/SqlFailure.h"
 #include "store/WorkspaceSchema.h"
 
@@ -10,6 +11,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 #include <unordered_map>
 
@@ -54,95 +56,37 @@ std::uint32_t lookUp(const IdsByText& ids, const QVariant& text)
 
 } // namespace
 
-bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded, QString* error,
-                         const JobControl* control)
-{
-    QSqlQuery q(m_db);
-    for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
-        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
-            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
-    // The customer indexes are built again after the rows are in: sorting once is several
-    // times cheaper than inserting hundreds of thousands of ids one by one at random places.
-    for (const char* index : {"result_weekly_by_customer", "result_ltv_by_customer"})
-        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index))))
-            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
-    const std::vector<std::uint32_t> customerNumbers = saveCustomers(tables, error);
-    return !customerNumbers.empty() && saveVisits(tables, loaded, customerNumbers, error, control)
-        && saveWeekly(tables, error) && saveLtv(tables, error) && saveParameters(tables, loaded, error)
-        && createIndexes(error);
-}
+namespace {
 
-bool StoredResults::createIndexes(QString* error)
-{
-    QSqlQuery q(m_db);
-    for (const QString& statement : WorkspaceSchema::resultIndexes())
-        if (!q.exec(statement))
-            return sqlFailed(error, QStringLiteral("indexing the results failed"), q);
-    return true;
-}
+// Below this many visits rows a second thread and a scratch file cost more than they save.
+constexpr std::size_t kScratchVisitsFrom = 200000;
+// The share of the visits rows the transaction's own thread writes. On the benchmark file it
+// writes the customers, weekly and ltv tables meanwhile (0.8 s), a quarter of the visits
+// (0.45 s) and is then done about when the scratch's three quarters are (1.1 s); copying
+// them in takes 0.5 s more.
+constexpr double kOwnVisitsShare = 0.25;
 
-std::vector<std::uint32_t> StoredResults::saveCustomers(const ResultTables& tables, QString* error)
+// Rows [from, to) of the visits table, into `db`'s result_visits. Progress is reported by
+// the writer of the last rows only, so that the bar does not jump between two writers.
+bool insertVisits(const QSqlDatabase& db, const ResultTables& tables, const LoadedEvents& loaded,
+                  const std::vector<std::uint32_t>& customerNumbers, std::size_t from, std::size_t to, QString* error,
+                  const JobControl* control)
 {
-    // Every customer of the events, numbered in the order of their ids, with the name and
-    // place the ltv table found for them: the visits table names customers by number.
-    const EventStore& events = *tables.events;
-    std::vector<std::uint32_t> byId(events.customerIdCount() > 0 ? events.customerIdCount() - 1 : 0);
-    for (std::size_t i = 0; i < byId.size(); ++i)
-        byId[i] = static_cast<std::uint32_t>(i + 1);
-    std::sort(byId.begin(), byId.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return events.customerId(a) < events.customerId(b); });
-    std::vector<const LtvRow*> ltvOf(events.customerIdCount(), nullptr);
-    for (const LtvRow& row : tables.ltv)
-        ltvOf[row.customer] = &row;
-
-    std::vector<std::uint32_t> numbers(events.customerIdCount() + 1, 0);
-    BulkInsert q(m_db, QStringLiteral("customers"), {"customer_no", "customer_id", "last_name", "city", "state"});
-    if (!q.readyOr(error))
-        return {};
-    auto detail = [&](int column, std::uint32_t id) {
-        if (id == StringPool::kAbsent)
-            q.null(column);
-        else
-            q.text(column, events.detailText(id));
-    };
-    for (std::size_t n = 0; n < byId.size(); ++n) {
-        const std::uint32_t customer = byId[n];
-        numbers[customer] = static_cast<std::uint32_t>(n + 1);
-        const LtvRow* row = ltvOf[customer];
-        q.integer(0, static_cast<std::int64_t>(n + 1));
-        q.text(1, events.customerId(customer));
-        detail(2, row ? row->lastName : StringPool::kAbsent);
-        detail(3, row ? row->city : StringPool::kAbsent);
-        detail(4, row ? row->state : StringPool::kAbsent);
-        if (!q.exec()) {
-            q.failed(QStringLiteral("saving the customers failed"), error);
-            return {};
-        }
-    }
-    if (!q.finish()) {
-        q.failed(QStringLiteral("saving the customers failed"), error);
-        return {};
-    }
-    return numbers;
-}
-
-bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& loaded,
-                               const std::vector<std::uint32_t>& customerNumbers, QString* error,
-                               const JobControl* control)
-{
-    BulkInsert q(m_db, QStringLiteral("result_visits"),
+    BulkInsert q(db, QStringLiteral("result_visits"),
                  {"row_no", "event_id", "customer_no", "week_id", "visit_id", "is_order", "amount_cents"});
     if (!q.readyOr(error))
         return false;
     const VisitsTable& v = tables.visits;
-    for (std::size_t i = 0; i < v.size(); ++i) {
+    const bool reports = to == v.size();
+    for (std::size_t i = from; i < to; ++i) {
         if ((i & 0x3FFF) == 0 && control) {
             if (control->isCancelled()) {
                 if (error)
                     *error = QStringLiteral("cancelled");
                 return false;
             }
-            control->report(QStringLiteral("Saving"), double(i) / double(v.size()));
+            if (reports)
+                control->report(QStringLiteral("Saving"), double(i) / double(v.size()));
         }
         q.integer(0, static_cast<std::int64_t>(i + 1));
         q.integer(1, loaded.eventIds[v.event[i]]);
@@ -155,6 +99,114 @@ bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& l
             return q.failed(QStringLiteral("saving the visits table failed"), error);
     }
     return q.finish() || q.failed(QStringLiteral("saving the visits table failed"), error);
+}
+
+} // namespace
+
+void StoredResults::numberCustomers(const ResultTables& tables)
+{
+    // Every customer of the events, numbered in the order of their ids: the visits table
+    // names customers by number.
+    const EventStore& events = *tables.events;
+    m_customersInOrder.resize(events.customerIdCount() > 0 ? events.customerIdCount() - 1 : 0);
+    std::iota(m_customersInOrder.begin(), m_customersInOrder.end(), std::uint32_t{1});
+    std::sort(m_customersInOrder.begin(), m_customersInOrder.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return events.customerId(a) < events.customerId(b); });
+    m_customerNumbers.assign(events.customerIdCount() + 1, 0);
+    for (std::size_t n = 0; n < m_customersInOrder.size(); ++n)
+        m_customerNumbers[m_customersInOrder[n]] = static_cast<std::uint32_t>(n + 1);
+}
+
+void StoredResults::prepareSave(const ResultTables& tables, const LoadedEvents& loaded, ScratchTable& scratch,
+                                const JobControl* control)
+{
+    numberCustomers(tables);
+    const std::size_t rows = tables.visits.size();
+    m_ownVisits = rows;
+    if (rows < kScratchVisitsFrom || !scratch.attach(m_db, QStringLiteral("result_visits")))
+        return;
+    m_ownVisits = static_cast<std::size_t>(double(rows) * kOwnVisitsShare);
+    scratch.start([this, &tables, &loaded, from = m_ownVisits, rows, control](QSqlDatabase& db, QString* error) {
+        return insertVisits(db, tables, loaded, m_customerNumbers, from, rows, error, control);
+    });
+}
+
+bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded, QString* error,
+                         const JobControl* control, ScratchTable* scratch)
+{
+    if (!scratch) {
+        numberCustomers(tables);
+        m_ownVisits = tables.visits.size();
+    }
+    QSqlQuery q(m_db);
+    for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
+    // The customer indexes are built again after the rows are in: sorting once is several
+    // times cheaper than inserting hundreds of thousands of ids one by one at random places.
+    for (const char* index : {"result_weekly_by_customer", "result_ltv_by_customer"})
+        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index))))
+            return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
+    // The visits last: by then the scratch's rows are ready to be copied in.
+    return saveCustomers(tables, error) && saveWeekly(tables, error) && saveLtv(tables, error)
+        && saveVisits(tables, loaded, scratch, error, control) && saveParameters(tables, loaded, error)
+        && createIndexes(error);
+}
+
+bool StoredResults::createIndexes(QString* error)
+{
+    QSqlQuery q(m_db);
+    for (const QString& statement : WorkspaceSchema::resultIndexes())
+        if (!q.exec(statement))
+            return sqlFailed(error, QStringLiteral("indexing the results failed"), q);
+    return true;
+}
+
+bool StoredResults::saveCustomers(const ResultTables& tables, QString* error)
+{
+    // With the name and place the ltv table found for each customer.
+    const EventStore& events = *tables.events;
+    std::vector<const LtvRow*> ltvOf(events.customerIdCount(), nullptr);
+    for (const LtvRow& row : tables.ltv)
+        ltvOf[row.customer] = &row;
+
+    BulkInsert q(m_db, QStringLiteral("customers"), {"customer_no", "customer_id", "last_name", "city", "state"});
+    if (!q.readyOr(error))
+        return false;
+    auto detail = [&](int column, std::uint32_t id) {
+        if (id == StringPool::kAbsent)
+            q.null(column);
+        else
+            q.text(column, events.detailText(id));
+    };
+    for (std::size_t n = 0; n < m_customersInOrder.size(); ++n) {
+        const std::uint32_t customer = m_customersInOrder[n];
+        const LtvRow* row = ltvOf[customer];
+        q.integer(0, static_cast<std::int64_t>(n + 1));
+        q.text(1, events.customerId(customer));
+        detail(2, row ? row->lastName : StringPool::kAbsent);
+        detail(3, row ? row->city : StringPool::kAbsent);
+        detail(4, row ? row->state : StringPool::kAbsent);
+        if (!q.exec())
+            return q.failed(QStringLiteral("saving the customers failed"), error);
+    }
+    return q.finish() || q.failed(QStringLiteral("saving the customers failed"), error);
+}
+
+bool StoredResults::saveVisits(const ResultTables& tables, const LoadedEvents& loaded, ScratchTable* scratch,
+                               QString* error, const JobControl* control)
+{
+    if (!insertVisits(m_db, tables, loaded, m_customerNumbers, 0, m_ownVisits, error, control))
+        return false;
+    if (!scratch || !scratch->isAttached())
+        return true;
+    QString why;
+    if (scratch->moveInto(&why))
+        return true;
+    if (error)
+        *error = why == QLatin1String("cancelled") ? why
+                                                   : QStringLiteral("saving the visits table failed: %1").arg(why);
+    return false;
 }
 
 bool StoredResults::saveWeekly(const ResultTables& tables, QString* error)

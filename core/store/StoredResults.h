@@ -14,6 +14,8 @@
 
 namespace clv {
 
+class ScratchTable;
+
 // The result tables of a workspace's last analysis: written as rows that name events by id
 // and customers by their text id, and read back onto the rows and interned ids of a freshly
 // loaded event store. The caller holds the transaction around save().
@@ -21,8 +23,15 @@ class StoredResults {
 public:
     explicit StoredResults(const QSqlDatabase& db) : m_db(db) {}
 
-    // Replaces every stored result table with `tables`, computed from the loaded events.
-    bool save(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control);
+    // Before the transaction: numbers the customers and, for a big visits table, starts
+    // writing most of its rows into `scratch` on a second thread while save() writes the
+    // rest (see ScratchTable). `tables`, `loaded` and this object must outlive `scratch`'s use.
+    void prepareSave(const ResultTables& tables, const LoadedEvents& loaded, ScratchTable& scratch,
+                     const JobControl* control);
+    // Replaces every stored result table with `tables`, computed from the loaded events, with
+    // the rows prepareSave() had written in `scratch` (null: all rows written here).
+    bool save(const ResultTables& tables, const LoadedEvents& loaded, QString* error, const JobControl* control,
+              ScratchTable* scratch = nullptr);
 
     // Null (and no error) when no results are stored or when they were computed from other
     // events than `loaded` holds; null with `error` set when the tables cannot be read.
@@ -33,10 +42,10 @@ public:
     bool areCurrent(const LoadedEvents& loaded);
 
 private:
-    // customer_no of each interned customer id (index 0 unused); empty on failure.
-    std::vector<std::uint32_t> saveCustomers(const ResultTables& tables, QString* error);
-    bool saveVisits(const ResultTables& tables, const LoadedEvents& loaded,
-                    const std::vector<std::uint32_t>& customerNumbers, QString* error, const JobControl* control);
+    void numberCustomers(const ResultTables& tables);
+    bool saveCustomers(const ResultTables& tables, QString* error);
+    bool saveVisits(const ResultTables& tables, const LoadedEvents& loaded, ScratchTable* scratch, QString* error,
+                    const JobControl* control);
     bool saveWeekly(const ResultTables& tables, QString* error);
     bool saveLtv(const ResultTables& tables, QString* error);
     bool createIndexes(QString* error);
@@ -46,6 +55,9 @@ private:
     bool loadLtv(ResultTables& tables, QString* error);
 
     QSqlDatabase m_db;
+    std::vector<std::uint32_t> m_customersInOrder; // interned ids, by customer_no - 1
+    std::vector<std::uint32_t> m_customerNumbers;  // customer_no of each interned id (index 0 unused)
+    std::size_t m_ownVisits = 0;                   // visits rows save() writes; the scratch has the rest
 };
 
 } // namespace clv

@@ -1,5 +1,6 @@
 #include "store/Workspace.h"
 
+#include "store/ScratchTable.h"
 #include "store/SharedStoreLocks.h"
 #include "store/StoredEventsLoader.h"
 #include "store/StoredResults.h"
@@ -312,9 +313,12 @@ bool Workspace::saveResults(const ResultTables& tables, QString* error, const Jo
         return false;
     }
     QSqlDatabase db = database();
+    StoredResults stored(db);
+    ScratchTable scratch; // made after `stored`, so gone (its thread joined) before it
+    stored.prepareSave(tables, m_loaded, scratch, control);
     if (!beginWrite(error))
         return false;
-    bool ok = StoredResults(db).save(tables, m_loaded, error, control);
+    bool ok = stored.save(tables, m_loaded, error, control, &scratch);
     if (ok && control && control->isCancelled()) {
         if (error)
             *error = QStringLiteral("cancelled");

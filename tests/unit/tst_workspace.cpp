@@ -279,6 +279,68 @@ private Q_SLOTS:
         QVERIFY(textOf(*workspace->loadResults(*read)) == textOf(*saved));
     }
 
+    // A visits table of more than 200,000 rows is written from two threads: most rows through a
+    // scratch file beside the workspace, copied in at the end. The tables are the batch run's,
+    // a cancel while the scratch is filling keeps the previous results, and no scratch file
+    // stays behind either way.
+    void testBigVisitsTableWrittenFromTwoThreadsIsTheBatchRunsTable()
+    {
+        QTemporaryDir dir;
+        const QString events = dir.filePath("events.jsonl");
+        QVERIFY(generateEvents(events, 15000));
+        const QStringList before = QDir(dir.path()).entryList(QDir::Files);
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles({events}).ok());
+        const std::shared_ptr<ReadResult> read = workspace->loadEvents();
+        const std::shared_ptr<const ResultTables> saved = Pipeline(Parameters()).run(read->events);
+        QVERIFY2(saved->visits.size() > 200000, "too few visits rows to be written from two threads");
+        // Progress comes from the scratch's writer, which starts a quarter of the way in.
+        double firstSaving = -1;
+        JobControl watched([&firstSaving](const QString& stage, double fraction) {
+            if (stage == QLatin1String("Saving") && firstSaving < 0)
+                firstSaving = fraction;
+        });
+        QString error;
+        QVERIFY2(workspace->saveResults(*saved, &error, &watched), qPrintable(error));
+        QVERIFY2(firstSaving >= 0.25, qPrintable(QString::number(firstSaving)));
+        const AnalysisOutcome direct = batch({events}, false);
+        QVERIFY(textOf(*direct.tables) == textOf(*saved));
+        QVERIFY(textOf(*workspace->loadResults(*read)) == textOf(*saved));
+        QSqlQuery q(QSqlDatabase::database(workspace->connectionName()));
+        QVERIFY(q.exec("SELECT COUNT(*), MIN(row_no), MAX(row_no) FROM result_visits") && q.next());
+        QCOMPARE(q.value(0).toULongLong(), saved->visits.size());
+        QCOMPARE(q.value(1).toULongLong(), 1u);
+        QCOMPARE(q.value(2).toULongLong(), saved->visits.size());
+        q.finish();
+        QVERIFY(q.exec("PRAGMA database_list"));
+        QStringList schemas;
+        while (q.next())
+            schemas << q.value(1).toString();
+        q.finish();
+        schemas.removeAll(QStringLiteral("temp"));
+        QCOMPARE(schemas, QStringList{QStringLiteral("main")}); // the scratch is detached again
+
+        Parameters weekly;
+        weekly.formula = LtvFormula::Weekly;
+        const auto other = Pipeline(weekly).run(read->events);
+        JobControl* self = nullptr;
+        JobControl control([&self](const QString& stage, double fraction) {
+            if (stage == QLatin1String("Saving") && fraction > 0.5)
+                self->cancel();
+        });
+        self = &control;
+        QVERIFY(!workspace->saveResults(*other, &error, &control));
+        QCOMPARE(error, QStringLiteral("cancelled"));
+        QCOMPARE(workspace->storedParameters()->formula, LtvFormula::Seed);
+        QVERIFY(textOf(*workspace->loadResults(*read)) == textOf(*saved));
+
+        workspace.reset();
+        QStringList after = QDir(dir.path()).entryList(QDir::Files);
+        after.removeAll(QStringLiteral("w.clvdb-wal"));
+        after.removeAll(QStringLiteral("w.clvdb-shm"));
+        QCOMPARE(after, QStringList(before) << QStringLiteral("w.clvdb"));
+    }
+
     void testNewWorkspaceHasTheCurrentSchema()
     {
         QTemporaryDir dir;
