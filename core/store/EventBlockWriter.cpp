@@ -4,12 +4,15 @@
 #include "store/SqlFailure.h"
 #include "util/ComputePool.h"
 
+#include <QFuture>
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <QVariant>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <memory>
+#include <numeric>
 
 namespace clv {
 
@@ -44,16 +47,59 @@ bool EventBlockWriter::cancelled(const JobControl* control, QString* error) cons
     return true;
 }
 
+// A group of blocks and their compressed forms, compressed on the pool in the background.
+// It stays where it was made (the pool's tasks refer to it) and waits for them when it goes.
+struct EventBlockWriter::Group {
+    struct Packed {
+        QByteArray events;
+        QByteArray lines;
+    };
+    std::vector<PendingBlock> blocks;
+    std::vector<Packed> packed;
+    std::vector<std::size_t> order;
+    QFuture<void> compressing;
+
+    Group() = default;
+    Group(const Group&) = delete;
+    Group& operator=(const Group&) = delete;
+    ~Group() { compressing.waitForFinished(); }
+
+    void startCompressing()
+    {
+        packed.resize(blocks.size());
+        order.resize(blocks.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        compressing = QtConcurrent::map(computePool(), order, [this](std::size_t i) {
+            const PendingBlock& b = blocks[i];
+            packed[i].events = EventBlockCodec::encodeEvents(*b.events, b.from, b.count);
+            packed[i].lines = EventBlockCodec::encodeLines(b.lines);
+        });
+    }
+};
+
 bool EventBlockWriter::writeFile(std::int64_t fileId, const EventStore& events, std::int64_t firstEventId,
                                  const LineSource& lineText, const JobControl* control, QString* error)
 {
-    // Two blocks per worker: each compresses while the next group's lines are gathered.
-    const auto groupSize = static_cast<std::size_t>(std::max(1, computePool()->maxThreadCount()) * 2);
-    std::vector<PendingBlock> group;
+    // A block per worker: the next group is gathered while this one is compressed.
+    const auto groupSize = static_cast<std::size_t>(std::max(1, computePool()->maxThreadCount()));
+    auto gathering = std::make_unique<Group>();
+    std::unique_ptr<Group> compressing;
+    auto insertCompressed = [&]() {
+        if (!compressing)
+            return true;
+        const PendingBlock& last = compressing->blocks.back();
+        const std::size_t done = last.from + last.count;
+        if (!insert(*compressing, error))
+            return false;
+        compressing.reset();
+        if (control)
+            control->report(QStringLiteral("Storing"), double(done) / double(events.size()));
+        return !cancelled(control, error);
+    };
     for (std::size_t from = 0; from < events.size(); from += EventBlockCodec::kEventsPerBlock) {
         if (from == 0 && control)
             control->report(QStringLiteral("Storing"), 0.0);
-        PendingBlock& block = group.emplace_back();
+        PendingBlock& block = gathering->blocks.emplace_back();
         block.fileId = fileId;
         block.firstEventId = firstEventId + static_cast<std::int64_t>(from);
         block.events = &events;
@@ -74,38 +120,30 @@ bool EventBlockWriter::writeFile(std::int64_t fileId, const EventStore& events, 
             block.lines.push_back('\n');
             lastLine = line;
         }
-        if (group.size() == groupSize || block.from + block.count == events.size()) {
-            const std::size_t done = block.from + block.count;
-            if (!write(group, error))
+        if (gathering->blocks.size() == groupSize || block.from + block.count == events.size()) {
+            gathering->startCompressing();
+            if (!insertCompressed())
                 return false;
-            group.clear();
-            if (control)
-                control->report(QStringLiteral("Storing"), double(done) / double(events.size()));
-            if (cancelled(control, error))
-                return false;
+            compressing = std::move(gathering);
+            gathering = std::make_unique<Group>();
         }
     }
-    return true;
+    return insertCompressed();
 }
 
 bool EventBlockWriter::write(const std::vector<PendingBlock>& blocks, QString* error)
 {
-    struct Packed {
-        QByteArray events;
-        QByteArray lines;
-    };
-    std::vector<Packed> packed(blocks.size());
-    std::vector<std::size_t> order(blocks.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    QtConcurrent::blockingMap(computePool(), order, [&](std::size_t i) {
-        const PendingBlock& b = blocks[i];
-        packed[i].events = EventBlockCodec::encodeEvents(*b.events, b.from, b.count);
-        packed[i].lines = EventBlockCodec::encodeLines(b.lines);
-    });
+    Group group;
+    group.blocks = blocks;
+    group.startCompressing();
+    return insert(group, error);
+}
 
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const PendingBlock& b = blocks[i];
+bool EventBlockWriter::insert(Group& group, QString* error)
+{
+    group.compressing.waitForFinished();
+    for (std::size_t i = 0; i < group.blocks.size(); ++i) {
+        const PendingBlock& b = group.blocks[i];
         const qint64 id = m_nextBlockId++;
         m_insertBlock.bind(0, id);
         m_insertBlock.bind(1, qint64(b.fileId));
@@ -113,13 +151,13 @@ bool EventBlockWriter::write(const std::vector<PendingBlock>& blocks, QString* e
         m_insertBlock.bind(3, qint64(b.count));
         m_insertBlock.bind(4, qint64(b.events->source(b.from).line));
         m_insertBlock.bind(5, qint64(b.events->source(b.from + b.count - 1).line));
-        m_insertBlock.bind(6, packed[i].events);
+        m_insertBlock.bind(6, group.packed[i].events);
         if (!m_insertBlock.exec()) {
             m_lastError = m_insertBlock.lastError();
             return m_insertBlock.failed(QStringLiteral("storing events failed"), error);
         }
         m_insertLines.bind(0, id);
-        m_insertLines.bind(1, packed[i].lines);
+        m_insertLines.bind(1, group.packed[i].lines);
         if (!m_insertLines.exec()) {
             m_lastError = m_insertLines.lastError();
             return m_insertLines.failed(QStringLiteral("storing raw lines failed"), error);
