@@ -18,6 +18,12 @@ namespace clv {
 //   time is lower in two of three series of alternated runs (1.36–1.63 s against 1.56–1.98 s,
 //   1.46–1.82 s against 1.36–1.82 s, 1.43–1.91 s against 1.54–1.90 s): the machine's noise is
 //   as large. The engine's threads allocate rarely, so they hardly wait for the arena's lock.
+//   The window's thread does wait for it now and then: it allocates all the time, and when a
+//   worker holding the lock is off its core (nice 19 gives way to everything), the window stood
+//   still 9–13 ms with nothing to do as results arrived, in four of six runs. glibc's own
+//   arenas end that wait, but they cost more than it: the window showed the benchmark
+//   workspace's LTV table in 1.09–1.78 s instead of 0.41–0.59 s, and the JSON file's in
+//   0.93–1.21 s instead of 0.79–0.91 s. So the window keeps one arena too.
 //   The window's thread does wait for it, though: it allocates all the time, and when a
 //   worker holding the lock is off its core (nice 19 gives way to everything), the window
 //   stood still 9–13 ms with nothing to do, mostly right as results arrived. So the window
