@@ -4,18 +4,14 @@
 #include <cstring>
 #include <string>
 #include <unistd.h>
-#include <vector>
 
 namespace clv {
 
-std::string tunedMallocTunables(const char* current, MallocUse use)
+std::string tunedMallocTunables(const char* current)
 {
     std::string value = current ? std::string(current) : std::string();
     bool added = false;
-    std::vector<const char*> settings = {"glibc.malloc.hugetlb=1"};
-    if (use == MallocUse::Batch)
-        settings.push_back("glibc.malloc.arena_max=1");
-    for (const char* setting : settings) {
+    for (const char* setting : {"glibc.malloc.hugetlb=1", "glibc.malloc.arena_max=1"}) {
         const std::string name(setting, std::strchr(setting, '=') + 1);
         // The user's own choice stands; a name is matched whole, at the start or after a colon.
         if (value.rfind(name, 0) == 0 || value.find(':' + name) != std::string::npos)
@@ -28,12 +24,12 @@ std::string tunedMallocTunables(const char* current, MallocUse use)
     return added ? value : std::string();
 }
 
-void tuneMallocForLargeBuffers(char* argv[], MallocUse use)
+void tuneMallocForLargeBuffers(char* argv[])
 {
     const char* off = std::getenv("CLV_PLAIN_MALLOC");
     if (off && std::strcmp(off, "0") != 0)
         return;
-    const std::string value = tunedMallocTunables(std::getenv("GLIBC_TUNABLES"), use);
+    const std::string value = tunedMallocTunables(std::getenv("GLIBC_TUNABLES"));
     if (value.empty() || setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0)
         return;
     // Started again under the program's own path: the kernel names a process after the file

@@ -24,27 +24,17 @@ namespace clv {
 //   arenas end that wait, but they cost more than it: the window showed the benchmark
 //   workspace's LTV table in 1.09–1.78 s instead of 0.41–0.59 s, and the JSON file's in
 //   0.93–1.21 s instead of 0.79–0.91 s. So the window keeps one arena too.
-//   The window's thread does wait for it, though: it allocates all the time, and when a
-//   worker holding the lock is off its core (nice 19 gives way to everything), the window
-//   stood still 9–13 ms with nothing to do, mostly right as results arrived. So the window
-//   keeps glibc's arenas (MallocUse::Window): its longest stall while loading the benchmark
-//   file was 9–12 ms over five series against 14–24 ms with one arena, alternated; the file
-//   took 0.93–1.21 s to show instead of 0.79–0.91 s.
 //
 // glibc reads its tunables only when a process starts, so this sets them and starts the
 // program again in place (execv of the program's file with the same arguments) — call it
-// first thing in main(), before any thread or file exists. It returns, doing nothing, when they
+// first thing in main(), before any thread or file exists. It returns, doing nothing, when both
 // are set already (the second start, or a user who chose otherwise: a tunable set in
 // GLIBC_TUNABLES is kept) or when the program cannot be started again; CLV_PLAIN_MALLOC=1
 // turns it off.
-enum class MallocUse {
-    Batch,  // huge pages and one arena: clv-etl
-    Window, // huge pages only: the window's thread never waits for a worker's arena lock
-};
-void tuneMallocForLargeBuffers(char* argv[], MallocUse use);
+void tuneMallocForLargeBuffers(char* argv[]);
 
-// GLIBC_TUNABLES as tuneMallocForLargeBuffers sets it for `use`, given its value now (null
-// when unset), or an empty string when the tunables are there already.
-std::string tunedMallocTunables(const char* current, MallocUse use);
+// GLIBC_TUNABLES as tuneMallocForLargeBuffers sets it, given its value now (null when unset),
+// or an empty string when both tunables are there already.
+std::string tunedMallocTunables(const char* current);
 
 } // namespace clv

@@ -16,27 +16,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("current");
         QTest::addColumn<bool>("unset");
         QTest::addColumn<QString>("expected");
-        QTest::addColumn<bool>("window");
-        QTest::newRow("unset") << QString() << true << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1" << false;
-        QTest::newRow("empty") << "" << false << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1" << false;
+        QTest::newRow("unset") << QString() << true << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+        QTest::newRow("empty") << "" << false << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
         QTest::newRow("others kept") << "glibc.malloc.tcache_count=0" << false
-                                     << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1"
-                                     << false;
+                                     << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
         QTest::newRow("user's arenas") << "glibc.malloc.arena_max=8" << false
-                                       << "glibc.malloc.arena_max=8:glibc.malloc.hugetlb=1" << false;
+                                       << "glibc.malloc.arena_max=8:glibc.malloc.hugetlb=1";
         QTest::newRow("user's pages") << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0" << false
-                                      << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0:glibc.malloc.arena_max=1"
-                                      << false;
-        QTest::newRow("both there") << "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1" << false << "" << false;
-        // The window: huge pages, glibc's arenas.
-        QTest::newRow("window") << QString() << true << "glibc.malloc.hugetlb=1" << true;
-        QTest::newRow("window, arenas set")
-            << "glibc.malloc.arena_max=4" << false << "glibc.malloc.arena_max=4:glibc.malloc.hugetlb=1" << true;
-        QTest::newRow("window, pages set") << "glibc.malloc.hugetlb=1" << false << "" << true;
+                                      << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0:glibc.malloc.arena_max=1";
+        QTest::newRow("both there") << "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1" << false << "";
         // A longer name that merely ends like ours is another tunable.
         QTest::newRow("not a prefix") << "x.glibc.malloc.arena_max=3" << false
-                                      << "x.glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1"
-                                      << false;
+                                      << "x.glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
     }
 
     void testTunables()
@@ -44,10 +35,8 @@ private Q_SLOTS:
         QFETCH(QString, current);
         QFETCH(bool, unset);
         QFETCH(QString, expected);
-        QFETCH(bool, window);
         const std::string text = current.toStdString();
-        const MallocUse use = window ? MallocUse::Window : MallocUse::Batch;
-        QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str(), use)), expected);
+        QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str())), expected);
     }
 
     // Started again with the tunables, the program keeps its own name (ps, top, task lists):
