@@ -1,18 +1,45 @@
 #include "store/ScratchTable.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QVariant>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 
 namespace clv {
 
 namespace {
 
 constexpr auto kSchema = "clv_scratch";
+
+// The workspace file of a SQLite connection; empty for any other database.
+QString workspaceFile(const QSqlDatabase& db)
+{
+    const QString file = db.databaseName();
+    if (db.driverName() != QLatin1String("QSQLITE") || file.isEmpty() || file.startsWith(QLatin1Char(':')))
+        return {};
+    return file;
+}
+
+// "NAME-scratch-PID-": what the scratch files of this process are called, up to a unique tail.
+QString scratchPrefix(const QString& file, qint64 pid)
+{
+    return file + QStringLiteral("-scratch-%1-").arg(pid);
+}
+
+bool processRuns(qint64 pid)
+{
+    // Signal 0 only asks whether the process exists; EPERM means it does, as someone else's.
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
 
 // A connection name no other connection of the process has.
 QString uniqueConnectionName()
@@ -59,10 +86,28 @@ ScratchTable::~ScratchTable()
     detach();
 }
 
+void ScratchTable::removeLeftovers(const QSqlDatabase& db)
+{
+    const QString file = workspaceFile(db);
+    if (file.isEmpty())
+        return;
+    const QFileInfo workspace(file);
+    const QDir folder = workspace.absoluteDir();
+    static const QRegularExpression tail(QStringLiteral("^-scratch-(\\d+)-[A-Za-z0-9]+$"));
+    const QString name = workspace.fileName();
+    for (const QString& entry : folder.entryList(QDir::Files | QDir::Hidden)) {
+        if (!entry.startsWith(name))
+            continue;
+        const QRegularExpressionMatch match = tail.match(entry.mid(name.size()));
+        if (match.hasMatch() && !processRuns(match.captured(1).toLongLong()))
+            QFile::remove(folder.filePath(entry));
+    }
+}
+
 bool ScratchTable::attach(const QSqlDatabase& db, const QString& table)
 {
-    const QString file = db.databaseName();
-    if (db.driverName() != QLatin1String("QSQLITE") || file.isEmpty() || file.startsWith(QLatin1Char(':')))
+    const QString file = workspaceFile(db);
+    if (file.isEmpty())
         return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?"));
@@ -73,7 +118,7 @@ bool ScratchTable::attach(const QSqlDatabase& db, const QString& table)
     q.finish();
 
     // The name is taken by an empty file (an empty SQLite database) until the table is made.
-    QTemporaryFile reserved(file + QLatin1String("-scratch-XXXXXX"));
+    QTemporaryFile reserved(scratchPrefix(file, QCoreApplication::applicationPid()) + QLatin1String("XXXXXX"));
     reserved.setAutoRemove(false);
     if (!reserved.open())
         return false;

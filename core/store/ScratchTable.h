@@ -37,6 +37,11 @@ public:
     // attaches it to `db`. False (and nothing left behind) when `db` is not a SQLite file or
     // the scratch cannot be made: the caller then writes every row itself.
     bool attach(const QSqlDatabase& db, const QString& table);
+
+    // Removes the scratch files beside `db`'s file that a process no longer running left
+    // there (killed while saving): a scratch is named after its process, and one whose
+    // process still runs may be in use.
+    static void removeLeftovers(const QSqlDatabase& db);
     bool isAttached() const { return !m_path.isEmpty(); }
 
     // Starts `fill` on the scratch's own thread.

@@ -121,6 +121,7 @@ void StoredResults::prepareSave(const ResultTables& tables, const LoadedEvents& 
                                 const JobControl* control)
 {
     numberCustomers(tables);
+    ScratchTable::removeLeftovers(m_db);
     const std::size_t rows = tables.visits.size();
     m_ownVisits = rows;
     if (rows < kScratchVisitsFrom || !scratch.attach(m_db, QStringLiteral("result_visits")))

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -339,6 +340,33 @@ private Q_SLOTS:
         after.removeAll(QStringLiteral("w.clvdb-wal"));
         after.removeAll(QStringLiteral("w.clvdb-shm"));
         QCOMPARE(after, QStringList(before) << QStringLiteral("w.clvdb"));
+    }
+
+    // A save killed while its scratch file was being written leaves the file behind; the next
+    // save removes it. A scratch whose process still runs may be in use and is kept, and so is
+    // anything not named like a scratch.
+    void testScratchFilesOfEndedProcessesAreRemovedByTheNextSave()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("w.clvdb"), nullptr);
+        QVERIFY(workspace->addFiles({kSeedInput}).ok());
+        QProcess ended;
+        ended.start(QStringLiteral("true"), QStringList());
+        QVERIFY(ended.waitForStarted());
+        const qint64 endedPid = ended.processId();
+        QVERIFY(ended.waitForFinished());
+        const QString leftover = dir.filePath(QStringLiteral("w.clvdb-scratch-%1-a1B2c3").arg(endedPid));
+        const QString inUse = dir.filePath(
+            QStringLiteral("w.clvdb-scratch-%1-d4E5f6").arg(QCoreApplication::applicationPid()));
+        const QString notScratch = dir.filePath(QStringLiteral("w.clvdb-scratch-notes.txt"));
+        const QString otherWorkspace = dir.filePath(QStringLiteral("x.clvdb-scratch-%1-a1B2c3").arg(endedPid));
+        for (const QString& file : {leftover, inUse, notScratch, otherWorkspace})
+            QVERIFY(writeFile(file, "scratch"));
+        QVERIFY(analyseAndSave(*workspace));
+        QVERIFY(!QFile::exists(leftover));
+        QVERIFY(QFile::exists(inUse));
+        QVERIFY(QFile::exists(notScratch));
+        QVERIFY(QFile::exists(otherWorkspace));
     }
 
     void testNewWorkspaceHasTheCurrentSchema()
