@@ -23,7 +23,7 @@ constexpr auto kSchema = "clv_scratch";
 // The workspace file of a SQLite connection; empty for any other database.
 QString workspaceFile(const QSqlDatabase& db)
 {
-    const QString file = db.databaseName();
+    QString file = db.databaseName();
     if (db.driverName() != QLatin1String("QSQLITE") || file.isEmpty() || file.startsWith(QLatin1Char(':')))
         return {};
     return file;
