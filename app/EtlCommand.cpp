@@ -9,18 +9,22 @@
 #include "export/NumberFormat.h"
 #include "export/OutputExporter.h"
 #include "store/OpenWorkspace.h"
+#include "store/WorkspaceFile.h"
+#include "store/WorkspaceLocation.h"
 #include "store/WorkspaceRun.h"
 #include "util/ComputePool.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QThreadPool>
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -59,19 +63,31 @@ void printTop(const clv::ResultTables& tables, long long topN)
 }
 
 // Opens the workspace, adds the inputs to it and re-runs the analysis over everything it
-// stores. Returns -1 when the run can go on to the exports, else the exit code.
+// stores. Returns -1 when the run can go on to the exports, else the exit code. A new
+// workspace file is built beside its target and put in place only when the run succeeded:
+// a failed, cancelled or killed run leaves no workspace behind, and the build needs no
+// write-ahead log (see WorkspaceOpenMode::Staging).
 int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control, bool showProgress,
                      clv::AnalysisOutcome& outcome)
 {
     QString error;
     clv::WorkspaceOpenFailure failure = clv::WorkspaceOpenFailure::None;
+    std::optional<clv::StagedWorkspaceFile> staged;
+    if (!settings.fromWorkspace && !clv::WorkspaceLocation::isServerAddress(settings.workspace)
+        && !QFileInfo::exists(settings.workspace))
+        staged.emplace(QFileInfo(settings.workspace).absoluteFilePath());
     const auto mode = settings.fromWorkspace ? clv::WorkspaceOpenMode::ExistingOnly
+        : staged                             ? clv::WorkspaceOpenMode::Staging
                                              : clv::WorkspaceOpenMode::CreateIfMissing;
-    std::unique_ptr<clv::Workspace> workspace = clv::openWorkspace(settings.workspace, &error, mode, &failure);
+    std::unique_ptr<clv::Workspace> workspace = clv::openWorkspace(staged ? staged->path() : settings.workspace, &error,
+                                                                   mode, &failure);
     if (!workspace) {
+        if (staged) // the user named the target, not its staging
+            error.replace(QDir::toNativeSeparators(staged->path()), QDir::toNativeSeparators(staged->target()));
         printErr(QStringLiteral("clv-etl: %1").arg(error));
         return failure == clv::WorkspaceOpenFailure::Unwritable ? ExitOutputFailed : ExitInputUnusable;
     }
+    const QString shownPath = QDir::toNativeSeparators(staged ? staged->target() : workspace->path());
     clv::WorkspaceRunOutcome run = clv::runWorkspaceAnalysis(*workspace, settings.request, &control);
     if (showProgress)
         std::fputs("\r                 \r", stderr);
@@ -89,7 +105,7 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
     const QString storeError = !run.ingest.error.isEmpty() ? run.ingest.error : run.storeError;
     if (!storeError.isEmpty()) {
         printErr(QStringLiteral("clv-etl: workspace %1: %2; it was left as it was before this run")
-                     .arg(QDir::toNativeSeparators(settings.workspace), storeError));
+                     .arg(shownPath, storeError));
         return run.ingest.damaged || run.storeUnreadable ? ExitInputUnusable : ExitOutputFailed;
     }
     if (!settings.request.inputs.isEmpty() && run.ingest.filesAdded + run.ingest.filesSkipped == 0) {
@@ -98,8 +114,15 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
     }
     if (!settings.quiet)
         std::printf("Workspace %s: %d file(s) added, %d already stored; analysing all %zu stored file(s).\n",
-                    qPrintable(QDir::toNativeSeparators(workspace->path())), run.ingest.filesAdded,
-                    run.ingest.filesSkipped, run.analysis.read.files.size());
+                    qPrintable(shownPath), run.ingest.filesAdded, run.ingest.filesSkipped,
+                    run.analysis.read.files.size());
+    if (staged) {
+        workspace.reset(); // its connection is closed before the file is moved
+        if (!staged->commit(&error)) {
+            printErr(QStringLiteral("clv-etl: %1").arg(error));
+            return ExitOutputFailed;
+        }
+    }
     outcome = std::move(run.analysis);
     return -1;
 }

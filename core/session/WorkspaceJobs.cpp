@@ -10,13 +10,12 @@ namespace clv {
 
 namespace {
 
-SessionOutcome runInWorkspace(const QString& location, bool create, const AnalysisRequest& request,
+SessionOutcome runInWorkspace(const QString& location, WorkspaceOpenMode mode, const AnalysisRequest& request,
                               const std::shared_ptr<const PredictResult>& fit, const JobControl& control)
 {
     SessionOutcome outcome;
     QString error;
-    auto workspace = openWorkspace(location, &error,
-                                   create ? WorkspaceOpenMode::CreateIfMissing : WorkspaceOpenMode::ExistingOnly);
+    auto workspace = openWorkspace(location, &error, mode);
     if (!workspace) {
         outcome.error = error;
         return outcome;
@@ -61,7 +60,7 @@ SessionOutcome runInWorkspace(const QString& location, bool create, const Analys
 
 SessionOutcome analyseInWorkspace(const QString& location, const AnalysisRequest& request, const JobControl& control)
 {
-    return runInWorkspace(location, false, request, nullptr, control);
+    return runInWorkspace(location, WorkspaceOpenMode::ExistingOnly, request, nullptr, control);
 }
 
 SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, AnalysisRequest request,
@@ -89,7 +88,7 @@ SessionOutcome saveWorkspaceAs(const QString& target, const QString& current, An
             return copyFailed;
         request.inputs.clear();
     }
-    SessionOutcome outcome = runInWorkspace(staged.path(), true, request, fit, control);
+    SessionOutcome outcome = runInWorkspace(staged.path(), WorkspaceOpenMode::Staging, request, fit, control);
     if (!outcome.error.isEmpty() || outcome.cancelled)
         return outcome;
     // The job's connection is closed (runInWorkspace's workspace is gone) before the move.

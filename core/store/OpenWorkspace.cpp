@@ -18,9 +18,8 @@ std::unique_ptr<Workspace> openOnServer(const WorkspaceLocation& location, QStri
 {
     // A server that cannot be reached is a workspace that cannot be written (--workspace) or
     // read (--from-workspace), as a file would be.
-    const WorkspaceOpenFailure unreachable = mode == WorkspaceOpenMode::CreateIfMissing
-        ? WorkspaceOpenFailure::Unwritable
-        : WorkspaceOpenFailure::Refused;
+    const WorkspaceOpenFailure unreachable = mode != WorkspaceOpenMode::ExistingOnly ? WorkspaceOpenFailure::Unwritable
+                                                                                     : WorkspaceOpenFailure::Refused;
     const QString connection = serverConnectionName();
     QString why;
     bool opened = false;

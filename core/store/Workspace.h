@@ -21,6 +21,11 @@ namespace clv {
 enum class WorkspaceOpenMode {
     CreateIfMissing, // clv-etl --workspace, Save Workspace As…
     ExistingOnly,    // clv-etl --from-workspace, Open Workspace…
+    // A file that no one else sees until it is whole (StagedWorkspaceFile): created when
+    // missing, written without a write-ahead log and without syncing (the staging is thrown
+    // away if the build fails or is killed; StagedWorkspaceFile::commit syncs it once).
+    // Transactions still roll back, so a failed write inside the build is undone as ever.
+    Staging,
 };
 
 // Why a workspace could not be opened; the command line maps these to its exit codes.

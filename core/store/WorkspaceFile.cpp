@@ -8,10 +8,24 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace clv {
 
 namespace {
 constexpr const char* kCompanions[] = {"", "-wal", "-shm", "-journal"};
+
+// Asks the kernel to put a file's (or a folder's) content on the disk now.
+bool syncToDisk(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
 } // namespace
 
 bool copyWorkspaceSnapshot(const QString& from, const QString& to, QString* error)
@@ -80,7 +94,16 @@ void StagedWorkspaceFile::removeStaged() const
 
 bool StagedWorkspaceFile::commit(QString* error)
 {
+    // The staging was written without syncing (WorkspaceOpenMode::Staging): its content goes to
+    // the disk before its name does, so that a power cut cannot leave a half-written workspace.
+    if (!syncToDisk(m_path)) {
+        if (error)
+            *error = QStringLiteral("cannot write the workspace %1 to the disk").arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
     m_committed = replaceWorkspaceFile(m_path, m_target, error);
+    if (m_committed)
+        syncToDisk(QFileInfo(m_target).absolutePath()); // the rename; a folder that refuses costs nothing worse
     return m_committed;
 }
 

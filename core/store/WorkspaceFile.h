@@ -19,7 +19,7 @@ bool replaceWorkspaceFile(const QString& from, const QString& to, QString* error
 
 // A new workspace built beside its target (TARGET.saving) and put in place only when
 // complete: a failed or cancelled save leaves whatever was at the target untouched. What is
-// not committed is removed with the staging.
+// not committed is removed with the staging. Open path() with WorkspaceOpenMode::Staging.
 class StagedWorkspaceFile {
 public:
     explicit StagedWorkspaceFile(QString target);
@@ -30,7 +30,8 @@ public:
     // Where to build the new workspace (left from an earlier attempt: removed first).
     const QString& path() const { return m_path; }
     const QString& target() const { return m_target; }
-    // Replaces the target with the staged file. No connection may be open on either.
+    // Syncs the staged file to the disk and replaces the target with it. No connection may be
+    // open on either.
     bool commit(QString* error);
 
 private:

@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -742,6 +744,65 @@ private Q_SLOTS:
         const Run rerun = runEtl({"--from-workspace", path, "-o", dir.filePath("out3")});
         QCOMPARE(rerun.exitCode, 0);
         QVERIFY(rerun.out.contains("Read 556 records from 1 file(s)"));
+    }
+
+    void testNewWorkspaceIsBuiltAsideAndAppearsOnlyWhenWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("new.clvdb");
+        const QString staging = path + ".saving";
+        QFile big(dir.filePath("big.jsonl"));
+        QVERIFY(generateEvents(big.fileName(), 40000));
+
+        QProcess etl;
+        etl.start(QStringLiteral(CLV_ETL_BINARY), {"--workspace", path, big.fileName(), "-o", dir.filePath("out1")});
+        QVERIFY(etl.waitForStarted());
+        // Killed while its staging grows: nothing may be at the workspace's name yet.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 stagedBytes = 0;
+        while (etl.state() != QProcess::NotRunning && clock.elapsed() < 120000) {
+            stagedBytes = QFileInfo(staging).size();
+            if (stagedBytes > (4 << 20))
+                break;
+            etl.waitForFinished(10);
+        }
+        QVERIFY2(etl.state() != QProcess::NotRunning, "clv-etl finished before it could be killed");
+        QVERIFY2(!QFile::exists(path), "the workspace appeared before it was whole");
+        QVERIFY2(!QFile::exists(staging + "-wal"), "the staging is written through a write-ahead log");
+        etl.kill();
+        etl.waitForFinished();
+        QCOMPARE(etl.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFile::exists(path));
+
+        // The next run over the same name starts afresh and puts the whole workspace in place.
+        QCOMPARE(runEtl({big.fileName(), "-o", dir.filePath("batch"), "--quiet"}).exitCode, 0);
+        const Run built = runEtl({"--workspace", path, big.fileName(), "-o", dir.filePath("out2")});
+        QCOMPARE(built.exitCode, 0);
+        QVERIFY2(built.out.contains("Workspace " + QDir::toNativeSeparators(path) + ":"), qPrintable(built.out));
+        QVERIFY(!QFile::exists(staging));
+        for (const char* file : {"output_t1.txt", "output_ltv_specs.txt", "output_ltv_final.txt"})
+            QVERIFY(readAll(dir.filePath("out2/") + file) == readAll(dir.filePath("batch/") + file));
+        {
+            QString error;
+            auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+            QVERIFY2(workspace, qPrintable(error));
+            const QJsonObject counts
+                = QJsonDocument::fromJson(readAll(dir.filePath("batch/run.json"))).object().value("counts").toObject();
+            QCOMPARE(workspace->storedEventCount(), counts.value("accepted").toInteger());
+        }
+        const Run reopened = runEtl({"--from-workspace", path, "-o", dir.filePath("out3")});
+        QCOMPARE(reopened.exitCode, 0);
+        QVERIFY(readAll(dir.filePath("out3/output_t1.txt")) == readAll(dir.filePath("batch/output_t1.txt")));
+
+        // A run that fails leaves no workspace behind either.
+        const QString other = dir.filePath("other.clvdb");
+        QVERIFY(writeFile(dir.filePath("bad.jsonl"), "not json\n"));
+        const Run failed = runEtl(
+            {"--workspace", other, dir.filePath("bad.jsonl"), "--strict", "-o", dir.filePath("out4")});
+        QCOMPARE(failed.exitCode, 2);
+        QVERIFY(!QFile::exists(other));
+        QVERIFY(!QFile::exists(other + ".saving"));
     }
 
     void testCliWorkspaceAddsFilesAndAnalysesEverythingStored()
