@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <numeric>
+
 namespace clv {
 
 namespace {
@@ -268,12 +270,15 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
 {
     IngestReport report;
     QSqlDatabase db = database();
+    m_justStored.reset();
     if (!beginWrite(&report.error))
         return report;
     bool ok = false;
+    std::shared_ptr<ReadResult> soleFile;
     {
         WorkspaceIngester ingester(db, options, control);
         ok = ingester.ingest(inputs, report);
+        soleFile = ingester.takeSoleFileRead();
     } // the ingester's statements are released before the commit or rollback
     // A cancel that came after the ingester's last look is still honoured: nothing is kept.
     if (ok && control && control->isCancelled()) {
@@ -290,12 +295,16 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
         report.filesAdded = 0;
         report.eventsAdded = 0;
         report.rejectionsAdded = 0;
+    } else {
+        m_justStored = std::move(soleFile);
     }
     return report;
 }
 
 std::shared_ptr<ReadResult> Workspace::loadEvents(const JobControl* control, QString* error)
 {
+    if (std::shared_ptr<ReadResult> read = takeJustStored())
+        return read;
     // Reading inside a transaction sees one consistent state even if another process
     // writes to the same file meanwhile.
     QSqlDatabase db = database();
@@ -402,6 +411,24 @@ qint64 Workspace::countRows(const char* table)
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+std::shared_ptr<ReadResult> Workspace::takeJustStored()
+{
+    std::shared_ptr<ReadResult> read = std::move(m_justStored);
+    // Only while the workspace still holds just that file (on a server, or with a second
+    // program writing the same file, others may have added more since) and all of its events
+    // are wanted: dropping duplicates needs the raw lines' hashes, which the loader computes.
+    const auto events = read ? static_cast<qint64>(read->events->size()) : 0;
+    if (!read || m_dropExactDuplicates || storedFileCount() != 1 || storedEventCount() != events)
+        return nullptr;
+    LoadedEvents loaded;
+    loaded.store = read->events;
+    loaded.eventIds.resize(static_cast<std::size_t>(events));
+    std::iota(loaded.eventIds.begin(), loaded.eventIds.end(), std::int64_t{1});
+    loaded.storedEventCount = events;
+    m_loaded = std::move(loaded);
+    return read;
 }
 
 qint64 Workspace::storedEventCount()

@@ -131,6 +131,7 @@ private:
     qint64 countRows(const char* table);
     bool beginWrite(QString* error);
     IngestReport addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control);
+    std::shared_ptr<ReadResult> takeJustStored();
 
     QString m_path;
     QString m_connection;
@@ -139,6 +140,9 @@ private:
     bool m_onServer = false;
     bool m_dropExactDuplicates = false;
     LoadedEvents m_loaded;
+    // The one file just added to an empty workspace, as read (WorkspaceIngester::takeSoleFileRead):
+    // the next loadEvents() hands it out instead of unpacking the blocks just written.
+    std::shared_ptr<ReadResult> m_justStored;
 };
 
 } // namespace clv

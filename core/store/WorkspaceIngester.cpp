@@ -108,6 +108,7 @@ bool WorkspaceIngester::prepareStatements(IngestReport& report)
     m_nextRejectionId = nextId("rejected_lines", report);
     if (m_nextFileId < 0 || m_nextEventId < 0 || m_nextRejectionId < 0)
         return false;
+    m_startedEmpty = m_nextFileId == 1 && m_nextEventId == 1 && m_nextRejectionId == 1;
 
     if (!m_findHash.prepare(QStringLiteral("SELECT COUNT(*) FROM source_files WHERE content_sha256 = ?")))
         return fail(report, QStringLiteral("preparing the workspace's statements failed"), m_findHash.lastError());
@@ -209,7 +210,24 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
     if (!storeFile(file, hash.sha256, *read, report))
         return false;
     ++report.filesAdded;
+    keepSoleFileRead(file, std::move(*read), report.filesAdded);
     return true;
+}
+
+void WorkspaceIngester::keepSoleFileRead(const InputFile& file, ReadResult&& read, int filesAdded)
+{
+    m_soleFileRead.reset();
+    if (!m_startedEmpty || filesAdded != 1)
+        return;
+    // What the loader reads back: the file as stored, the rejected lines' text through the
+    // database's UTF-8 (a line that is not valid UTF-8 comes back with replacement characters).
+    read.files = {file};
+    read.bytesRead = file.bytes;
+    for (Rejection& r : read.rejections) {
+        r.reason = utf8(r.reason).toStdString();
+        r.raw = utf8(r.raw).toStdString();
+    }
+    m_soleFileRead = std::make_shared<ReadResult>(std::move(read));
 }
 
 bool WorkspaceIngester::storeFile(const InputFile& file, const QString& sha256, const ReadResult& read,

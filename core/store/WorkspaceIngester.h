@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QThreadPool>
 
+#include <memory>
 #include <vector>
 
 namespace clv {
@@ -44,6 +45,12 @@ public:
     // False when the caller must roll back: a database error, a cancel, or a strict stop.
     bool ingest(const QStringList& inputs, IngestReport& report);
 
+    // When this call stored one file into an empty workspace: its events as read, in the form
+    // StoredEventsLoader would give them back (ids counting up from 1). Loading what was just
+    // packed would only unpack it again. Null otherwise; the caller must only use it once
+    // the transaction is committed.
+    std::shared_ptr<ReadResult> takeSoleFileRead() { return std::move(m_soleFileRead); }
+
     // The SHA-256 of a file's bytes, in lower-case hex; empty with `error` set when the
     // file cannot be read.
     static QString contentHash(const QString& path, QString* error, const JobControl* control = nullptr);
@@ -61,6 +68,7 @@ private:
     // stored earlier in this call included; false with report.error set when the query fails.
     bool anyStoredFile(QSqlQuery& count, const QVariant& value, IngestReport& report);
     bool storeFile(const InputFile& file, const QString& sha256, const ReadResult& read, IngestReport& report);
+    void keepSoleFileRead(const InputFile& file, ReadResult&& read, int filesAdded);
     bool storeEvents(const InputFile& file, std::int64_t fileId, const EventStore& events, IngestReport& report);
     bool storeRejections(std::int64_t fileId, const ReadResult& read, IngestReport& report);
     bool fail(IngestReport& report, const QString& what, const QSqlError& why);
@@ -80,6 +88,8 @@ private:
     std::int64_t m_nextFileId = 1;
     std::int64_t m_nextEventId = 1;
     std::int64_t m_nextRejectionId = 1;
+    bool m_startedEmpty = false;
+    std::shared_ptr<ReadResult> m_soleFileRead;
 };
 
 } // namespace clv

@@ -79,6 +79,28 @@ inline TablesText textOf(const ResultTables& tables)
     return text;
 }
 
+// Every event's fields as text, one line each: equal for two stores whatever their ids.
+inline QByteArray eventsText(const EventStore& events)
+{
+    QByteArray text;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const SourceRef source = events.source(i);
+        text += QByteArray::number(int(events.type(i))) + ',' + QByteArray::number(int(events.verb(i))) + ','
+            + QByteArray::fromStdString(std::string(events.customerId(events.customer(i)))) + ','
+            + QByteArray::number(qint64(events.time(i))) + ',' + QByteArray::number(qint64(events.amountCents(i))) + ','
+            + QByteArray::fromStdString(std::string(events.key(i))) + ',' + QByteArray::number(source.file) + ','
+            + QByteArray::number(source.line);
+        for (int d = 0; d < EventStore::kDetailCount; ++d) {
+            const std::uint32_t id = events.detail(i, d);
+            text += ','
+                + (id == StringPool::kAbsent ? QByteArray("-")
+                                             : QByteArray::fromStdString(std::string(events.detailText(id))));
+        }
+        text += '\n';
+    }
+    return text;
+}
+
 inline QByteArray rejectedText(const ReadResult& read)
 {
     QBuffer buffer;

@@ -746,6 +746,53 @@ private Q_SLOTS:
         QVERIFY(rerun.out.contains("Read 556 records from 1 file(s)"));
     }
 
+    void testOneFileIntoAnEmptyWorkspaceIsAnalysedAsItWasRead()
+    {
+        // The events just read and stored are handed to the analysis as read, not unpacked
+        // again: what the analysis gets must be what loading them back gives.
+        QTemporaryDir dir;
+        const QString input = dir.filePath("events.jsonl");
+        QVERIFY(writeFile(input, readAll(kChallengeInput) + "\xff\xfe not UTF-8, not JSON\n"));
+        QStringList stages;
+        const JobControl control([&](const QString& stage, double) { stages << stage; });
+        const QString path = dir.filePath("w.clvdb");
+        QString error;
+        auto workspace = Workspace::open(path, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QVERIFY(workspace->addFiles({input}).ok());
+        const auto asRead = workspace->loadEvents(&control);
+        QVERIFY(asRead);
+        QVERIFY2(!stages.contains("Loading"), "the events just stored were unpacked again");
+        const auto again = workspace->loadEvents(&control); // only once: then from the blocks
+        QVERIFY(again && again->events != asRead->events && stages.contains("Loading"));
+
+        auto reopened = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(reopened, qPrintable(error));
+        const auto loaded = reopened->loadEvents();
+        QVERIFY(loaded);
+        QCOMPARE(asRead->files.size(), std::size_t{1});
+        QCOMPARE(asRead->files[0].path, loaded->files[0].path);
+        QCOMPARE(asRead->files[0].display, loaded->files[0].display);
+        QCOMPARE(asRead->files[0].bytes, loaded->files[0].bytes);
+        QCOMPARE(asRead->bytesRead, loaded->bytesRead);
+        const FileStats a = asRead->totals();
+        const FileStats b = loaded->totals();
+        QVERIFY(a.lines == b.lines && a.records == b.records && a.accepted == b.accepted && a.rejected == b.rejected);
+        QVERIFY(a.rejected > 0);
+        QCOMPARE(rejectedText(*asRead), rejectedText(*loaded));
+        QCOMPARE(eventsText(*asRead->events), eventsText(*loaded->events));
+        QVERIFY(textOf(*Pipeline({}).run(asRead->events)) == textOf(*Pipeline({}).run(loaded->events)));
+
+        // Two files: loaded from the blocks as ever.
+        const QStringList halves = splitSeed(dir);
+        auto two = Workspace::open(dir.filePath("two.clvdb"), &error);
+        QVERIFY2(two, qPrintable(error));
+        QCOMPARE(two->addFiles(halves).filesAdded, 2);
+        stages.clear();
+        QVERIFY(two->loadEvents(&control));
+        QVERIFY(stages.contains("Loading"));
+    }
+
     void testNewWorkspaceIsBuiltAsideAndAppearsOnlyWhenWhole()
     {
         QTemporaryDir dir;
