@@ -1,18 +1,14 @@
 #include "store/ScratchTable.h"
 
-#include <QCoreApplication>
-#include <QDir>
+#include "store/SideFiles.h"
+
 #include <QFile>
-#include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QVariant>
 
 #include <atomic>
-#include <cerrno>
-#include <csignal>
 
 namespace clv {
 
@@ -29,17 +25,7 @@ QString workspaceFile(const QSqlDatabase& db)
     return file;
 }
 
-// "NAME-scratch-PID-": what the scratch files of this process are called, up to a unique tail.
-QString scratchPrefix(const QString& file, qint64 pid)
-{
-    return file + QStringLiteral("-scratch-%1-").arg(pid);
-}
-
-bool processRuns(qint64 pid)
-{
-    // Signal 0 only asks whether the process exists; EPERM means it does, as someone else's.
-    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-}
+constexpr auto kScratchInfix = "-scratch-";
 
 // A connection name no other connection of the process has.
 QString uniqueConnectionName()
@@ -89,19 +75,8 @@ ScratchTable::~ScratchTable()
 void ScratchTable::removeLeftovers(const QSqlDatabase& db)
 {
     const QString file = workspaceFile(db);
-    if (file.isEmpty())
-        return;
-    const QFileInfo workspace(file);
-    const QDir folder = workspace.absoluteDir();
-    static const QRegularExpression tail(QStringLiteral("^-scratch-(\\d+)-[A-Za-z0-9]+$"));
-    const QString name = workspace.fileName();
-    for (const QString& entry : folder.entryList(QDir::Files | QDir::Hidden)) {
-        if (!entry.startsWith(name))
-            continue;
-        const QRegularExpressionMatch match = tail.match(entry.mid(name.size()));
-        if (match.hasMatch() && !processRuns(match.captured(1).toLongLong()))
-            QFile::remove(folder.filePath(entry));
-    }
+    if (!file.isEmpty())
+        removeSideFilesOfEndedProcesses(file, QLatin1String(kScratchInfix));
 }
 
 bool ScratchTable::attach(const QSqlDatabase& db, const QString& table)
@@ -118,7 +93,7 @@ bool ScratchTable::attach(const QSqlDatabase& db, const QString& table)
     q.finish();
 
     // The name is taken by an empty file (an empty SQLite database) until the table is made.
-    QTemporaryFile reserved(scratchPrefix(file, QCoreApplication::applicationPid()) + QLatin1String("XXXXXX"));
+    QTemporaryFile reserved(sideFilePrefix(file, QLatin1String(kScratchInfix)) + QLatin1String("XXXXXX"));
     reserved.setAutoRemove(false);
     if (!reserved.open())
         return false;

@@ -1,8 +1,11 @@
 #include "store/WorkspaceFile.h"
 
+#include "store/SideFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,9 +77,29 @@ bool replaceWorkspaceFile(const QString& from, const QString& to, QString* error
     return true;
 }
 
-StagedWorkspaceFile::StagedWorkspaceFile(QString target)
-    : m_target(std::move(target)), m_path(m_target + QStringLiteral(".saving"))
+namespace {
+
+constexpr auto kStagingInfix = ".saving-";
+
+// TARGET.saving-PID-XXXXXX: two programs building the same new workspace at once each
+// build their own and put it in place whole, the later one winning.
+QString stagingPath(const QString& target)
 {
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString tail;
+    for (int i = 0; i < 6; ++i)
+        tail += QLatin1Char(letters[QRandomGenerator::global()->bounded(int(sizeof letters) - 1)]);
+    return sideFilePrefix(target, QLatin1String(kStagingInfix)) + tail;
+}
+
+} // namespace
+
+StagedWorkspaceFile::StagedWorkspaceFile(QString target) : m_target(std::move(target)), m_path(stagingPath(m_target))
+{
+    // What a killed build left behind (and the single TARGET.saving of earlier versions).
+    removeSideFilesOfEndedProcesses(m_target, QLatin1String(kStagingInfix));
+    for (const char* suffix : kCompanions)
+        QFile::remove(m_target + QStringLiteral(".saving") + QLatin1String(suffix));
     removeStaged();
 }
 

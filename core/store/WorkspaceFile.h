@@ -17,7 +17,7 @@ bool copyWorkspaceSnapshot(const QString& from, const QString& to, QString* erro
 // connection may be open on either file.
 bool replaceWorkspaceFile(const QString& from, const QString& to, QString* error);
 
-// A new workspace built beside its target (TARGET.saving) and put in place only when
+// A new workspace built beside its target (TARGET.saving-PID-XXXXXX) and put in place only when
 // complete: a failed or cancelled save leaves whatever was at the target untouched. What is
 // not committed is removed with the staging. Open path() with WorkspaceOpenMode::Staging.
 class StagedWorkspaceFile {
@@ -27,7 +27,8 @@ public:
     StagedWorkspaceFile(const StagedWorkspaceFile&) = delete;
     StagedWorkspaceFile& operator=(const StagedWorkspaceFile&) = delete;
 
-    // Where to build the new workspace (left from an earlier attempt: removed first).
+    // Where to build the new workspace. What killed builds of the same target left is removed
+    // first; another running program's build is left alone.
     const QString& path() const { return m_path; }
     const QString& target() const { return m_target; }
     // Syncs the staged file to the disk and replaces the target with it. No connection may be

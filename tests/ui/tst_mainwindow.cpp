@@ -661,7 +661,8 @@ private Q_SLOTS:
                 qWarning() << "no results:" << part<MessageBar>(w, "messageBar")->text();
                 return false;
             }
-            return !QFileInfo::exists(path + ".saving");
+            const QFileInfo target(path);
+            return target.absoluteDir().entryList({target.fileName() + ".saving*"}, QDir::Files).isEmpty();
         };
         auto storedEvents = [](const QString& path) {
             QString error;

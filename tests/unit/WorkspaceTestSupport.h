@@ -11,6 +11,8 @@
 #include "store/Workspace.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
@@ -36,6 +38,17 @@ inline Run runEtl(const QStringList& arguments)
     p.waitForFinished(300000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The staging files of a new workspace being built at `path` (TARGET.saving-PID-XXXXXX and
+// their companions), by full path.
+inline QStringList stagingFilesOf(const QString& path)
+{
+    const QFileInfo target(path);
+    QStringList found;
+    for (const QString& entry : target.absoluteDir().entryList({target.fileName() + ".saving*"}, QDir::Files))
+        found << target.absoluteDir().filePath(entry);
+    return found;
 }
 
 inline QByteArray readAll(const QString& path)
