@@ -35,7 +35,7 @@ inline bool makeFolderWithUnreadableEntries(const QString& folder)
 // could not be made. unlockFile() gives the permissions back, so that the folder can go.
 inline QString addLockedFile(const QString& folder)
 {
-    const QString locked = QDir(folder).filePath(QStringLiteral("locked.jsonl"));
+    QString locked = QDir(folder).filePath(QStringLiteral("locked.jsonl"));
     if (!QFile::copy(QDir(folder).filePath(QStringLiteral("good.jsonl")), locked)
         || !QFile::setPermissions(locked, QFileDevice::Permissions()))
         return {};
