@@ -30,8 +30,10 @@ void removeSideFilesOfEndedProcesses(const QString& file, const QString& infix)
 {
     const QFileInfo info(file);
     const QDir folder = info.absoluteDir();
+    // Anything named after the side file goes with it: SQLite's companions, and the side files
+    // of a side file (a staged workspace's scratch file, FILE.saving-PID-X-scratch-PID-Y).
     const QRegularExpression tail(
-        QStringLiteral("^%1(\\d+)-[A-Za-z0-9]+(-wal|-shm|-journal)?$").arg(QRegularExpression::escape(infix)));
+        QStringLiteral("^%1(\\d+)-[A-Za-z0-9]+(-.*)?$").arg(QRegularExpression::escape(infix)));
     const QString name = info.fileName();
     for (const QString& entry : folder.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
         if (!entry.startsWith(name))

@@ -13,8 +13,9 @@ namespace clv {
 // makes the name unique with a tail of letters and digits (QTemporaryFile's XXXXXX).
 QString sideFilePrefix(const QString& file, const QString& infix);
 
-// Removes the side files of that kind (with SQLite's -wal, -shm and -journal companions)
-// whose process no longer runs. Those of running processes, this one's included, are kept.
+// Removes the side files of that kind whose process no longer runs, with every file named
+// after them (SQLite's -wal, -shm and -journal, a staged workspace's own scratch files). Those of running processes,
+// this one's included, are kept.
 void removeSideFilesOfEndedProcesses(const QString& file, const QString& infix);
 
 } // namespace clv

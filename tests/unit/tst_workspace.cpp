@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -821,22 +822,29 @@ private Q_SLOTS:
         // Killed while its staging grows: nothing may be at the workspace's name yet.
         QElapsedTimer clock;
         clock.start();
-        QStringList staging;
+        // The staged file itself; its scratch file (NAME-scratch-PID-X) may be there too.
+        const QRegularExpression stagedName(QStringLiteral("\\.saving-%1-[a-z0-9]+$").arg(etl.processId()));
+        QString staged;
         while (etl.state() != QProcess::NotRunning && clock.elapsed() < 120000) {
-            staging = stagingFilesOf(path);
-            if (staging.size() == 1 && QFileInfo(staging[0]).size() > (4 << 20))
+            staged.clear();
+            for (const QString& file : stagingFilesOf(path))
+                if (stagedName.match(file).hasMatch())
+                    staged = file;
+            if (!staged.isEmpty() && QFileInfo(staged).size() > (4 << 20))
                 break;
             etl.waitForFinished(10);
         }
         QVERIFY2(etl.state() != QProcess::NotRunning, "clv-etl finished before it could be killed");
         QVERIFY2(!QFile::exists(path), "the workspace appeared before it was whole");
-        QVERIFY2(staging.size() == 1, "the staging is written through a write-ahead log");
-        QVERIFY2(staging[0].contains(QStringLiteral(".saving-%1-").arg(etl.processId())), qPrintable(staging[0]));
+        for (const QString& file : stagingFilesOf(path))
+            QVERIFY2(!file.endsWith("-wal"), "the staging is written through a write-ahead log");
         etl.kill();
         etl.waitForFinished();
         QCOMPARE(etl.exitStatus(), QProcess::CrashExit);
         QVERIFY(!QFile::exists(path));
-        // A running program's staging is left alone by another build of the same target.
+        // What the killed build left goes, its scratch file with it; a running program's
+        // staging is left alone by another build of the same target.
+        QVERIFY(writeFile(QStringLiteral("%1-scratch-%2-a1b2c3").arg(staged).arg(etl.processId()), "rows"));
         QVERIFY(writeFile(path + ".saving-1-abcdef", "init's")); // pid 1 runs
 
         // The next run over the same name starts afresh and puts the whole workspace in place.
