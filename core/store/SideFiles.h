@@ -14,8 +14,8 @@ namespace clv {
 QString sideFilePrefix(const QString& file, const QString& infix);
 
 // Removes the side files of that kind whose process no longer runs, with every file named
-// after them (SQLite's -wal, -shm and -journal, a staged workspace's own scratch files). Those of running processes,
-// this one's included, are kept.
+// after them (SQLite's -wal, -shm and -journal, a staged workspace's own scratch files).
+// Those of running processes, this one's included, are kept.
 void removeSideFilesOfEndedProcesses(const QString& file, const QString& infix);
 
 } // namespace clv
