@@ -24,6 +24,13 @@ struct LoadedEvents {
         return held && held.get() == events;
     }
 
+    // Whether row r is event eventIds.front() + r, as when no duplicates were dropped.
+    bool idsAreConsecutive() const
+    {
+        return !eventIds.empty()
+            && eventIds.back() - eventIds.front() + 1 == static_cast<std::int64_t>(eventIds.size());
+    }
+
     // The row of an event id, or -1 when that event is not among the loaded rows.
     std::int64_t rowOf(std::int64_t id) const
     {
