@@ -1,5 +1,6 @@
 #include "EtlCommand.h"
 
+#include "BackgroundExport.h"
 #include "ConsoleReport.h"
 #include "EtlOptions.h"
 #include "MemoryBoundRun.h"
@@ -62,13 +63,21 @@ void printTop(const clv::ResultTables& tables, long long topN)
     }
 }
 
+clv::ExportRequest exportRequestFor(const EtlSettings& settings, const clv::StageTimings& timings)
+{
+    clv::ExportRequest request{settings.outputDir, settings.topN, timings, nullptr, {}};
+    request.csv.neutraliseFormulas = settings.csvSafe;
+    return request;
+}
+
 // Opens the workspace, adds the inputs to it and re-runs the analysis over everything it
-// stores. Returns -1 when the run can go on to the exports, else the exit code. A new
+// stores, writing the tables' output files into `exports` while the results are saved.
+// Returns -1 when the run can go on to commit the exports, else the exit code. A new
 // workspace file is built beside its target and put in place only when the run succeeded:
 // a failed, cancelled or killed run leaves no workspace behind, and the build needs no
 // write-ahead log (see WorkspaceOpenMode::Staging).
 int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control, bool showProgress,
-                     clv::AnalysisOutcome& outcome)
+                     clv::AnalysisOutcome& outcome, BackgroundExport& exports)
 {
     QString error;
     clv::WorkspaceOpenFailure failure = clv::WorkspaceOpenFailure::None;
@@ -88,7 +97,9 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
         return failure == clv::WorkspaceOpenFailure::Unwritable ? ExitOutputFailed : ExitInputUnusable;
     }
     const QString shownPath = QDir::toNativeSeparators(staged ? staged->target() : workspace->path());
-    clv::WorkspaceRunOutcome run = clv::runWorkspaceAnalysis(*workspace, settings.request, &control);
+    clv::WorkspaceRunOutcome run = clv::runWorkspaceAnalysis(
+        *workspace, settings.request, &control,
+        [&exports](const std::shared_ptr<const clv::ResultTables>& tables) { exports.start(tables); });
     if (showProgress)
         std::fputs("\r                 \r", stderr);
     for (const QString& problem : run.ingest.problems)
@@ -184,9 +195,11 @@ int runEtlCommand(const QStringList& arguments)
             std::fprintf(stderr, "\r%-10s %3d%%", qPrintable(stage), static_cast<int>(fraction * 100));
     });
     clv::AnalysisOutcome outcome;
+    BackgroundExport exports(exportRequestFor(settings, {}));
     if (settings.workspace.isEmpty()) {
         outcome = clv::runAnalysis(settings.request, &control);
-    } else if (const int exitCode = runWithWorkspace(settings, control, showProgress, outcome); exitCode >= 0) {
+    } else if (const int exitCode = runWithWorkspace(settings, control, showProgress, outcome, exports);
+               exitCode >= 0) {
         return exitCode;
     }
     if (showProgress)
@@ -203,9 +216,9 @@ int runEtlCommand(const QStringList& arguments)
 
     QElapsedTimer clock;
     clock.start();
-    clv::ExportRequest exportRequest{settings.outputDir, settings.topN, outcome.timings, nullptr, {}};
-    exportRequest.csv.neutraliseFormulas = settings.csvSafe;
-    const clv::ExportResult exported = clv::exportOutputs(exportRequest, outcome.read, *outcome.tables);
+    const clv::ExportResult exported = exports.isStarted()
+        ? exports.commit(outcome.read, outcome.timings)
+        : clv::exportOutputs(exportRequestFor(settings, outcome.timings), outcome.read, *outcome.tables);
     if (!exported.ok()) {
         printErr(QStringLiteral("clv-etl: %1; the previous files in %2 were left as they were")
                      .arg(exported.error, QDir::toNativeSeparators(settings.outputDir)));

@@ -1,6 +1,5 @@
 #include "export/OutputExporter.h"
 
-#include "export/OutputSet.h"
 #include "export/TableCsv.h"
 #include "export/WriteFully.h"
 
@@ -8,23 +7,52 @@
 
 namespace clv {
 
-ExportResult exportOutputs(const ExportRequest& request, const ReadResult& read, const ResultTables& tables)
+namespace {
+
+// The tables' files, then rejected.csv and run.json, then the extra ones.
+int fileCount(const ExportRequest& request)
+{
+    return 3 + (request.topN > 0 ? 1 : 0) + 2 + static_cast<int>(request.extra.size());
+}
+
+} // namespace
+
+StagedExport::StagedExport(const ExportRequest& request, const ResultTables& tables)
+    : m_request(request), m_tables(tables), m_files(request.directory, fileCount(request), request.control)
+{
+}
+
+bool StagedExport::writeTables()
+{
+    const ExportRequest& r = m_request;
+    const ResultTables& tables = m_tables;
+    std::vector<NamedOutput> outputs = {
+        {kVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(tables, d, r.pool, r.csv); }},
+        {kWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(tables, d, r.csv, r.pool); }},
+        {kLtvFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, -1, r.csv, r.pool); }},
+    };
+    if (r.topN > 0)
+        outputs.push_back({kTopFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, r.topN, r.csv, r.pool); }});
+    return m_files.write(outputs);
+}
+
+ExportResult StagedExport::commit(const ReadResult& read, const StageTimings& timings)
 {
     std::vector<NamedOutput> outputs = {
-        {kVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(tables, d, request.pool, request.csv); }},
-        {kWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(tables, d, request.csv, request.pool); }},
-        {kLtvFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, -1, request.csv, request.pool); }},
-        {kRejectedFile, [&](QIODevice& d) { return writeRejectedCsv(read, d, request.csv); }},
+        {kRejectedFile, [&](QIODevice& d) { return writeRejectedCsv(read, d, m_request.csv); }},
+        {kRunReportFile,
+         [&](QIODevice& d) { return writeFully(d, runReportJson(m_tables.parameters, read, m_tables, timings)); }},
     };
-    if (request.topN > 0)
-        outputs.push_back(
-            {kTopFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, request.topN, request.csv, request.pool); }});
-    outputs.push_back({kRunReportFile, [&](QIODevice& d) {
-                           const QByteArray json = runReportJson(tables.parameters, read, tables, request.timings);
-                           return writeFully(d, json);
-                       }});
-    outputs.insert(outputs.end(), request.extra.begin(), request.extra.end());
-    return writeOutputSet(request.directory, outputs, request.control);
+    outputs.insert(outputs.end(), m_request.extra.begin(), m_request.extra.end());
+    m_files.write(outputs);
+    return m_files.commit();
+}
+
+ExportResult exportOutputs(const ExportRequest& request, const ReadResult& read, const ResultTables& tables)
+{
+    StagedExport staged(request, tables);
+    staged.writeTables();
+    return staged.commit(read, request.timings);
 }
 
 } // namespace clv

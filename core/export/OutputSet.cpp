@@ -3,50 +3,84 @@
 #include <QDir>
 #include <QSaveFile>
 
-#include <memory>
+#include <algorithm>
 
 namespace clv {
 
-OutputSetResult writeOutputSet(const QString& directory, const std::vector<NamedOutput>& outputs,
-                               const JobControl* control, const QString& stage)
+PendingOutputSet::PendingOutputSet(const QString& directory, int expectedFiles, const JobControl* control,
+                                   const QString& stage)
+    : m_directory(directory), m_expectedFiles(expectedFiles), m_control(control), m_stage(stage)
 {
-    OutputSetResult result;
-    QDir dir(directory);
-    if (!dir.exists() && !QDir().mkpath(directory)) {
-        result.error = QStringLiteral("cannot create the output folder %1").arg(directory);
-        return result;
-    }
-    std::vector<std::unique_ptr<QSaveFile>> files;
-    for (const NamedOutput& output : outputs) {
-        if (control && control->isCancelled()) {
-            result.cancelled = true;
-            result.error = QStringLiteral("the export was cancelled; the files in %1 are unchanged")
-                               .arg(QDir::toNativeSeparators(dir.absolutePath()));
-            return result;
+}
+
+PendingOutputSet::~PendingOutputSet()
+{
+    m_files.clear(); // an uncommitted QSaveFile discards its temporary file
+    if (m_madeDirectory && !m_committed)
+        QDir().rmdir(m_directory); // only if empty
+}
+
+bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
+{
+    if (!m_failure.ok())
+        return false;
+    QDir dir(m_directory);
+    if (!dir.exists()) {
+        if (!QDir().mkpath(m_directory)) {
+            m_failure.error = QStringLiteral("cannot create the output folder %1").arg(m_directory);
+            return false;
         }
-        if (control)
-            control->report(stage, double(files.size()) / double(outputs.size()));
+        m_madeDirectory = true;
+    }
+    for (const NamedOutput& output : outputs) {
+        if (m_control && m_control->isCancelled()) {
+            m_failure.cancelled = true;
+            m_failure.error = QStringLiteral("the export was cancelled; the files in %1 are unchanged")
+                                  .arg(QDir::toNativeSeparators(dir.absolutePath()));
+            return false;
+        }
+        if (m_control)
+            m_control->report(m_stage, double(m_files.size()) / double(std::max(m_expectedFiles, 1)));
         auto file = std::make_unique<QSaveFile>(dir.absoluteFilePath(output.name));
         if (!file->open(QIODevice::WriteOnly)) {
-            result.error = QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString());
-            return result; // the unique_ptrs discard every temporary file
+            m_failure.error = QStringLiteral("cannot write %1: %2").arg(file->fileName(), file->errorString());
+            return false;
         }
         // Flushed here, so that a full disk shows now, while every earlier file is still a
         // temporary one, and not when the files are being put in place.
         if (!output.write(*file) || !file->flush()) {
-            result.error = QStringLiteral("writing %1 failed: %2").arg(file->fileName(), file->errorString());
-            return result;
+            m_failure.error = QStringLiteral("writing %1 failed: %2").arg(file->fileName(), file->errorString());
+            return false;
         }
-        files.push_back(std::move(file));
+        m_files.push_back(std::move(file));
     }
-    for (auto& file : files) {
+    return true;
+}
+
+OutputSetResult PendingOutputSet::commit()
+{
+    if (!m_failure.ok())
+        return m_failure;
+    m_committed = true;
+    OutputSetResult result;
+    for (auto& file : m_files) {
         if (!file->commit()) {
             result.error = QStringLiteral("could not put %1 in place: %2").arg(file->fileName(), file->errorString());
             return result;
         }
         result.written << file->fileName();
     }
+    m_files.clear();
     return result;
+}
+
+OutputSetResult writeOutputSet(const QString& directory, const std::vector<NamedOutput>& outputs,
+                               const JobControl* control, const QString& stage)
+{
+    PendingOutputSet set(directory, static_cast<int>(outputs.size()), control, stage);
+    if (!set.write(outputs))
+        return set.failure();
+    return set.commit();
 }
 
 } // namespace clv

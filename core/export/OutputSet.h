@@ -6,9 +6,11 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QIODevice;
+class QSaveFile;
 
 namespace clv {
 
@@ -25,10 +27,40 @@ struct OutputSetResult {
     bool ok() const { return error.isEmpty(); }
 };
 
-// Writes files that belong together into `directory` (created when missing): every file goes
-// to a temporary file first and all are put in place only when every one was written whole,
-// so a failed or cancelled run leaves the previous files as they were. `control` is asked
-// between files and told the share of files written under `stage`.
+// Files that belong together, written into `directory` (created when missing) in steps: each
+// file goes to a temporary file, and commit() puts them all in place once every one was
+// written whole. A failed or cancelled run, or one never committed, leaves the previous files
+// as they were (the temporary files go with this object, and the folder too when it made
+// the folder and nothing was put in it). The steps may run on different
+// threads, one after another. `control` is asked between files and told the share of the
+// `expectedFiles` written under `stage`.
+class PendingOutputSet {
+public:
+    PendingOutputSet(const QString& directory, int expectedFiles, const JobControl* control = nullptr,
+                     const QString& stage = QStringLiteral("Exporting"));
+    ~PendingOutputSet();
+    PendingOutputSet(const PendingOutputSet&) = delete;
+    PendingOutputSet& operator=(const PendingOutputSet&) = delete;
+
+    // Writes `outputs` to temporary files. False when one failed or the control cancelled, or
+    // an earlier step had failed; failure() then says what.
+    bool write(const std::vector<NamedOutput>& outputs);
+    // Puts every file written in place, unless a step failed.
+    OutputSetResult commit();
+    const OutputSetResult& failure() const { return m_failure; }
+
+private:
+    QString m_directory;
+    int m_expectedFiles;
+    const JobControl* m_control;
+    QString m_stage;
+    std::vector<std::unique_ptr<QSaveFile>> m_files;
+    OutputSetResult m_failure;
+    bool m_madeDirectory = false;
+    bool m_committed = false;
+};
+
+// The files of a PendingOutputSet written and put in place in one go.
 OutputSetResult writeOutputSet(const QString& directory, const std::vector<NamedOutput>& outputs,
                                const JobControl* control = nullptr, const QString& stage = QStringLiteral("Exporting"));
 

@@ -5,7 +5,7 @@
 namespace clv {
 
 WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisRequest& request,
-                                         const JobControl* control)
+                                         const JobControl* control, const AnalysedTables& analysed)
 {
     WorkspaceRunOutcome outcome;
     AnalysisOutcome& analysis = outcome.analysis;
@@ -47,6 +47,8 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
     }
     for (const auto& [step, ms] : analysis.tables->timings)
         analysis.timings.append({QStringLiteral("analyse.") + step, ms});
+    if (analysed)
+        analysed(analysis.tables);
 
     // A re-run with the parameters of the stored results over the same events computes the
     // same tables (the pipeline is deterministic): writing them again would only cost time.

@@ -3,6 +3,9 @@
 #include "etl/Analysis.h"
 #include "store/Workspace.h"
 
+#include <functional>
+#include <memory>
+
 namespace clv {
 
 struct WorkspaceRunOutcome {
@@ -17,8 +20,11 @@ struct WorkspaceRunOutcome {
 // application: adds request.inputs to the workspace (files already stored are skipped),
 // re-runs the analysis over every stored event with request.parameters, and saves the
 // results into the workspace. request.dropExactDuplicates applies as in a batch run. Runs on
-// the calling thread, which must be the workspace's thread.
+// the calling thread, which must be the workspace's thread. `analysed`, when set, is handed the
+// tables as soon as they are computed, before they are saved: the command line writes its
+// output files meanwhile.
+using AnalysedTables = std::function<void(const std::shared_ptr<const ResultTables>& tables)>;
 WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisRequest& request,
-                                         const JobControl* control = nullptr);
+                                         const JobControl* control = nullptr, const AnalysedTables& analysed = {});
 
 } // namespace clv

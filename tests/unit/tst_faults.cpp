@@ -132,6 +132,35 @@ private Q_SLOTS:
         QCOMPARE(snapshot(out), before); // no partial file, no temporary file left behind
     }
 
+    // A workspace run writes its output files while it saves the results; when the save then
+    // fails, the files written meanwhile go, and the output folder is as it was: the previous
+    // files unchanged, a folder that was not there still not there.
+    void testWorkspaceSaveFailingAfterTheAnalysisLeavesTheOutputsAsTheyWere()
+    {
+        QTemporaryDir dir;
+        const QString events = dir.filePath("events.jsonl");
+        QVERIFY(generateEvents(events, 3000));
+        // The whole workspace's size, and a limit the stored events fit under but the results do not.
+        const QString measured = dir.filePath("measured.clvdb");
+        QCOMPARE(runEtl({"--workspace", measured, events, "-o", dir.filePath("measured"), "--quiet"}).exitCode, 0);
+        const qint64 limit = QFileInfo(measured).size() * 7 / 10;
+        QVERIFY2(QFileInfo(dir.filePath("measured/output_t1.txt")).size() < limit, "the visits file is too big");
+
+        const QString out = dir.filePath("out");
+        QCOMPARE(runEtl({kSeedInput, "-o", out, "--quiet"}).exitCode, 0);
+        const auto before = snapshot(out);
+        const QString workspace = dir.filePath("w.clvdb");
+        const Run run = runEtlWithFileSizeLimit({"--workspace", workspace, events, "-o", out}, rlim_t(limit));
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("it was left as it was before this run"), qPrintable(run.err));
+        QCOMPARE(snapshot(out), before);
+        QVERIFY(!QFile::exists(workspace));
+
+        const QString fresh = dir.filePath("fresh");
+        QCOMPARE(runEtlWithFileSizeLimit({"--workspace", workspace, events, "-o", fresh}, rlim_t(limit)).exitCode, 3);
+        QVERIFY(!QFileInfo::exists(fresh));
+    }
+
     void testDiskFullDuringExportKeepsThePreviousFiles()
     {
         ScratchMount disk(96 * 1024);
