@@ -12,7 +12,12 @@
 // their cores, and the files take the time the save leaves idle (its last, single-threaded
 // copy and the final sync of the file). rejected.csv and run.json, with the run's final
 // timings, follow once the run is through, and only then are the files put in place: a run
-// whose save fails leaves the output folder's files as they were.
+// whose save fails leaves the output folder's files as they were. The lowest priority weighs
+// against the program's own threads (Linux groups a session's threads, or a service's, before
+// it weighs nice values), so what is left to write when the save is done runs at full speed;
+// a machine with that grouping switched off would let other busy programs go first. The
+// temporary files need room beside the outputs while the workspace grows (130 MB on the
+// benchmark file).
 class BackgroundExport {
 public:
     explicit BackgroundExport(const clv::ExportRequest& request);

@@ -1,6 +1,7 @@
 #include "export/OutputSet.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -16,8 +17,13 @@ PendingOutputSet::PendingOutputSet(const QString& directory, int expectedFiles, 
 PendingOutputSet::~PendingOutputSet()
 {
     m_files.clear(); // an uncommitted QSaveFile discards its temporary file
-    if (m_madeDirectory && !m_committed)
-        QDir().rmdir(m_directory); // only if empty
+    if (m_madeFrom.isEmpty() || m_committed)
+        return;
+    // The folders write() made, innermost first, up to the outermost; rmdir() leaves a folder
+    // that is not empty, and the ones above it.
+    QString folder = QDir::cleanPath(QDir(m_directory).absolutePath());
+    while (QDir().rmdir(folder) && folder != m_madeFrom)
+        folder = QFileInfo(folder).path();
 }
 
 bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
@@ -26,11 +32,15 @@ bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
         return false;
     QDir dir(m_directory);
     if (!dir.exists()) {
+        QString outermost = QDir::cleanPath(dir.absolutePath());
+        for (QString parent = QFileInfo(outermost).path(); parent != outermost && !QFileInfo::exists(parent);
+             parent = QFileInfo(parent).path())
+            outermost = parent;
         if (!QDir().mkpath(m_directory)) {
             m_failure.error = QStringLiteral("cannot create the output folder %1").arg(m_directory);
             return false;
         }
-        m_madeDirectory = true;
+        m_madeFrom = outermost;
     }
     for (const NamedOutput& output : outputs) {
         if (m_control && m_control->isCancelled()) {

@@ -30,10 +30,9 @@ struct OutputSetResult {
 // Files that belong together, written into `directory` (created when missing) in steps: each
 // file goes to a temporary file, and commit() puts them all in place once every one was
 // written whole. A failed or cancelled run, or one never committed, leaves the previous files
-// as they were (the temporary files go with this object, and the folder too when it made
-// the folder and nothing was put in it). The steps may run on different
-// threads, one after another. `control` is asked between files and told the share of the
-// `expectedFiles` written under `stage`.
+// as they were (the temporary files go with this object, and the folders it made with them). The steps may run on
+// different threads, one after another. `control` is asked between files and told the share of the `expectedFiles`
+// written under `stage`.
 class PendingOutputSet {
 public:
     PendingOutputSet(const QString& directory, int expectedFiles, const JobControl* control = nullptr,
@@ -56,7 +55,7 @@ private:
     QString m_stage;
     std::vector<std::unique_ptr<QSaveFile>> m_files;
     OutputSetResult m_failure;
-    bool m_madeDirectory = false;
+    QString m_madeFrom; // the outermost folder write() made, if it made any
     bool m_committed = false;
 };
 

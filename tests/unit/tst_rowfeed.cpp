@@ -63,7 +63,8 @@ private Q_SLOTS:
         m_db.setDatabaseName(m_dir.filePath(QStringLiteral("feed-%1.db").arg(++m_file)));
         QVERIFY(m_db.open());
         QSqlQuery q(m_db);
-        QVERIFY(q.exec("CREATE TABLE t (row_no INTEGER PRIMARY KEY, n INTEGER NOT NULL, r DOUBLE PRECISION, s TEXT)"));
+        // row_no is an ordinary column, so that the rowid says in which order the rows came.
+        QVERIFY(q.exec("CREATE TABLE t (row_no INTEGER NOT NULL, n INTEGER NOT NULL, r DOUBLE PRECISION, s TEXT)"));
     }
 
     void cleanup()
@@ -73,9 +74,9 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("feed"));
     }
 
-    // More rows than one look at the control covers; integers beyond 32 bits, negative ones,
-    // reals, NaN (stored as NULL, as SQLite stores it), UTF-8 text, empty text and NULL, all in
-    // the order fed.
+    // More rows than one look at the cancel flag covers (16,384); integers beyond 32 bits,
+    // negative ones, reals, NaN (stored as NULL, as SQLite stores it), UTF-8 text, empty text
+    // and NULL, all in the order fed.
     void testEveryRowArrivesInOrderWithItsValues()
     {
         std::vector<std::string> texts;
@@ -87,10 +88,11 @@ private Q_SLOTS:
         QVERIFY(m_db.commit());
 
         QSqlQuery q(m_db);
-        QVERIFY(q.exec("SELECT row_no, n, r, s, typeof(s) FROM t ORDER BY rowid"));
+        QVERIFY(q.exec("SELECT row_no, n, r, s, typeof(s), rowid FROM t ORDER BY rowid"));
         std::size_t row = 0;
         while (q.next()) {
             QCOMPARE(q.value(0).toLongLong(), qint64(row) + 1);
+            QCOMPARE(q.value(5).toLongLong(), qint64(row) + 1); // inserted in the order fed
             QCOMPARE(q.value(1).toLongLong(), numberOf(row));
             if (row % 1000 == 3)
                 QVERIFY(q.value(2).isNull());
