@@ -12,7 +12,7 @@
 namespace clv {
 
 bool writeOrderedBlocks(QIODevice& out, std::size_t rows, QThreadPool* pool, const RowFormatter& format,
-                        std::size_t blockRows)
+                        std::size_t blockRows, const JobControl* control)
 {
     const std::size_t blocks = (rows + blockRows - 1) / blockRows;
     const std::size_t ahead = std::min<std::size_t>(blocks,
@@ -34,7 +34,8 @@ bool writeOrderedBlocks(QIODevice& out, std::size_t rows, QThreadPool* pool, con
         done.waitForFinished();
         done = QFuture<void>();
         const std::string& text = texts[block % ahead];
-        ok = ok && writeFully(out, text.data(), static_cast<qint64>(text.size()));
+        ok = ok && !(control && control->isCancelled())
+            && writeFully(out, text.data(), static_cast<qint64>(text.size()));
         if (ok && block + ahead < blocks)
             start(block + ahead);
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/JobControl.h"
+
 #include <QIODevice>
 
 #include <functional>
@@ -16,8 +18,9 @@ using RowFormatter = std::function<void(std::size_t begin, std::size_t end, std:
 // workers and the blocks written in order by the calling thread, which writes one block
 // while the workers format the next ones (two a worker ahead), so that neither waits for
 // the other. The few blocks in flight reuse their text buffers. Returns false when the
-// device refuses a write (with its errorString()); the formatting under way is waited for.
+// device refuses a write (with its errorString()) or when `control` was cancelled (asked
+// before each block is written); the formatting under way is waited for.
 bool writeOrderedBlocks(QIODevice& out, std::size_t rows, QThreadPool* pool, const RowFormatter& format,
-                        std::size_t blockRows = std::size_t(1) << 16);
+                        std::size_t blockRows = std::size_t(1) << 16, const JobControl* control = nullptr);
 
 } // namespace clv

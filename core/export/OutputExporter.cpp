@@ -24,15 +24,15 @@ StagedExport::StagedExport(const ExportRequest& request, const ResultTables& tab
 
 bool StagedExport::writeTables()
 {
-    const ExportRequest& r = m_request;
     const ResultTables& tables = m_tables;
+    const TableCsvOptions options{m_request.csv, m_request.pool, m_request.control};
     std::vector<NamedOutput> outputs = {
-        {kVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(tables, d, r.pool, r.csv); }},
-        {kWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(tables, d, r.csv, r.pool); }},
-        {kLtvFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, -1, r.csv, r.pool); }},
+        {kVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(tables, d, options); }},
+        {kWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(tables, d, options); }},
+        {kLtvFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, -1, options); }},
     };
-    if (r.topN > 0)
-        outputs.push_back({kTopFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, r.topN, r.csv, r.pool); }});
+    if (m_request.topN > 0)
+        outputs.push_back({kTopFile, [&](QIODevice& d) { return writeLtvCsv(tables, d, m_request.topN, options); }});
     return m_files.write(outputs);
 }
 

@@ -43,12 +43,8 @@ bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
         m_madeFrom = outermost;
     }
     for (const NamedOutput& output : outputs) {
-        if (m_control && m_control->isCancelled()) {
-            m_failure.cancelled = true;
-            m_failure.error = QStringLiteral("the export was cancelled; the files in %1 are unchanged")
-                                  .arg(QDir::toNativeSeparators(dir.absolutePath()));
-            return false;
-        }
+        if (m_control && m_control->isCancelled())
+            return failCancelled(dir);
         if (m_control)
             m_control->report(m_stage, double(m_files.size()) / double(std::max(m_expectedFiles, 1)));
         auto file = std::make_unique<QSaveFile>(dir.absoluteFilePath(output.name));
@@ -59,12 +55,22 @@ bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
         // Flushed here, so that a full disk shows now, while every earlier file is still a
         // temporary one, and not when the files are being put in place.
         if (!output.write(*file) || !file->flush()) {
+            if (m_control && m_control->isCancelled()) // stopped within the file
+                return failCancelled(dir);
             m_failure.error = QStringLiteral("writing %1 failed: %2").arg(file->fileName(), file->errorString());
             return false;
         }
         m_files.push_back(std::move(file));
     }
     return true;
+}
+
+bool PendingOutputSet::failCancelled(const QDir& dir)
+{
+    m_failure.cancelled = true;
+    m_failure.error = QStringLiteral("the export was cancelled; the files in %1 are unchanged")
+                          .arg(QDir::toNativeSeparators(dir.absolutePath()));
+    return false;
 }
 
 OutputSetResult PendingOutputSet::commit()

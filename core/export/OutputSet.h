@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+class QDir;
 class QIODevice;
 class QSaveFile;
 
@@ -49,6 +50,8 @@ public:
     const OutputSetResult& failure() const { return m_failure; }
 
 private:
+    bool failCancelled(const QDir& dir);
+
     QString m_directory;
     int m_expectedFiles;
     const JobControl* m_control;

@@ -117,33 +117,41 @@ void formatLtvRows(const ResultTables& tables, std::size_t begin, std::size_t en
 
 // Formatting millions of rows is the slow part of an export: blocks of rows are formatted
 // on the pool while the blocks before them are written.
-bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, QThreadPool* pool, const CsvOptions& csv)
+constexpr std::size_t kBlockRows = std::size_t(1) << 16;
+
+bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, const TableCsvOptions& options)
 {
     return writeFully(out, kVisitsHeader, qint64(sizeof kVisitsHeader - 1))
-        && writeOrderedBlocks(out, tables.visits.size(), pool ? pool : computePool(),
-                              [&](std::size_t begin, std::size_t end, std::string& text) {
-                                  formatVisitRows(tables, begin, end, csv, text);
-                              });
+        && writeOrderedBlocks(
+               out, tables.visits.size(), options.pool ? options.pool : computePool(),
+               [&](std::size_t begin, std::size_t end, std::string& text) {
+                   formatVisitRows(tables, begin, end, options.csv, text);
+               },
+               kBlockRows, options.control);
 }
 
-bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const CsvOptions& csv, QThreadPool* pool)
+bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const TableCsvOptions& options)
 {
     return writeFully(out, kWeeklyHeader, qint64(sizeof kWeeklyHeader - 1))
-        && writeOrderedBlocks(out, tables.weekly.size(), pool ? pool : computePool(),
-                              [&](std::size_t begin, std::size_t end, std::string& text) {
-                                  formatWeeklyRows(tables, begin, end, csv, text);
-                              });
+        && writeOrderedBlocks(
+               out, tables.weekly.size(), options.pool ? options.pool : computePool(),
+               [&](std::size_t begin, std::size_t end, std::string& text) {
+                   formatWeeklyRows(tables, begin, end, options.csv, text);
+               },
+               kBlockRows, options.control);
 }
 
-bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const CsvOptions& csv, QThreadPool* pool)
+bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const TableCsvOptions& options)
 {
     const std::size_t rows = limit < 0 ? tables.ltv.size()
                                        : std::min(tables.ltv.size(), static_cast<std::size_t>(limit));
     return writeFully(out, kLtvHeader, qint64(sizeof kLtvHeader - 1))
-        && writeOrderedBlocks(out, rows, pool ? pool : computePool(),
-                              [&](std::size_t begin, std::size_t end, std::string& text) {
-                                  formatLtvRows(tables, begin, end, csv, text);
-                              });
+        && writeOrderedBlocks(
+               out, rows, options.pool ? options.pool : computePool(),
+               [&](std::size_t begin, std::size_t end, std::string& text) {
+                   formatLtvRows(tables, begin, end, options.csv, text);
+               },
+               kBlockRows, options.control);
 }
 
 bool writeRejectedCsv(const ReadResult& read, QIODevice& out, const CsvOptions& csv)

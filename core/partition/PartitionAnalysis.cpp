@@ -178,9 +178,18 @@ PartialTablesResult analysePartition(const QString& partitionDir, const Partitio
                                                         {"analyse_ms", result.analyseMs}})
                                   .toJson(QJsonDocument::Indented);
     const std::vector<NamedOutput> outputs = {
-        {kPartialVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(*tables, d, pool, csv); }},
-        {kPartialWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(*tables, d, csv, pool); }},
-        {kPartialLtvFile, [&](QIODevice& d) { return writeLtvCsv(*tables, d, -1, csv, pool); }},
+        {kPartialVisitsFile,
+         [&](QIODevice& d) {
+             return writeVisitsCsv(*tables, d, {csv, pool});
+         }},
+        {kPartialWeeklyFile,
+         [&](QIODevice& d) {
+             return writeWeeklyCsv(*tables, d, {csv, pool});
+         }},
+        {kPartialLtvFile,
+         [&](QIODevice& d) {
+             return writeLtvCsv(*tables, d, -1, {csv, pool});
+         }},
         {kPartialIndexFile,
          [&](QIODevice& d) { return writeFully(d, QByteArray::fromStdString(indexBytes(*tables, k))); }},
         // Written last: its presence says the partition's other files are whole.

@@ -8,6 +8,7 @@
 
 #include "etl/Analysis.h"
 #include "export/OutputExporter.h"
+#include "export/OutputSet.h"
 #include "session/AnalysisSession.h"
 #include "store/WorkspaceRun.h"
 
@@ -359,6 +360,30 @@ private Q_SLOTS:
         const ExportResult result = exportOutputs(exportRequest, outcome.read, *outcome.tables);
         QVERIFY(result.cancelled);
         QVERIFY(result.written.isEmpty());
+        QVERIFY2(result.error.contains("cancelled"), qPrintable(result.error));
+        QCOMPARE(snapshot(out), before);
+    }
+
+    // A file that stops because the export was cancelled while it was written says so, as a
+    // cancel between files does, and leaves the folder as it was.
+    void testExportCancelledWithinAFileSaysCancelled()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        QCOMPARE(runEtl({kChallengeInput, "-o", out, "--quiet"}).exitCode, 0);
+        const auto before = snapshot(out);
+        JobControl control;
+        const std::vector<NamedOutput> outputs = {
+            {QStringLiteral("output_t1.txt"), [](QIODevice& d) { return d.write("first\n") == 6; }},
+            {QStringLiteral("output_ltv_specs.txt"),
+             [&control](QIODevice& d) {
+                 d.write("half a ");
+                 control.cancel();
+                 return false;
+             }},
+        };
+        const OutputSetResult result = writeOutputSet(out, outputs, &control);
+        QVERIFY(result.cancelled);
         QVERIFY2(result.error.contains("cancelled"), qPrintable(result.error));
         QCOMPARE(snapshot(out), before);
     }

@@ -96,6 +96,30 @@ private Q_SLOTS:
         // handful of the 10,000.
         QVERIFY2(blocksFormatted.load() < 16, qPrintable(QString::number(blocksFormatted.load())));
     }
+
+    // A cancel stops the writing before the next block: what is under way is finished, no more
+    // is started, and the call fails.
+    void testCancelStopsBeforeTheNextBlock()
+    {
+        QThreadPool pool;
+        pool.setMaxThreadCount(2);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        JobControl control;
+        std::atomic<int> blocksFormatted{0};
+        const bool ok = writeOrderedBlocks(
+            buffer, 100000, &pool,
+            [&](std::size_t begin, std::size_t end, std::string& text) {
+                if (++blocksFormatted == 3)
+                    control.cancel();
+                for (std::size_t row = begin; row < end; ++row)
+                    text += rowText(row);
+            },
+            10, &control);
+        QVERIFY(!ok);
+        QVERIFY2(buffer.size() < qint64(3 * 10 * rowText(99999).size()), qPrintable(QString::number(buffer.size())));
+        QVERIFY2(blocksFormatted.load() < 16, qPrintable(QString::number(blocksFormatted.load())));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestOrderedBlocks)
