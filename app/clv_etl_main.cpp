@@ -12,7 +12,7 @@
 
 int main(int argc, char* argv[])
 {
-    clv::tuneMallocForLargeBuffers(argv);
+    clv::tuneMallocForLargeBuffers(argv, clv::ProgramLife::EndsWithItsWork);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clv-etl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLV_VERSION));

@@ -10,7 +10,7 @@
 
 int main(int argc, char* argv[])
 {
-    clv::tuneMallocForLargeBuffers(argv);
+    clv::tuneMallocForLargeBuffers(argv, clv::ProgramLife::Interactive);
     Q_INIT_RESOURCE(resources); // the icons live in the clv_ui static library
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clv-studio"));

@@ -1,5 +1,6 @@
-// The malloc tunables the programs start with: both added to what the user set, a user's own
-// value of either kept, nothing to do (no second start) when both are there.
+// The malloc tunables the programs start with: each added to what the user set, a user's own
+// value of any kept, nothing to do (no second start) when all are there; a program that ends
+// with its work (clv-etl) also keeps the memory it frees, the window does not.
 #include "util/MallocTuning.h"
 
 #include <QProcess>
@@ -16,18 +17,35 @@ private Q_SLOTS:
         QTest::addColumn<QString>("current");
         QTest::addColumn<bool>("unset");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unset") << QString() << true << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
-        QTest::newRow("empty") << "" << false << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+        QTest::addColumn<bool>("endsWithItsWork");
+        const char* kKeep = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824";
+        QTest::newRow("command, unset") << QString() << true
+                                        << QStringLiteral("glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1:%1")
+                                               .arg(QLatin1String(kKeep))
+                                        << true;
+        QTest::newRow("command, user's threshold")
+            << "glibc.malloc.mmap_threshold=65536" << false
+            << "glibc.malloc.mmap_threshold=65536:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1:"
+               "glibc.malloc.trim_threshold=1073741824"
+            << true;
+        QTest::newRow("command, all there")
+            << QStringLiteral("glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1:%1").arg(QLatin1String(kKeep)) << false
+            << "" << true;
+        QTest::newRow("unset") << QString() << true << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1" << false;
+        QTest::newRow("empty") << "" << false << "glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1" << false;
         QTest::newRow("others kept") << "glibc.malloc.tcache_count=0" << false
-                                     << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+                                     << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1"
+                                     << false;
         QTest::newRow("user's arenas") << "glibc.malloc.arena_max=8" << false
-                                       << "glibc.malloc.arena_max=8:glibc.malloc.hugetlb=1";
+                                       << "glibc.malloc.arena_max=8:glibc.malloc.hugetlb=1" << false;
         QTest::newRow("user's pages") << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0" << false
-                                      << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0:glibc.malloc.arena_max=1";
-        QTest::newRow("both there") << "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1" << false << "";
+                                      << "glibc.malloc.tcache_count=0:glibc.malloc.hugetlb=0:glibc.malloc.arena_max=1"
+                                      << false;
+        QTest::newRow("both there") << "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1" << false << "" << false;
         // A longer name that merely ends like ours is another tunable.
         QTest::newRow("not a prefix") << "x.glibc.malloc.arena_max=3" << false
-                                      << "x.glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1";
+                                      << "x.glibc.malloc.arena_max=3:glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1"
+                                      << false;
     }
 
     void testTunables()
@@ -35,8 +53,10 @@ private Q_SLOTS:
         QFETCH(QString, current);
         QFETCH(bool, unset);
         QFETCH(QString, expected);
+        QFETCH(bool, endsWithItsWork);
         const std::string text = current.toStdString();
-        QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str())), expected);
+        const ProgramLife life = endsWithItsWork ? ProgramLife::EndsWithItsWork : ProgramLife::Interactive;
+        QCOMPARE(QString::fromStdString(tunedMallocTunables(unset ? nullptr : text.c_str(), life)), expected);
     }
 
     // Started again with the tunables, the program keeps its own name (ps, top, task lists):
@@ -60,7 +80,8 @@ private Q_SLOTS:
         for (int attempt = 0; attempt < 200 && !tuned; ++attempt) {
             QTest::qWait(10);
             QFile environ(QStringLiteral("/proc/%1/environ").arg(etl.processId()));
-            tuned = environ.open(QIODevice::ReadOnly) && environ.readAll().contains("glibc.malloc.arena_max=1");
+            tuned = environ.open(QIODevice::ReadOnly)
+                && environ.readAll().contains("glibc.malloc.trim_threshold=1073741824");
         }
         QVERIFY(tuned);
         QVERIFY(status.open(QIODevice::ReadOnly));

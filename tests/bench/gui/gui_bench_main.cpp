@@ -30,7 +30,7 @@ using clv::bench::TimedApplication;
 
 int main(int argc, char* argv[])
 {
-    clv::tuneMallocForLargeBuffers(argv); // as the application does
+    clv::tuneMallocForLargeBuffers(argv, clv::ProgramLife::Interactive); // as the application does
     TimedApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
     if (const qsizetype i = args.indexOf(QStringLiteral("--explain")); i >= 0) {

@@ -53,7 +53,7 @@ bool openTable(clv::MainWindow& window, const QString& file, const QString& colu
 
 int main(int argc, char* argv[])
 {
-    clv::tuneMallocForLargeBuffers(argv); // as the application does
+    clv::tuneMallocForLargeBuffers(argv, clv::ProgramLife::Interactive); // as the application does
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A transaction table."));
