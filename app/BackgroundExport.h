@@ -21,7 +21,8 @@
 class BackgroundExport {
 public:
     explicit BackgroundExport(const clv::ExportRequest& request);
-    // Stops the files being written (between files) and waits; files never committed are discarded.
+    // Stops the files being written (between blocks of rows) and waits; files never committed
+    // are discarded.
     ~BackgroundExport();
     BackgroundExport(const BackgroundExport&) = delete;
     BackgroundExport& operator=(const BackgroundExport&) = delete;

@@ -31,8 +31,9 @@ struct OutputSetResult {
 // Files that belong together, written into `directory` (created when missing) in steps: each
 // file goes to a temporary file, and commit() puts them all in place once every one was
 // written whole. A failed or cancelled run, or one never committed, leaves the previous files
-// as they were (the temporary files go with this object, and the folders it made with them). The steps may run on
-// different threads, one after another. `control` is asked between files and told the share of the `expectedFiles`
+// as they were: the temporary files go with this object, and the folders it made with them.
+// The steps may run on different threads, one after another. `control` is asked between files
+// (and, by the writers that take it, within them) and told the share of the `expectedFiles`
 // written under `stage`.
 class PendingOutputSet {
 public:

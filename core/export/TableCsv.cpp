@@ -113,45 +113,42 @@ void formatLtvRows(const ResultTables& tables, std::size_t begin, std::size_t en
     }
 }
 
-} // namespace
-
 // Formatting millions of rows is the slow part of an export: blocks of rows are formatted
 // on the pool while the blocks before them are written.
-constexpr std::size_t kBlockRows = std::size_t(1) << 16;
+bool writeTable(QIODevice& out, std::string_view header, std::size_t rows, const TableCsvOptions& options,
+                const RowFormatter& format)
+{
+    constexpr std::size_t kBlockRows = std::size_t(1) << 16;
+    return writeFully(out, header.data(), qint64(header.size()))
+        && writeOrderedBlocks(out, rows, options.pool ? options.pool : computePool(), format, kBlockRows,
+                              options.control);
+}
+
+} // namespace
 
 bool writeVisitsCsv(const ResultTables& tables, QIODevice& out, const TableCsvOptions& options)
 {
-    return writeFully(out, kVisitsHeader, qint64(sizeof kVisitsHeader - 1))
-        && writeOrderedBlocks(
-               out, tables.visits.size(), options.pool ? options.pool : computePool(),
-               [&](std::size_t begin, std::size_t end, std::string& text) {
-                   formatVisitRows(tables, begin, end, options.csv, text);
-               },
-               kBlockRows, options.control);
+    return writeTable(out, kVisitsHeader, tables.visits.size(), options,
+                      [&](std::size_t begin, std::size_t end, std::string& text) {
+                          formatVisitRows(tables, begin, end, options.csv, text);
+                      });
 }
 
 bool writeWeeklyCsv(const ResultTables& tables, QIODevice& out, const TableCsvOptions& options)
 {
-    return writeFully(out, kWeeklyHeader, qint64(sizeof kWeeklyHeader - 1))
-        && writeOrderedBlocks(
-               out, tables.weekly.size(), options.pool ? options.pool : computePool(),
-               [&](std::size_t begin, std::size_t end, std::string& text) {
-                   formatWeeklyRows(tables, begin, end, options.csv, text);
-               },
-               kBlockRows, options.control);
+    return writeTable(out, kWeeklyHeader, tables.weekly.size(), options,
+                      [&](std::size_t begin, std::size_t end, std::string& text) {
+                          formatWeeklyRows(tables, begin, end, options.csv, text);
+                      });
 }
 
 bool writeLtvCsv(const ResultTables& tables, QIODevice& out, long long limit, const TableCsvOptions& options)
 {
     const std::size_t rows = limit < 0 ? tables.ltv.size()
                                        : std::min(tables.ltv.size(), static_cast<std::size_t>(limit));
-    return writeFully(out, kLtvHeader, qint64(sizeof kLtvHeader - 1))
-        && writeOrderedBlocks(
-               out, rows, options.pool ? options.pool : computePool(),
-               [&](std::size_t begin, std::size_t end, std::string& text) {
-                   formatLtvRows(tables, begin, end, options.csv, text);
-               },
-               kBlockRows, options.control);
+    return writeTable(out, kLtvHeader, rows, options, [&](std::size_t begin, std::size_t end, std::string& text) {
+        formatLtvRows(tables, begin, end, options.csv, text);
+    });
 }
 
 bool writeRejectedCsv(const ReadResult& read, QIODevice& out, const CsvOptions& csv)

@@ -177,19 +177,11 @@ PartialTablesResult analysePartition(const QString& partitionDir, const Partitio
                                                         {"weekly_rows", result.counts.weeklyRows},
                                                         {"analyse_ms", result.analyseMs}})
                                   .toJson(QJsonDocument::Indented);
+    const TableCsvOptions options{csv, pool, nullptr};
     const std::vector<NamedOutput> outputs = {
-        {kPartialVisitsFile,
-         [&](QIODevice& d) {
-             return writeVisitsCsv(*tables, d, {csv, pool});
-         }},
-        {kPartialWeeklyFile,
-         [&](QIODevice& d) {
-             return writeWeeklyCsv(*tables, d, {csv, pool});
-         }},
-        {kPartialLtvFile,
-         [&](QIODevice& d) {
-             return writeLtvCsv(*tables, d, -1, {csv, pool});
-         }},
+        {kPartialVisitsFile, [&](QIODevice& d) { return writeVisitsCsv(*tables, d, options); }},
+        {kPartialWeeklyFile, [&](QIODevice& d) { return writeWeeklyCsv(*tables, d, options); }},
+        {kPartialLtvFile, [&](QIODevice& d) { return writeLtvCsv(*tables, d, -1, options); }},
         {kPartialIndexFile,
          [&](QIODevice& d) { return writeFully(d, QByteArray::fromStdString(indexBytes(*tables, k))); }},
         // Written last: its presence says the partition's other files are whole.
