@@ -11,7 +11,9 @@ AnalysisOutcome runAnalysis(const AnalysisRequest& request, const JobControl* co
     AnalysisOutcome outcome;
     QElapsedTimer clock;
     clock.start();
-    outcome.read = EventReader(request.reader).read(request.inputs, control);
+    ReaderOptions reader = request.reader;
+    reader.payloadHashes = reader.payloadHashes || request.dropExactDuplicates;
+    outcome.read = EventReader(reader).read(request.inputs, control);
     outcome.timings.append({QStringLiteral("read"), clock.restart()});
     if (outcome.read.cancelled) {
         outcome.cancelled = true;
@@ -21,12 +23,8 @@ AnalysisOutcome runAnalysis(const AnalysisRequest& request, const JobControl* co
         return outcome;
     if (request.dropExactDuplicates) {
         QString error;
-        outcome.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, control, &error);
+        outcome.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, &error);
         outcome.timings.append({QStringLiteral("duplicates"), clock.restart()});
-        if (control && control->isCancelled()) {
-            outcome.cancelled = true;
-            return outcome;
-        }
         if (outcome.duplicatesDropped < 0) {
             outcome.read.inputProblems << QStringLiteral("duplicates were not dropped: %1").arg(error);
             outcome.duplicatesDropped = 0;

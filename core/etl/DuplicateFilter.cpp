@@ -1,7 +1,5 @@
 #include "etl/DuplicateFilter.h"
 
-#include "io/SourceLineReader.h"
-#include "util/LineText.h"
 #include "util/TextHash.h"
 
 #include <algorithm>
@@ -10,22 +8,13 @@ namespace clv {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
-}
-
 // What two rows must share to be duplicates, folded into one number to sort by; rows with
 // equal folds are then compared field by field.
 std::uint64_t foldedKey(const EventStore& events, std::size_t row, std::uint64_t payload)
 {
-    std::uint64_t h = mix(payload ^ static_cast<std::uint64_t>(events.time(row)));
-    h = mix(h ^ hashText(events.key(row)));
-    return mix(h ^ (std::uint64_t(events.type(row)) << 8 | std::uint64_t(events.verb(row))));
+    std::uint64_t h = mixHash(payload ^ static_cast<std::uint64_t>(events.time(row)));
+    h = mixHash(h ^ hashText(events.key(row)));
+    return mixHash(h ^ (std::uint64_t(events.type(row)) << 8 | std::uint64_t(events.verb(row))));
 }
 
 bool sameEvent(const EventStore& events, const std::vector<std::uint64_t>& payloads, std::uint32_t a, std::uint32_t b)
@@ -35,19 +24,6 @@ bool sameEvent(const EventStore& events, const std::vector<std::uint64_t>& paylo
 }
 
 } // namespace
-
-std::string_view DuplicateFilter::payloadText(std::string_view line)
-{
-    // The same punctuation the reader takes off an array element's line, so that the
-    // element `{...},` of an array file equals the line `{...}` of a JSON-lines file.
-    return arrayElements(trimmed(line));
-}
-
-std::uint64_t DuplicateFilter::payloadHash(std::string_view line, std::uint32_t recordInLine)
-{
-    const std::uint64_t h = hashText(payloadText(line));
-    return recordInLine == 0 ? h : mix(h ^ (std::uint64_t(recordInLine) * 0x9E3779B97F4A7C15ull));
-}
 
 std::vector<std::uint32_t> DuplicateFilter::keptRows(const EventStore& events,
                                                      const std::vector<std::uint64_t>& payloadHashes)
@@ -96,58 +72,18 @@ std::shared_ptr<EventStore> DuplicateFilter::copyRows(const EventStore& events, 
     return copy;
 }
 
-bool DuplicateFilter::payloadHashesFromFiles(const ReadResult& read, std::vector<std::uint64_t>& hashes,
-                                             const JobControl* control, QString* error)
+long long DuplicateFilter::dropFrom(ReadResult& read, QString* error)
 {
-    const EventStore& events = *read.events;
-    hashes.assign(events.size(), 0);
-    std::unique_ptr<SourceLineReader> lines;
-    std::uint32_t openFile = UINT32_MAX;
-    SourceRef previous{UINT32_MAX, 0};
-    std::uint32_t recordInLine = 0;
-    for (std::size_t row = 0; row < events.size(); ++row) {
-        const SourceRef source = events.source(row);
-        if (source.file != openFile) {
-            openFile = source.file;
-            if (source.file >= read.files.size()) {
-                if (error)
-                    *error = QStringLiteral("an event refers to an unknown input file");
-                return false;
-            }
-            lines = std::make_unique<SourceLineReader>(read.files[source.file].path);
-            if (!lines->open(error))
-                return false;
-        }
-        recordInLine = (source.file == previous.file && source.line == previous.line) ? recordInLine + 1 : 0;
-        previous = source;
-        std::string_view text;
-        if (!lines->line(source.line, text)) {
-            if (error)
-                *error = lines->errorString();
-            return false;
-        }
-        hashes[row] = payloadHash(text, recordInLine);
-        if ((row & 0xFFFF) == 0 && control) {
-            if (control->isCancelled()) {
-                if (error)
-                    *error = QStringLiteral("cancelled");
-                return false;
-            }
-            control->report(QStringLiteral("Duplicates"), double(row) / double(events.size()));
-        }
-    }
-    return true;
-}
-
-long long DuplicateFilter::dropFrom(ReadResult& read, const JobControl* control, QString* error)
-{
-    std::vector<std::uint64_t> hashes;
-    if (!payloadHashesFromFiles(read, hashes, control, error))
+    if (read.payloadHashes.size() != read.events->size()) {
+        if (error)
+            *error = QStringLiteral("the events were read without their payload hashes");
         return -1;
-    const std::vector<std::uint32_t> rows = keptRows(*read.events, hashes);
+    }
+    const std::vector<std::uint32_t> rows = keptRows(*read.events, read.payloadHashes);
     const long long dropped = static_cast<long long>(read.events->size() - rows.size());
     if (dropped > 0)
         read.events = copyRows(*read.events, rows);
+    read.payloadHashes = {};
     return dropped;
 }
 

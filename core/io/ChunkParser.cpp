@@ -1,6 +1,7 @@
 #include "io/ChunkParser.h"
 
 #include "io/EventLineParser.h"
+#include "io/PayloadHash.h"
 #include "io/PurchaseEvents.h"
 #include "util/LineText.h"
 
@@ -13,15 +14,46 @@ std::string rawText(std::string_view line)
     return std::string(line.substr(0, Rejection::kMaxRawBytes));
 }
 
+// Each accepted event's payload hash, when asked for: the line's text is hashed once, for
+// its first accepted record, and mixed with the record's place for the others.
+class PayloadHashes {
+public:
+    PayloadHashes(bool wanted, std::vector<std::uint64_t>& hashes) : m_wanted(wanted), m_hashes(hashes)
+    {
+        m_hashes.clear();
+    }
+    void add(std::string_view line, std::uint32_t lineNumber)
+    {
+        if (!m_wanted)
+            return;
+        if (lineNumber == m_lineNumber) {
+            ++m_recordInLine;
+        } else {
+            m_recordInLine = 0;
+            m_lineNumber = lineNumber;
+            m_lineHash = payloadLineHash(line);
+        }
+        m_hashes.push_back(payloadHash(m_lineHash, m_recordInLine));
+    }
+
+private:
+    bool m_wanted;
+    std::vector<std::uint64_t>& m_hashes;
+    std::uint32_t m_lineNumber = 0; // lines count from 1
+    std::uint32_t m_recordInLine = 0;
+    std::uint64_t m_lineHash = 0;
+};
+
 class ChunkSink final : public RecordSink {
 public:
-    ChunkSink(ChunkResult& chunk, std::uint32_t& line, std::string_view& text)
-        : m_chunk(chunk), m_line(line), m_text(text)
+    ChunkSink(ChunkResult& chunk, std::uint32_t& line, std::string_view& text, PayloadHashes& hashes)
+        : m_chunk(chunk), m_line(line), m_text(text), m_hashes(hashes)
     {
     }
     void accept(const EventView& event) override
     {
         m_chunk.events.append(event, {0, m_line});
+        m_hashes.add(m_text, m_line);
         ++m_chunk.stats.accepted;
     }
     void reject(std::string reason) override
@@ -34,6 +66,7 @@ private:
     ChunkResult& m_chunk;
     std::uint32_t& m_line;
     std::string_view& m_text;
+    PayloadHashes& m_hashes;
 };
 
 // The rows of a transaction table, each one record.
@@ -41,7 +74,8 @@ class TableRows {
 public:
     explicit TableRows(const TableChunk& table) : m_table(table), m_parser(table.layout) {}
 
-    void read(std::string_view line, std::uint32_t lineNumber, ChunkResult& chunk, RecordSink& sink)
+    void read(std::string_view line, std::uint32_t lineNumber, ChunkResult& chunk, RecordSink& sink,
+              PayloadHashes& hashes)
     {
         PurchaseRow row;
         if (std::string reason = m_parser.parseLine(line, row); !reason.empty()) {
@@ -50,7 +84,10 @@ public:
         }
         const std::uint32_t lineInFile = m_table.linesBefore + lineNumber;
         m_key.assign(m_table.fileName).append(":").append(std::to_string(lineInFile));
+        const std::size_t before = chunk.events.size();
         m_purchases.append(chunk.events, row, m_key, {0, lineNumber});
+        for (std::size_t i = before; i < chunk.events.size(); ++i)
+            hashes.add(line, lineNumber);
         ++chunk.stats.accepted;
     }
     bool isHeader(std::uint32_t lineNumber) const { return m_table.linesBefore + lineNumber == m_table.headerLine; }
@@ -75,7 +112,8 @@ void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult&
 
     std::uint32_t lineNumber = 0;
     std::string_view current;
-    ChunkSink sink(chunk, lineNumber, current);
+    PayloadHashes hashes(options.payloadHashes, chunk.payloadHashes);
+    ChunkSink sink(chunk, lineNumber, current, hashes);
     std::string wrapped;
     std::optional<TableRows> table;
     if (options.table)
@@ -105,7 +143,7 @@ void parseChunk(std::string_view text, const ChunkOptions& options, ChunkResult&
         ++chunk.stats.lines;
         if (table) {
             ++chunk.stats.records;
-            table->read(current, lineNumber, chunk, sink);
+            table->read(current, lineNumber, chunk, sink, hashes);
             continue;
         }
         if (!options.arrayLayout) {

@@ -14,6 +14,7 @@ namespace clv {
 // chunks in order, so no lock is taken while parsing.
 struct ChunkResult {
     EventStore events;
+    std::vector<std::uint64_t> payloadHashes; // per event, when ChunkOptions::payloadHashes
     std::vector<Rejection> rejections;
     std::uint32_t lineCount = 0; // every line, blank ones included
     FileStats stats;
@@ -32,6 +33,7 @@ struct ChunkOptions {
     bool arrayLayout = false; // the file is a JSON array laid out one element per line
     std::size_t maxLineBytes = 64u << 20;
     std::optional<TableChunk> table; // set: the lines are rows of a transaction table
+    bool payloadHashes = false;      // hash each accepted event's payload (see PayloadHash)
 };
 
 // Fills `chunk` (emptied first, its memory reused) with what `text` holds. A table's row

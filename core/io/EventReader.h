@@ -22,6 +22,9 @@ struct ReaderOptions {
     QThreadPool* pool = nullptr; // null: computePool()
     // Set: the inputs are transaction tables (SPEC §11), not event files.
     std::optional<TransactionOptions> transactions;
+    // Keep each accepted event's payload hash (ReadResult::payloadHashes): for the duplicate
+    // filter, and for a workspace, which stores them. Off, it costs nothing.
+    bool payloadHashes = false;
 };
 
 // Reads event files and folders into an event store, streaming: each file is read in

@@ -122,6 +122,7 @@ bool FileStreamer::merge(ChunkResult& chunk)
     const std::size_t first = events.size();
     events.appendChunk(chunk.events);
     events.shiftSource(first, m_fileIndex, m_lineBase);
+    m_result.payloadHashes.insert(m_result.payloadHashes.end(), chunk.payloadHashes.begin(), chunk.payloadHashes.end());
     for (Rejection& r : chunk.rejections) {
         r.file = m_fileIndex;
         r.line += m_lineBase;

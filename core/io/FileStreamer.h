@@ -24,6 +24,7 @@ public:
         : m_options(options), m_pool(pool), m_result(result), m_fileIndex(fileIndex)
     {
         m_chunkOptions.maxLineBytes = options.maxLineBytes;
+        m_chunkOptions.payloadHashes = options.payloadHashes;
         m_workers = std::max(1, pool->maxThreadCount());
     }
 

@@ -32,6 +32,9 @@ struct ReadResult {
     QStringList inputProblems;               // files or folders that could not be read at all
     std::vector<SkippedInput> skippedInputs; // folder entries left out (a FIFO, a broken link, ...)
     std::shared_ptr<EventStore> events = std::make_shared<EventStore>();
+    // Per event, its payload hash (see PayloadHash) when ReaderOptions::payloadHashes asked
+    // for them; empty otherwise.
+    std::vector<std::uint64_t> payloadHashes;
     std::vector<Rejection> rejections;
     qint64 bytesRead = 0;
     bool cancelled = false;

@@ -41,7 +41,9 @@ SplitOutcome splitIntoPartitions(const SplitRequest& request, const JobControl* 
         if (!writer.finish(&outcome.error))
             return outcome;
     } else {
-        outcome.read = EventReader(request.analysis.reader).read(request.analysis.inputs, control);
+        ReaderOptions reader = request.analysis.reader;
+        reader.payloadHashes = reader.payloadHashes || request.analysis.dropExactDuplicates;
+        outcome.read = EventReader(reader).read(request.analysis.inputs, control);
         facts.timings.append({QStringLiteral("read"), clock.restart()});
         if (outcome.read.cancelled) {
             outcome.cancelled = true;
@@ -51,7 +53,7 @@ SplitOutcome splitIntoPartitions(const SplitRequest& request, const JobControl* 
             return outcome;
         if (request.analysis.dropExactDuplicates) {
             QString error;
-            facts.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, control, &error);
+            facts.duplicatesDropped = DuplicateFilter::dropFrom(outcome.read, &error);
             facts.timings.append({QStringLiteral("duplicates"), clock.restart()});
             if (facts.duplicatesDropped < 0) {
                 outcome.read.inputProblems << QStringLiteral("duplicates were not dropped: %1").arg(error);

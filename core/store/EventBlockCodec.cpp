@@ -182,6 +182,35 @@ bool decodeEvents(QByteArrayView block, std::string& raw, EventColumns& columns,
     return true;
 }
 
+QByteArray encodePayloadHashes(const std::uint64_t* hashes, std::size_t count)
+{
+    QByteArray bytes(static_cast<qsizetype>(count * 8), Qt::Uninitialized);
+    auto* out = reinterpret_cast<unsigned char*>(bytes.data());
+    for (std::size_t i = 0; i < count; ++i)
+        for (int b = 0; b < 8; ++b)
+            *out++ = static_cast<unsigned char>(hashes[i] >> (8 * b));
+    return bytes;
+}
+
+bool decodePayloadHashes(QByteArrayView bytes, std::size_t count, std::uint64_t* hashes, QString* error)
+{
+    if (static_cast<std::size_t>(bytes.size()) != count * 8) {
+        if (error)
+            *error = QStringLiteral("a stored block of payload hashes is damaged (%1 bytes for %2 events)")
+                         .arg(bytes.size())
+                         .arg(count);
+        return false;
+    }
+    const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint64_t h = 0;
+        for (int b = 0; b < 8; ++b)
+            h |= std::uint64_t(*in++) << (8 * b);
+        hashes[i] = h;
+    }
+    return true;
+}
+
 QByteArray encodeLines(std::string_view joinedLines)
 {
     return compressBlock(joinedLines);

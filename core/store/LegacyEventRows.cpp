@@ -1,7 +1,7 @@
 #include "store/LegacyEventRows.h"
 
 #include "store/EventBlockCodec.h"
-#include "store/EventBlockWriter.h"
+#include "store/PreparedInsert.h"
 #include "store/SqlFailure.h"
 
 #include <QSqlQuery>
@@ -17,25 +17,62 @@ void assignUtf8(std::string& out, const QVariant& value)
     out.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
 }
 
-// The rows of one block being gathered: consecutive ids of one file.
+// The rows of one block being gathered: consecutive ids of one file, and their distinct
+// raw lines, each ended by '\n', as schema 5 stores them in event_lines.
 struct Segment {
+    std::int64_t fileId = 0;
+    std::int64_t firstEventId = 0;
     EventStore events;
-    PendingBlock block;
+    std::string lines;
     std::uint32_t lastLine = 0;
 
-    bool continues(std::int64_t fileId, std::int64_t id) const
+    bool continues(std::int64_t file, std::int64_t id) const
     {
-        return block.count > 0 && block.fileId == fileId && block.firstEventId + std::int64_t(block.count) == id
-            && block.count < EventBlockCodec::kEventsPerBlock;
+        return !events.empty() && fileId == file && firstEventId + std::int64_t(events.size()) == id
+            && events.size() < EventBlockCodec::kEventsPerBlock;
     }
+};
+
+// Writes the blocks of schema 5: event_blocks and event_lines, one row each per block.
+class Schema5Blocks {
+public:
+    explicit Schema5Blocks(const QSqlDatabase& db)
+        : m_block(db, QStringLiteral("event_blocks"),
+                  {"id", "file_id", "first_event_id", "event_count", "first_line", "last_line", "events"}),
+          m_lines(db, QStringLiteral("event_lines"), {"block_id", "lines"})
+    {
+    }
+    bool ready(QString* error) const { return m_block.readyOr(error) && m_lines.readyOr(error); }
+    bool write(const Segment& segment, QString* error)
+    {
+        const qint64 id = m_nextId++;
+        const EventStore& events = segment.events;
+        m_block.bind(0, id);
+        m_block.bind(1, qint64(segment.fileId));
+        m_block.bind(2, qint64(segment.firstEventId));
+        m_block.bind(3, qint64(events.size()));
+        m_block.bind(4, qint64(events.source(0).line));
+        m_block.bind(5, qint64(events.source(events.size() - 1).line));
+        m_block.bind(6, EventBlockCodec::encodeEvents(events, 0, events.size()));
+        if (!m_block.exec())
+            return m_block.failed(QStringLiteral("storing events failed"), error);
+        m_lines.bind(0, id);
+        m_lines.bind(1, EventBlockCodec::encodeLines(segment.lines));
+        return m_lines.exec() || m_lines.failed(QStringLiteral("storing raw lines failed"), error);
+    }
+
+private:
+    PreparedInsert m_block;
+    PreparedInsert m_lines;
+    qint64 m_nextId = 1; // a schema 4 file has no blocks yet
 };
 
 } // namespace
 
 bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
 {
-    EventBlockWriter writer(db);
-    if (!writer.prepare(error))
+    Schema5Blocks writer(db);
+    if (!writer.ready(error))
         return false;
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -47,10 +84,9 @@ bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
 
     Segment segment;
     auto flush = [&]() {
-        if (segment.block.count == 0)
+        if (segment.events.empty())
             return true;
-        segment.block.events = &segment.events;
-        const bool written = writer.write({segment.block}, error);
+        const bool written = writer.write(segment, error);
         segment = Segment();
         return written;
     };
@@ -65,8 +101,8 @@ bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
         if (!segment.continues(fileId, id)) {
             if (!flush())
                 return false;
-            segment.block.fileId = fileId;
-            segment.block.firstEventId = id;
+            segment.fileId = fileId;
+            segment.firstEventId = id;
         }
         record.type = static_cast<EventType>(type);
         record.verb = static_cast<EventVerb>(verb);
@@ -83,13 +119,12 @@ bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
                 record.detail[d].clear();
         }
         const auto line = static_cast<std::uint32_t>(q.value(2).toLongLong());
-        if (segment.block.count == 0 || line != segment.lastLine) {
-            segment.block.lines.append(q.value(12).toString().toStdString());
-            segment.block.lines.push_back('\n');
+        if (segment.events.empty() || line != segment.lastLine) {
+            segment.lines.append(q.value(12).toString().toStdString());
+            segment.lines.push_back('\n');
             segment.lastLine = line;
         }
         segment.events.append(record, {0, line});
-        ++segment.block.count;
     }
     if (q.lastError().isValid())
         return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);

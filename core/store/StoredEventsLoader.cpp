@@ -166,59 +166,46 @@ bool StoredEventsLoader::loadEvents(ReadResult& read, std::vector<std::int64_t>&
     return true;
 }
 
-bool StoredEventsLoader::payloadHashes(const ReadResult& read, std::vector<std::uint64_t>& hashes, QString* error)
+bool StoredEventsLoader::payloadHashes(std::vector<std::uint64_t>& hashes, QString* error)
 {
-    // The hashes are not stored: they come from the raw lines, as a batch run's come from
-    // the files, only when duplicates are to be dropped (off by default).
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT b.id, l.lines FROM event_blocks b LEFT JOIN event_lines l ON l.block_id = b.id "
-                               "ORDER BY b.first_event_id")))
-        return sqlFailed(error, QStringLiteral("reading the workspace's raw lines failed"), q);
-    const EventStore& events = *read.events;
-    hashes.assign(events.size(), 0);
+    if (!q.exec(QStringLiteral("SELECT b.id, h.hashes FROM event_blocks b "
+                               "LEFT JOIN event_payload_hashes h ON h.block_id = b.id ORDER BY b.first_event_id")))
+        return sqlFailed(error, QStringLiteral("reading the workspace's payload hashes failed"), q);
+    std::size_t total = 0;
+    for (const StoredBlock& block : m_blocks)
+        total += static_cast<std::size_t>(block.count);
+    hashes.assign(total, 0);
     std::size_t row = 0;
     std::size_t block = 0;
-    SourceRef previous{UINT32_MAX, 0};
-    std::uint32_t recordInLine = 0;
-    std::string text;
-    std::vector<std::string_view> lines;
     while (q.next()) {
         if (block >= m_blocks.size() || q.value(0).toLongLong() != m_blocks[block].id)
-            return workspaceDamaged(error, QStringLiteral("the raw lines do not match the events"));
+            return workspaceDamaged(error, QStringLiteral("the payload hashes do not match the events"));
         if (q.value(1).isNull())
-            return workspaceDamaged(error, QStringLiteral("event block %1 has no raw lines").arg(m_blocks[block].id));
+            return workspaceDamaged(error,
+                                    QStringLiteral("event block %1 has no payload hashes").arg(m_blocks[block].id));
+        const auto count = static_cast<std::size_t>(m_blocks[block].count);
         QString why;
-        if (!EventBlockCodec::decodeLines(q.value(1).toByteArray(), text, lines, &why))
+        if (!EventBlockCodec::decodePayloadHashes(q.value(1).toByteArray(), count, hashes.data() + row, &why))
             return workspaceDamaged(error, why);
-        std::size_t line = 0;
-        const std::size_t end = row + static_cast<std::size_t>(m_blocks[block].count);
-        for (std::size_t first = row; row < end; ++row) {
-            const SourceRef source = events.source(row);
-            const bool sameLine = source.file == previous.file && source.line == previous.line;
-            recordInLine = sameLine ? recordInLine + 1 : 0;
-            if (row > first && !sameLine)
-                ++line;
-            previous = source;
-            if (line >= lines.size())
-                return workspaceDamaged(error,
-                                        QStringLiteral("event block %1 has too few raw lines").arg(m_blocks[block].id));
-            hashes[row] = DuplicateFilter::payloadHash(lines[line], recordInLine);
-        }
+        row += count;
         ++block;
         if (cancelled(error))
             return false;
     }
     if (block != m_blocks.size())
-        return workspaceDamaged(error, QStringLiteral("some events have no raw lines"));
+        return workspaceDamaged(error, QStringLiteral("some events have no payload hashes"));
     return true;
 }
 
 bool StoredEventsLoader::dropDuplicates(ReadResult& read, std::vector<std::int64_t>& ids, QString* error)
 {
     std::vector<std::uint64_t> hashes;
-    if (!payloadHashes(read, hashes, error))
+    if (!payloadHashes(hashes, error))
         return false;
+    if (hashes.size() != read.events->size())
+        return workspaceDamaged(error, QStringLiteral("the payload hashes do not match the events"));
     const std::vector<std::uint32_t> rows = DuplicateFilter::keptRows(*read.events, hashes);
     if (rows.size() == ids.size())
         return true;

@@ -17,8 +17,8 @@ namespace clv {
 // Rebuilds a ReadResult from a workspace's tables — files with their counts, events in
 // ingest order, rejected lines — unpacking the stored event blocks (EventBlockCodec) on the
 // worker pool, never parsing JSON. Optionally leaves out exact duplicates with the batch
-// run's own DuplicateFilter, hashing the stored raw lines as a batch run hashes the files'
-// lines, so that both paths keep the same rows.
+// run's own DuplicateFilter, on the payload hashes stored when the files were read, so that
+// both paths keep the same rows.
 class StoredEventsLoader {
 public:
     StoredEventsLoader(const QSqlDatabase& db, const JobControl* control) : m_db(db), m_control(control) {}
@@ -30,7 +30,7 @@ private:
     bool loadFiles(ReadResult& read, QString* error);
     bool readBlocks(QString* error);
     bool loadEvents(ReadResult& read, std::vector<std::int64_t>& ids, QString* error);
-    bool payloadHashes(const ReadResult& read, std::vector<std::uint64_t>& hashes, QString* error);
+    bool payloadHashes(std::vector<std::uint64_t>& hashes, QString* error);
     bool dropDuplicates(ReadResult& read, std::vector<std::int64_t>& ids, QString* error);
     bool loadRejections(ReadResult& read, QString* error);
     bool cancelled(QString* error) const;

@@ -418,7 +418,7 @@ std::shared_ptr<ReadResult> Workspace::takeJustStored()
     std::shared_ptr<ReadResult> read = std::move(m_justStored);
     // Only while the workspace still holds just that file (on a server, or with a second
     // program writing the same file, others may have added more since) and all of its events
-    // are wanted: dropping duplicates needs the raw lines' hashes, which the loader computes.
+    // are wanted: dropping duplicates goes through the loader, which reads the stored hashes.
     const auto events = read ? static_cast<qint64>(read->events->size()) : 0;
     if (!read || m_dropExactDuplicates || storedFileCount() != 1 || storedEventCount() != events)
         return nullptr;

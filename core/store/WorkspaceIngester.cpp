@@ -1,7 +1,5 @@
 #include "store/WorkspaceIngester.h"
 
-#include "etl/DuplicateFilter.h"
-#include "io/SourceLineReader.h"
 #include "store/SharedStoreLocks.h"
 #include "store/SqlErrorKind.h"
 #include "util/Sha256.h"
@@ -35,6 +33,8 @@ WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions
       m_findHash(db), m_findSize(db)
 {
     m_hashThread.setMaxThreadCount(1);
+    // Stored with the events, for the duplicate filter of later runs.
+    m_options.payloadHashes = true;
     // A workspace knows files by their bytes alone, not how they were read, and counts one
     // event per accepted record: transaction tables (two events a row) are not stored yet.
     Q_ASSERT(!options.transactions);
@@ -223,6 +223,7 @@ void WorkspaceIngester::keepSoleFileRead(const InputFile& file, ReadResult&& rea
     // database's UTF-8 (a line that is not valid UTF-8 comes back with replacement characters).
     read.files = {file};
     read.bytesRead = file.bytes;
+    read.payloadHashes = {}; // stored; a run that drops duplicates loads the events instead
     for (Rejection& r : read.rejections) {
         r.reason = utf8(r.reason).toStdString();
         r.raw = utf8(r.raw).toStdString();
@@ -251,34 +252,20 @@ bool WorkspaceIngester::storeFile(const InputFile& file, const QString& sha256, 
         m_insertFile.bind(i, values[i]);
     if (!m_insertFile.exec())
         return fail(report, QStringLiteral("storing %1 failed").arg(file.display), m_insertFile.lastError());
-    return storeEvents(file, fileId, *read.events, report) && storeRejections(fileId, read, report);
+    return storeEvents(file, fileId, read, report) && storeRejections(fileId, read, report);
 }
 
-bool WorkspaceIngester::storeEvents(const InputFile& file, std::int64_t fileId, const EventStore& events,
+bool WorkspaceIngester::storeEvents(const InputFile& file, std::int64_t fileId, const ReadResult& read,
                                     IngestReport& report)
 {
-    SourceLineReader lines(file.path);
-    QString error;
-    if (!lines.open(&error)) {
-        report.error = QStringLiteral("reading %1 again for its raw lines failed: %2").arg(file.display, error);
-        return false;
-    }
-    const LineSource lineText = [&](std::uint32_t number, std::string_view& text) {
-        if (lines.line(number, text))
-            return true;
-        error = lines.errorString();
-        return false;
-    };
+    const EventStore& events = *read.events;
     const std::int64_t firstId = m_nextEventId;
     m_nextEventId += static_cast<std::int64_t>(events.size());
-    if (!m_blocks.writeFile(fileId, events, firstId, lineText, m_control, &error)) {
+    QString error;
+    if (!m_blocks.writeFile(fileId, events, read.payloadHashes, firstId, m_control, &error)) {
         if (cancelled(report))
             return false;
-        if (m_blocks.lastError().isValid())
-            return fail(report, QStringLiteral("storing the events of %1 failed").arg(file.display),
-                        m_blocks.lastError());
-        report.error = QStringLiteral("reading %1 again for its raw lines failed: %2").arg(file.display, error);
-        return false;
+        return fail(report, QStringLiteral("storing the events of %1 failed").arg(file.display), m_blocks.lastError());
     }
     report.eventsAdded += static_cast<qint64>(events.size());
     return true;

@@ -69,7 +69,7 @@ private:
     bool anyStoredFile(QSqlQuery& count, const QVariant& value, IngestReport& report);
     bool storeFile(const InputFile& file, const QString& sha256, const ReadResult& read, IngestReport& report);
     void keepSoleFileRead(const InputFile& file, ReadResult&& read, int filesAdded);
-    bool storeEvents(const InputFile& file, std::int64_t fileId, const EventStore& events, IngestReport& report);
+    bool storeEvents(const InputFile& file, std::int64_t fileId, const ReadResult& read, IngestReport& report);
     bool storeRejections(std::int64_t fileId, const ReadResult& read, IngestReport& report);
     bool fail(IngestReport& report, const QString& what, const QSqlError& why);
     bool cancelled(IngestReport& report);

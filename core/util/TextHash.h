@@ -27,4 +27,14 @@ inline std::uint64_t hashText(std::string_view text)
     return h ^ (h >> 29);
 }
 
+// Spreads every bit of `h` over all 64 (MurmurHash3's finaliser), for combining hashes.
+inline std::uint64_t mixHash(std::uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+}
+
 } // namespace clv

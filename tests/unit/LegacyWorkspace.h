@@ -7,13 +7,13 @@
 
 #include "WorkspaceTestSupport.h"
 
-#include "etl/DuplicateFilter.h"
 #include "io/EventReader.h"
-#include "io/SourceLineReader.h"
+#include "io/PayloadHash.h"
 #include "store/PreparedInsert.h"
 #include "store/WorkspaceIngester.h"
 #include "store/WorkspaceSchema.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QVariant>
@@ -49,9 +49,10 @@ inline bool storeLegacyFile(QSqlDatabase& db, const QString& path, qint64 fileId
                          {"id", "file_id", "line_number", "event_type", "event_verb", "event_key", "customer_id",
                           "event_time_us", "amount_cents", "detail_1", "detail_2", "detail_3"});
     PreparedInsert payload(db, QStringLiteral("event_payloads"), {"event_id", "payload_hash", "raw_json"});
-    SourceLineReader lines(path);
-    if (!lines.open(nullptr))
+    QFile source(path);
+    if (!source.open(QIODevice::ReadOnly))
         return false;
+    const QList<QByteArray> lines = source.readAll().split('\n'); // plain test files, a few MB at most
     const EventStore& events = *read.events;
     SourceRef previous{0, 0};
     std::uint32_t recordInLine = 0;
@@ -59,9 +60,10 @@ inline bool storeLegacyFile(QSqlDatabase& db, const QString& path, qint64 fileId
         const SourceRef source = events.source(row);
         recordInLine = (row > 0 && source.line == previous.line) ? recordInLine + 1 : 0;
         previous = source;
-        std::string_view raw;
-        if (!lines.line(source.line, raw))
+        if (source.line == 0 || source.line > std::uint32_t(lines.size()))
             return false;
+        const QByteArray& line = lines[qsizetype(source.line) - 1];
+        const std::string_view raw(line.constData(), std::size_t(line.size()));
         const qint64 id = nextEventId++;
         const EventRecord r = events.record(row);
         const QVariant values[] = {id,
@@ -80,7 +82,7 @@ inline bool storeLegacyFile(QSqlDatabase& db, const QString& path, qint64 fileId
                        r.hasDetail[d] ? QVariant(QString::fromStdString(r.detail[d]))
                                       : QVariant(QMetaType::fromType<QString>()));
         payload.bind(0, id);
-        payload.bind(1, static_cast<qint64>(DuplicateFilter::payloadHash(raw, recordInLine)));
+        payload.bind(1, static_cast<qint64>(payloadHash(raw, recordInLine)));
         payload.bind(2, QString::fromUtf8(raw.data(), qsizetype(raw.size())));
         if (!event.exec() || !payload.exec())
             return false;

@@ -9,6 +9,7 @@
 #include "export/TableCsv.h"
 #include "generate/FakeDataGenerator.h"
 #include "store/Workspace.h"
+#include "store/WorkspaceSchema.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -22,8 +23,11 @@ namespace clv::test {
 
 inline const QString kSeedInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/input.txt");
 inline const QString kChallengeInput = QStringLiteral(CLV_TEST_DATA_DIR "/seed/challenge-sample-events.txt");
-inline constexpr char kNewerMessage[]
-    = "this workspace was made by a newer CLV Studio (schema 6, this program reads up to 5)";
+// What a workspace one schema newer than this program's is refused with.
+inline const QString kNewerMessage = QStringLiteral("this workspace was made by a newer CLV Studio (schema %1, "
+                                                    "this program reads up to %2)")
+                                         .arg(WorkspaceSchema::kCurrentVersion + 1)
+                                         .arg(WorkspaceSchema::kCurrentVersion);
 
 struct Run {
     int exitCode = -1;

@@ -235,7 +235,7 @@ private Q_SLOTS:
         QVERIFY2(whole.out.contains("Read 556 records from 1 file(s): 556 accepted, 0 rejected, 50 customers"),
                  qPrintable(whole.out));
         QVERIFY2(whole.err.isEmpty(), qPrintable(whole.err));
-        // A workspace reads the file again for the raw lines it keeps: decoded again.
+        // A workspace stores the events read from the compressed file, as the batch run analyses them.
         const Run stored = runEtl(
             {dir.filePath("input.jsonl.gz"), "-o", dir.filePath("out-ws"), "--workspace", dir.filePath("team.clvdb")});
         QCOMPARE(stored.exitCode, 0);

@@ -5,7 +5,6 @@
 #include "Compress.h"
 #include "etl/Analysis.h"
 #include "export/OutputExporter.h"
-#include "io/SourceLineReader.h"
 #include "io/TransactionPreview.h"
 
 #include <QDir>
@@ -320,28 +319,6 @@ private Q_SLOTS:
 
         const CollectedInputs tables = collectInputs({dir.path()}, false, InputKind::TransactionTables);
         QCOMPARE(tables.files.size(), 2u); // d.txt.GZ and orders.csv.gz
-    }
-
-    // The duplicate filter and the workspace fetch lines again by number after the read.
-    void testSourceLinesOfACompressedFileMatchThePlainFile()
-    {
-        QTemporaryDir dir;
-        const QByteArray text = repeatedSeed(3);
-        QVERIFY(test::writeFile(dir.filePath("plain.jsonl"), text));
-        QVERIFY(test::writeFile(dir.filePath("packed.jsonl.zst"), test::pack(Packing::Zstd, text, {1000, 50001})));
-        SourceLineReader plain(dir.filePath("plain.jsonl"));
-        SourceLineReader packedLines(dir.filePath("packed.jsonl.zst"));
-        QVERIFY(plain.open(nullptr) && packedLines.open(nullptr));
-        for (std::uint32_t number : {1u, 2u, 300u, 556u, 557u, 1668u}) {
-            std::string_view a;
-            std::string_view b;
-            QVERIFY(plain.line(number, a));
-            const std::string expected(a);
-            QVERIFY(packedLines.line(number, b));
-            QCOMPARE(std::string(b), expected);
-        }
-        std::string_view beyond;
-        QVERIFY(!packedLines.line(1669, beyond));
     }
 
     // --strict stops at the first rejection: the decoding thread is stopped with it.

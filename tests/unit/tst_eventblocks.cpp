@@ -141,6 +141,24 @@ private Q_SLOTS:
         QVERIFY2(error.contains("damaged"), qPrintable(error));
     }
 
+    void testPayloadHashesComeBackExactly()
+    {
+        const std::vector<std::uint64_t> hashes = {0, 1, 0x0123456789abcdefull, ~std::uint64_t(0),
+                                                   0x8000000000000000ull};
+        const QByteArray bytes = EventBlockCodec::encodePayloadHashes(hashes.data(), hashes.size());
+        QCOMPARE(bytes.size(), qsizetype(8 * hashes.size()));
+        QCOMPARE(bytes.mid(16, 8), QByteArray::fromHex("efcdab8967452301")); // least significant byte first
+        std::vector<std::uint64_t> back(hashes.size());
+        QString error;
+        QVERIFY2(EventBlockCodec::decodePayloadHashes(bytes, back.size(), back.data(), &error), qPrintable(error));
+        QVERIFY(back == hashes);
+
+        // A block whose bytes do not hold one hash per event is damaged, either way.
+        QVERIFY(!EventBlockCodec::decodePayloadHashes(bytes.chopped(1), back.size(), back.data(), &error));
+        QVERIFY2(error.contains("damaged"), qPrintable(error));
+        QVERIFY(!EventBlockCodec::decodePayloadHashes(bytes, back.size() - 1, back.data(), &error));
+    }
+
     void testDamagedBlocksAreRefused()
     {
         const ReadResult read = EventReader(ReaderOptions{}).read({kSeedInput});

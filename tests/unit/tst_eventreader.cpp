@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "io/PayloadHash.h"
+
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +76,35 @@ private Q_SLOTS:
         QCOMPARE(r.rejections[0].line, 101u);
         QCOMPARE(r.events->source(598).line, 600u);
         QCOMPARE(std::string(r.events->key(598)), std::string("o199"));
+    }
+
+    // Each accepted event's payload hash is its line's, told apart by its place among the
+    // line's accepted records, however the file is cut into pieces.
+    void testPayloadHashesFollowTheLinesTheEventsCameFrom()
+    {
+        const std::string visit = test::visitLine("c1", "2017-01-06T12:01:00Z");
+        const std::string order = test::orderLine("c1", "2017-01-06T12:02:00Z", "o", "1 USD");
+        const std::vector<std::string> lines = {
+            test::customerLine("c1", "2017-01-06T12:00:00Z") + "\r",
+            "not an event",
+            "[" + visit + ", {\"type\": \"ORDER\"}, " + order + "]", // a bad record between two good ones
+            "  " + visit + "  ",
+        };
+        const std::string text = test::joinLines(lines);
+        ReaderOptions options;
+        QVERIFY(EventReader(options).readText(text, "a.jsonl").payloadHashes.empty()); // only when asked
+        options.payloadHashes = true;
+        for (std::size_t piece : {std::size_t(7), std::size_t(2) << 20}) {
+            options.pieceBytes = piece;
+            const ReadResult r = EventReader(options).readText(text, "a.jsonl");
+            QCOMPARE(r.events->size(), 4u);
+            const std::vector<std::uint64_t> expected = {payloadHash(lines[0], 0), payloadHash(lines[2], 0),
+                                                         payloadHash(lines[2], 1), payloadHash(lines[3], 0)};
+            QVERIFY(r.payloadHashes == expected);
+        }
+        // Blanks and the line's carriage return are not part of the payload; its place is.
+        QCOMPARE(payloadHash(lines[3], 0), payloadHash(visit, 0));
+        QVERIFY(payloadHash(lines[2], 0) != payloadHash(lines[2], 1));
     }
 
     void testArrayLaidOutOneElementPerLine()

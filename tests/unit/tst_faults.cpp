@@ -250,7 +250,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("stage");
         QTest::addColumn<bool>("dropDuplicates");
         QTest::newRow("Reading") << "Reading" << false;
-        QTest::newRow("Duplicates") << "Duplicates" << true;
+        QTest::newRow("Reading, dropping duplicates") << "Reading" << true;
         QTest::newRow("Grouping") << "Grouping" << false;
         QTest::newRow("Analysing") << "Analysing" << false;
         QTest::newRow("Ranking") << "Ranking" << false;

@@ -65,7 +65,7 @@ QProcess* startEtl(const QStringList& arguments, QObject* parent)
 
 // What the stored events take on the server, TOAST tables (where the blocks are) included.
 constexpr char kStoredEventBytes[]
-    = "SELECT pg_total_relation_size('event_blocks') + pg_total_relation_size('event_lines')";
+    = "SELECT pg_total_relation_size('event_blocks') + pg_total_relation_size('event_payload_hashes')";
 
 class TestPostgresStore : public QObject {
     Q_OBJECT
@@ -298,7 +298,7 @@ private Q_SLOTS:
         }
         QCOMPARE(outputs.filter("already in the workspace: " + files[2]).size(), 1);
 
-        // Every file once, every id once (no two blocks overlap), every block with its raw lines.
+        // Every file once, every id once (no two blocks overlap), every block with its payload hashes.
         QStringList order;
         withConnection(database, [&](QSqlDatabase& db) {
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM source_files"), 3);
@@ -309,7 +309,8 @@ private Q_SLOTS:
                             "AND a.first_event_id < b.first_event_id + b.event_count "
                             "AND b.first_event_id < a.first_event_id + a.event_count"),
                      0);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_lines"), scalar(db, "SELECT COUNT(*) FROM event_blocks"));
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_payload_hashes"),
+                     scalar(db, "SELECT COUNT(*) FROM event_blocks"));
             QCOMPARE(scalar(db, "SELECT SUM(accepted_count) FROM source_files"), events);
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT path FROM source_files ORDER BY id"));
@@ -387,7 +388,8 @@ private Q_SLOTS:
         withConnection(database, [](QSqlDatabase& db) {
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM source_files"), 1);
             QCOMPARE(scalar(db, "SELECT SUM(event_count) FROM event_blocks"), 556);
-            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_lines"), scalar(db, "SELECT COUNT(*) FROM event_blocks"));
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_payload_hashes"),
+                     scalar(db, "SELECT COUNT(*) FROM event_blocks"));
         });
         QCOMPARE(runEtl({"--from-workspace", url, "-o", m_dir.filePath("after")}).exitCode, 0);
         compareOutputs(m_dir.filePath("after"), m_dir.filePath("before"), false);

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include "io/ColumnSelection.h"
+#include "io/PayloadHash.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -108,6 +109,22 @@ QStringList ltvRows(const ResultTables& t)
 class TestTransactionReader : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A row makes two events, the row's first and second record: the duplicate filter tells
+    // them apart by that place, as it does the records of a line holding a JSON array.
+    void testPayloadHashesOfARowAreItsTwoRecords()
+    {
+        ReaderOptions options = tableOptions();
+        options.payloadHashes = true;
+        const ReadResult r = readTable("customer,date,amount\nc1,1997-01-01,5.00\nbad row\nc2,1997-01-02,6.00\n",
+                                       options);
+        QCOMPARE(r.events->size(), 4u);
+        const std::vector<std::uint64_t> expected = {payloadHash("c1,1997-01-01,5.00", 0),
+                                                     payloadHash("c1,1997-01-01,5.00", 1),
+                                                     payloadHash("c2,1997-01-02,6.00", 0),
+                                                     payloadHash("c2,1997-01-02,6.00", 1)};
+        QVERIFY(r.payloadHashes == expected);
+    }
+
     void testCdnowMasterReadsAsItIs()
     {
         const ReadResult r = EventReader(tableOptions()).read({kMaster});

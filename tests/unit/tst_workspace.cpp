@@ -4,6 +4,7 @@
 
 #include "LegacyWorkspace.h"
 #include "etl/DuplicateFilter.h"
+#include "io/PayloadHash.h"
 #include "store/EventBlockCodec.h"
 #include "store/WorkspaceRun.h"
 #include "store/WorkspaceSchema.h"
@@ -174,9 +175,9 @@ private Q_SLOTS:
 
     void testArrayElementAndJsonLineAreTheSamePayload()
     {
-        QCOMPARE(DuplicateFilter::payloadText(" [{\"a\": 1},\r"), std::string_view("{\"a\": 1}"));
-        QCOMPARE(DuplicateFilter::payloadText("{\"a\": 1}]"), std::string_view("{\"a\": 1}"));
-        QVERIFY(DuplicateFilter::payloadHash("{\"a\": 1}", 0) != DuplicateFilter::payloadHash("{\"a\": 1}", 1));
+        QCOMPARE(payloadText(" [{\"a\": 1},\r"), std::string_view("{\"a\": 1}"));
+        QCOMPARE(payloadText("{\"a\": 1}]"), std::string_view("{\"a\": 1}"));
+        QVERIFY(payloadHash("{\"a\": 1}", 0) != payloadHash("{\"a\": 1}", 1));
 
         QTemporaryDir dir;
         const std::string visit = test::visitLine("c1", "2017-02-13T10:00:00Z");
@@ -482,6 +483,7 @@ private Q_SLOTS:
         withRawConnection(path, [rows](QSqlDatabase& db) {
             QVERIFY(!db.tables().contains("events"));
             QVERIFY(!db.tables().contains("event_payloads"));
+            QVERIFY(!db.tables().contains("event_lines"));
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT MIN(first_event_id) FROM event_blocks") && q.next());
             QCOMPARE(q.value(0).toLongLong(), 1000);
@@ -490,6 +492,86 @@ private Q_SLOTS:
             // An older file keeps the page size it was made with.
             QVERIFY(q.exec("PRAGMA page_size") && q.next());
             QCOMPARE(q.value(0).toInt(), 4096);
+        });
+    }
+
+    // Schema 5 kept raw lines; opened, they become the hashes the reader would have kept, and
+    // the lines go. A line holding a JSON array gives several events, told apart by place.
+    void testSchema5RawLinesBecomeTheReadersPayloadHashes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        const QString arrays = dir.filePath("arrays.json");
+        const std::string visit = test::visitLine("c1", "2017-02-13T10:00:00Z");
+        const std::string order = test::orderLine("c1", "2017-02-13T10:05:00Z", "o1", "5.00 USD");
+        QVERIFY(writeFile(arrays,
+                          QByteArray::fromStdString("[" + visit + ", " + order + ", " + visit + "]\n" + visit + "\n "
+                                                    + order + "\r\n")));
+        const QStringList files{kSeedInput, arrays, kChallengeInput};
+        withRawConnection(path, [&files](QSqlDatabase& db) {
+            fillSchema4Workspace(db, files);
+            QString error;
+            QVERIFY2(WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), 5, &error), qPrintable(error));
+            QVERIFY(db.tables().contains("event_lines"));
+            QVERIFY(!db.tables().contains("event_payload_hashes"));
+        });
+
+        QString error;
+        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
+        workspace.reset();
+
+        ReaderOptions options;
+        options.payloadHashes = true;
+        std::vector<std::uint64_t> expected;
+        for (const QString& file : files) {
+            const ReadResult read = EventReader(options).read({file});
+            expected.insert(expected.end(), read.payloadHashes.begin(), read.payloadHashes.end());
+        }
+        QCOMPARE(expected.size(), 556u + 5u + 2u);
+        withRawConnection(path, [&expected](QSqlDatabase& db) {
+            QVERIFY(!db.tables().contains("event_lines"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT b.event_count, h.hashes FROM event_blocks b JOIN event_payload_hashes h "
+                           "ON h.block_id = b.id ORDER BY b.first_event_id"));
+            std::vector<std::uint64_t> stored;
+            while (q.next()) {
+                std::vector<std::uint64_t> block(q.value(0).toULongLong());
+                QString why;
+                QVERIFY2(EventBlockCodec::decodePayloadHashes(q.value(1).toByteArray(), block.size(), block.data(),
+                                                              &why),
+                         qPrintable(why));
+                stored.insert(stored.end(), block.begin(), block.end());
+            }
+            QVERIFY(stored == expected);
+        });
+    }
+
+    // A schema 5 block without its raw lines cannot be hashed: the file is refused and stays
+    // a schema 5 workspace.
+    void testSchema5BlockWithoutRawLinesIsRefusedAndLeftUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        withRawConnection(path, [](QSqlDatabase& db) {
+            fillSchema4Workspace(db, {kSeedInput});
+            QString error;
+            QVERIFY2(WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), 5, &error), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY(q.exec("DELETE FROM event_lines"));
+        });
+        QString error;
+        QVERIFY(!Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly));
+        QVERIFY2(error.contains("from schema 5 to 6") && error.contains("has no raw lines"), qPrintable(error));
+        withRawConnection(path, [](QSqlDatabase& db) {
+            QString why;
+            QCOMPARE(WorkspaceSchema::storedVersion(db, &why), 5);
+            QVERIFY(db.tables().contains("event_lines"));
+            QVERIFY(!db.tables().contains("event_payload_hashes"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT SUM(event_count) FROM event_blocks") && q.next());
+            QCOMPARE(q.value(0).toInt(), 556);
         });
     }
 
