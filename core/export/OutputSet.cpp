@@ -1,5 +1,9 @@
 #include "export/OutputSet.h"
 
+#ifdef __linux__
+#include <fcntl.h>
+#endif
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -60,6 +64,12 @@ bool PendingOutputSet::write(const std::vector<NamedOutput>& outputs)
             m_failure.error = QStringLiteral("writing %1 failed: %2").arg(file->fileName(), file->errorString());
             return false;
         }
+#ifdef __linux__
+        // The file goes to the disk while the next one is formatted, so that the sync before
+        // it is put in place has little left to wait for (a batch run of the benchmark file,
+        // four alternated pairs: 1.17-1.19 s against 1.21-1.25 s).
+        ::sync_file_range(file->handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
         m_files.push_back(std::move(file));
     }
     return true;
