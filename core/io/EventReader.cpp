@@ -46,7 +46,10 @@ ReadResult EventReader::read(const QStringList& inputs, const JobControl* contro
     // Event lines are rarely under 100 bytes, a table's rows (two events each) rarely under 30:
     // reserving for that many events up front saves copying the columns as they grow; pages
     // never written cost no memory.
-    result.events->reserve(static_cast<std::size_t>(textBytes / (m_options.transactions ? 15 : 100)));
+    const auto expected = static_cast<std::size_t>(textBytes / (m_options.transactions ? 15 : 100));
+    result.events->reserve(expected);
+    if (m_options.payloadHashes)
+        result.payloadHashes.reserve(expected);
 
     for (std::uint32_t fileIndex = 0; fileIndex < result.files.size(); ++fileIndex) {
         InputStream file(result.files[fileIndex].path);

@@ -79,7 +79,11 @@ bool EventBlockWriter::writeFile(std::int64_t fileId, const EventStore& events,
                                  const std::vector<std::uint64_t>& payloadHashes, std::int64_t firstEventId,
                                  const JobControl* control, QString* error)
 {
-    Q_ASSERT(payloadHashes.size() == events.size());
+    if (payloadHashes.size() != events.size()) { // a caller's mistake, never the user's
+        if (error)
+            *error = QStringLiteral("%1 events came with %2 payload hashes").arg(events.size()).arg(payloadHashes.size());
+        return false;
+    }
     if (control)
         control->report(QStringLiteral("Storing"), 0.0);
     // A block per worker and group: the pool packs one group while this thread inserts the

@@ -2,10 +2,13 @@
 
 #include "store/EventBlockCodec.h"
 #include "store/PreparedInsert.h"
+#include "store/SharedStoreLocks.h"
 #include "store/SqlFailure.h"
 
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <vector>
 
 namespace clv {
 
@@ -71,64 +74,81 @@ private:
 
 bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
 {
+    // Another client of a shared store must not add events while they are being moved.
+    if (!lockWorkspaceForWriting(db, error))
+        return false;
     Schema5Blocks writer(db);
     if (!writer.ready(error))
         return false;
+    // The rows are read a batch at a time, and the blocks they complete written between
+    // batches: PostgreSQL's driver cannot go on reading one statement's rows once another
+    // statement (an insert) has run on the connection.
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(
+    if (!q.prepare(
             QStringLiteral("SELECT e.id, e.file_id, e.line_number, e.event_type, e.event_verb, e.event_key, "
                            "e.customer_id, e.event_time_us, e.amount_cents, e.detail_1, e.detail_2, e.detail_3, "
-                           "p.raw_json FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id ORDER BY e.id")))
+                           "p.raw_json FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id "
+                           "WHERE e.id > ? ORDER BY e.id LIMIT %1")
+                .arg(EventBlockCodec::kEventsPerBlock)))
         return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);
 
     Segment segment;
-    auto flush = [&]() {
-        if (segment.events.empty())
-            return true;
-        const bool written = writer.write(segment, error);
-        segment = Segment();
-        return written;
-    };
+    std::vector<Segment> complete;
     EventRecord record;
-    while (q.next()) {
-        const std::int64_t id = q.value(0).toLongLong();
-        const std::int64_t fileId = q.value(1).toLongLong();
-        const int type = q.value(3).toInt();
-        const int verb = q.value(4).toInt();
-        if (type < 0 || type > int(EventType::Order) || verb < 0 || verb > int(EventVerb::Upload))
-            return workspaceDamaged(error, QStringLiteral("event %1 has an unknown type or verb").arg(id));
-        if (!segment.continues(fileId, id)) {
-            if (!flush())
+    qint64 after = 0; // ids are given from 1 up (and the column is int4 on PostgreSQL)
+    for (bool more = true; more;) {
+        q.bindValue(0, after);
+        if (!q.exec())
+            return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);
+        more = false;
+        while (q.next()) {
+            more = true;
+            const std::int64_t id = q.value(0).toLongLong();
+            after = id;
+            const std::int64_t fileId = q.value(1).toLongLong();
+            const int type = q.value(3).toInt();
+            const int verb = q.value(4).toInt();
+            if (type < 0 || type > int(EventType::Order) || verb < 0 || verb > int(EventVerb::Upload))
+                return workspaceDamaged(error, QStringLiteral("event %1 has an unknown type or verb").arg(id));
+            if (!segment.continues(fileId, id)) {
+                if (!segment.events.empty())
+                    complete.push_back(std::move(segment));
+                segment = Segment();
+                segment.fileId = fileId;
+                segment.firstEventId = id;
+            }
+            record.type = static_cast<EventType>(type);
+            record.verb = static_cast<EventVerb>(verb);
+            assignUtf8(record.key, q.value(5));
+            assignUtf8(record.customerId, q.value(6));
+            record.time = q.value(7).toLongLong();
+            record.amountCents = q.value(8).toLongLong();
+            for (int d = 0; d < EventStore::kDetailCount; ++d) {
+                const QVariant detail = q.value(9 + d);
+                record.hasDetail[d] = !detail.isNull();
+                if (record.hasDetail[d])
+                    assignUtf8(record.detail[d], detail);
+                else
+                    record.detail[d].clear();
+            }
+            const auto line = static_cast<std::uint32_t>(q.value(2).toLongLong());
+            if (segment.events.empty() || line != segment.lastLine) {
+                segment.lines.append(q.value(12).toString().toStdString());
+                segment.lines.push_back('\n');
+                segment.lastLine = line;
+            }
+            segment.events.append(record, {0, line});
+        }
+        if (q.lastError().isValid())
+            return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);
+        q.finish();
+        for (const Segment& done : complete)
+            if (!writer.write(done, error))
                 return false;
-            segment.fileId = fileId;
-            segment.firstEventId = id;
-        }
-        record.type = static_cast<EventType>(type);
-        record.verb = static_cast<EventVerb>(verb);
-        assignUtf8(record.key, q.value(5));
-        assignUtf8(record.customerId, q.value(6));
-        record.time = q.value(7).toLongLong();
-        record.amountCents = q.value(8).toLongLong();
-        for (int d = 0; d < EventStore::kDetailCount; ++d) {
-            const QVariant detail = q.value(9 + d);
-            record.hasDetail[d] = !detail.isNull();
-            if (record.hasDetail[d])
-                assignUtf8(record.detail[d], detail);
-            else
-                record.detail[d].clear();
-        }
-        const auto line = static_cast<std::uint32_t>(q.value(2).toLongLong());
-        if (segment.events.empty() || line != segment.lastLine) {
-            segment.lines.append(q.value(12).toString().toStdString());
-            segment.lines.push_back('\n');
-            segment.lastLine = line;
-        }
-        segment.events.append(record, {0, line});
+        complete.clear();
     }
-    if (q.lastError().isValid())
-        return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);
-    return flush();
+    return segment.events.empty() || writer.write(segment, error);
 }
 
 } // namespace clv

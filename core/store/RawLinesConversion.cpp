@@ -3,6 +3,7 @@
 #include "io/PayloadHash.h"
 #include "store/EventBlockCodec.h"
 #include "store/PreparedInsert.h"
+#include "store/SharedStoreLocks.h"
 #include "store/SqlFailure.h"
 
 #include <QSqlError>
@@ -56,6 +57,9 @@ private:
 
 bool convertRawLinesToPayloadHashes(QSqlDatabase& db, QString* error)
 {
+    // Another client of a shared store must not add blocks while they are being hashed.
+    if (!lockWorkspaceForWriting(db, error))
+        return false;
     PreparedInsert insert(db, QStringLiteral("event_payload_hashes"), {"block_id", "hashes"});
     if (!insert.readyOr(error))
         return false;

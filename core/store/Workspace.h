@@ -38,7 +38,7 @@ enum class WorkspaceOpenFailure {
 
 // A workspace file (*.clvdb): the data store D of spec §6, in SQLite through Qt SQL. It holds
 // the ingested files (by content hash), their accepted events with every field the ETL reads
-// and the raw JSON line, the rejected lines, and the result tables and parameters of the
+// and the hash of their JSON text, the rejected lines, and the result tables and parameters of the
 // last analysis (schema in WorkspaceSchema). Every write is one transaction, and the file is
 // in WAL mode, so a crash, a kill or a cancel in the middle of a write leaves the workspace as
 // it was before that write.

@@ -35,8 +35,8 @@ struct IngestReport {
 };
 
 // Puts event files into a workspace's tables: hashes each file's bytes, reads the new ones
-// with EventReader, and stores their events in blocks (EventBlockWriter) — with their raw
-// lines, fetched again from the file by line number — and their rejected lines row by row.
+// with EventReader (which hashes each event's payload as it parses), and stores their events
+// in blocks with those hashes (EventBlockWriter) and their rejected lines row by row.
 // The caller holds the transaction around ingest() and rolls it back when it fails.
 class WorkspaceIngester {
 public:

@@ -1,5 +1,5 @@
-// The workspace's event blocks (schema 5): the varints they are written in, events and raw
-// lines that come back exactly as they went in, and damaged blocks that are refused with a
+// The workspace's event blocks (schema 6): the varints they are written in, events, payload
+// hashes and schema 5's raw lines that come back exactly as they went in, and damaged blocks that are refused with a
 // message instead of being read past their end.
 
 #include "WorkspaceTestSupport.h"

@@ -107,6 +107,15 @@ private Q_SLOTS:
         QVERIFY(payloadHash(lines[2], 0) != payloadHash(lines[2], 1));
     }
 
+    // Workspaces store these hashes (schema 6): the values must not change from one build or
+    // machine to the next, or events stored before and after would never be duplicates.
+    void testPayloadHashValuesStayAsStored()
+    {
+        QCOMPARE(payloadHash("{\"a\": 1}", 0), 0x06617a0e6aaee9aeull);
+        QCOMPARE(payloadHash("{\"a\": 1}", 1), 0xf9ca466feeaa34d3ull);
+        QCOMPARE(payloadHash(" [{\"type\": \"SITE_VISIT\", \"key\": \"k\"},\r", 0), 0x0387b8a55325c41aull);
+    }
+
     void testArrayLaidOutOneElementPerLine()
     {
         QTemporaryDir dir;

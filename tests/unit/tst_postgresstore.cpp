@@ -209,9 +209,10 @@ private Q_SLOTS:
         QVERIFY(!database.isEmpty());
         const QString url = m_server.address(database);
         // Made as version 1 workspaces were: events in rows, without version 2's indexes nor
-        // version 4's fit tables.
+        // version 4's fit tables. Two files: the conversion writes the first one's block while
+        // it still has the second's rows to read.
         withConnection(database, [](QSqlDatabase& db) {
-            fillSchema4Workspace(db, {kSeedInput});
+            fillSchema4Workspace(db, {kChallengeInput, kSeedInput});
             QSqlQuery q(db);
             for (const QString& table : WorkspaceSchema::predictionTables())
                 QVERIFY(q.exec("DROP TABLE " + table));
@@ -223,18 +224,33 @@ private Q_SLOTS:
         auto workspace = openWorkspace(url, &error, WorkspaceOpenMode::ExistingOnly);
         QVERIFY2(workspace, qPrintable(error));
         QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
-        QCOMPARE(workspace->storedEventCount(), 556);
+        QCOMPARE(workspace->storedEventCount(), 558);
         workspace.reset();
         withConnection(database, [](QSqlDatabase& db) {
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_blocks"), 2);
+            QCOMPARE(scalar(db, "SELECT COUNT(*) FROM event_payload_hashes"), 2);
             QCOMPARE(scalar(db, "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '%_by_customer'"), 3);
             QCOMPARE(scalar(db, "SELECT version FROM schema_info"), WorkspaceSchema::kCurrentVersion);
             for (const QString& table : WorkspaceSchema::tables())
                 QVERIFY2(db.tables().contains(table), qPrintable(table));
         });
-        QCOMPARE(runEtl({kSeedInput, "-o", m_dir.filePath("old-batch")}).exitCode, 0);
-        QCOMPARE(runEtl({"--from-workspace", url, "-o", m_dir.filePath("old2")}).exitCode, 0);
-        for (const char* file : kOutputs)
-            QVERIFY2(readAll(m_dir.filePath("old2/") + file) == readAll(m_dir.filePath("old-batch/") + file), file);
+        // The converted hashes, read back from the server, drop the same duplicates as a batch run.
+        for (const QString drop : {QString(), QStringLiteral("--drop-duplicates")}) {
+            QStringList batchArguments{kChallengeInput, kSeedInput, "-o", m_dir.filePath("old-batch" + drop)};
+            QStringList storedArguments{"--from-workspace", url, "-o", m_dir.filePath("old2" + drop)};
+            if (!drop.isEmpty()) {
+                batchArguments << drop;
+                storedArguments << drop;
+            }
+            QCOMPARE(runEtl(batchArguments).exitCode, 0);
+            QCOMPARE(runEtl(storedArguments).exitCode, 0);
+            for (const char* file : kOutputs)
+                QVERIFY2(readAll(m_dir.filePath("old2" + drop + "/") + file)
+                             == readAll(m_dir.filePath("old-batch" + drop + "/") + file),
+                         file);
+        }
+        QVERIFY(readAll(m_dir.filePath("old2--drop-duplicates/output_t1.txt"))
+                != readAll(m_dir.filePath("old2/output_t1.txt"))); // the seed repeats CUSTOMER records
     }
 
     void testEmptyDatabaseIsNoWorkspaceToReRun()

@@ -3,7 +3,6 @@
 #include "WorkspaceTestSupport.h"
 
 #include "LegacyWorkspace.h"
-#include "etl/DuplicateFilter.h"
 #include "io/PayloadHash.h"
 #include "store/EventBlockCodec.h"
 #include "store/WorkspaceRun.h"
@@ -465,7 +464,7 @@ private Q_SLOTS:
         QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
         QCOMPARE(workspace->storedEventCount(), rows);
         // The same tables as a batch run, and without duplicates the same as a batch run
-        // without them: the raw lines came across whole.
+        // without them: the raw lines came across whole, and were hashed as the reader hashes.
         for (const bool drop : {false, true}) {
             workspace->setDropExactDuplicates(drop);
             const std::shared_ptr<ReadResult> read = workspace->loadEvents(nullptr, &error);
@@ -495,47 +494,14 @@ private Q_SLOTS:
         });
     }
 
-    // Schema 5 kept raw lines; opened, they become the hashes the reader would have kept, and
-    // the lines go. A line holding a JSON array gives several events, told apart by place.
-    void testSchema5RawLinesBecomeTheReadersPayloadHashes()
+    // Each event's hash as the workspace stores it, in event order.
+    static std::vector<std::uint64_t> storedPayloadHashes(const QString& path)
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("w.clvdb");
-        const QString arrays = dir.filePath("arrays.json");
-        const std::string visit = test::visitLine("c1", "2017-02-13T10:00:00Z");
-        const std::string order = test::orderLine("c1", "2017-02-13T10:05:00Z", "o1", "5.00 USD");
-        QVERIFY(writeFile(arrays,
-                          QByteArray::fromStdString("[" + visit + ", " + order + ", " + visit + "]\n" + visit + "\n "
-                                                    + order + "\r\n")));
-        const QStringList files{kSeedInput, arrays, kChallengeInput};
-        withRawConnection(path, [&files](QSqlDatabase& db) {
-            fillSchema4Workspace(db, files);
-            QString error;
-            QVERIFY2(WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), 5, &error), qPrintable(error));
-            QVERIFY(db.tables().contains("event_lines"));
-            QVERIFY(!db.tables().contains("event_payload_hashes"));
-        });
-
-        QString error;
-        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
-        QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
-        workspace.reset();
-
-        ReaderOptions options;
-        options.payloadHashes = true;
-        std::vector<std::uint64_t> expected;
-        for (const QString& file : files) {
-            const ReadResult read = EventReader(options).read({file});
-            expected.insert(expected.end(), read.payloadHashes.begin(), read.payloadHashes.end());
-        }
-        QCOMPARE(expected.size(), 556u + 5u + 2u);
-        withRawConnection(path, [&expected](QSqlDatabase& db) {
-            QVERIFY(!db.tables().contains("event_lines"));
+        std::vector<std::uint64_t> stored;
+        withRawConnection(path, [&stored](QSqlDatabase& db) {
             QSqlQuery q(db);
             QVERIFY(q.exec("SELECT b.event_count, h.hashes FROM event_blocks b JOIN event_payload_hashes h "
                            "ON h.block_id = b.id ORDER BY b.first_event_id"));
-            std::vector<std::uint64_t> stored;
             while (q.next()) {
                 std::vector<std::uint64_t> block(q.value(0).toULongLong());
                 QString why;
@@ -544,8 +510,95 @@ private Q_SLOTS:
                          qPrintable(why));
                 stored.insert(stored.end(), block.begin(), block.end());
             }
-            QVERIFY(stored == expected);
         });
+        return stored;
+    }
+
+    // The hashes the reader keeps for `files`, read one after the other.
+    static std::vector<std::uint64_t> readerPayloadHashes(const QStringList& files)
+    {
+        ReaderOptions options;
+        options.payloadHashes = true;
+        std::vector<std::uint64_t> hashes;
+        for (const QString& file : files) {
+            const ReadResult read = EventReader(options).read({file});
+            hashes.insert(hashes.end(), read.payloadHashes.begin(), read.payloadHashes.end());
+        }
+        return hashes;
+    }
+
+    // A file of more events than a block holds: every block keeps its own events' hashes.
+    void testStoredPayloadHashesAreTheReadersInEveryBlock()
+    {
+        QTemporaryDir dir;
+        const QString generated = dir.filePath("generated.jsonl");
+        QVERIFY(generateEvents(generated, 5000));
+        const QStringList files{kSeedInput, generated};
+        QVERIFY(Workspace::open(dir.filePath("w.clvdb"), nullptr)->addFiles(files).ok());
+        const std::vector<std::uint64_t> expected = readerPayloadHashes(files);
+        QVERIFY(expected.size() > 556 + EventBlockCodec::kEventsPerBlock);
+        QVERIFY(storedPayloadHashes(dir.filePath("w.clvdb")) == expected);
+    }
+
+    // Schema 5 kept raw lines; opened, they become the hashes the reader would have kept, and
+    // the lines go. A line holding a JSON array gives several events, told apart by place, also
+    // when a block ends among them; a file's first event is its line's first, even on the line
+    // number where the file before ended.
+    void testSchema5RawLinesBecomeTheReadersPayloadHashes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        const QString arrays = dir.filePath("arrays.json");
+        const std::string visit = test::visitLine("c1", "2017-02-13T10:00:00Z");
+        const std::string order = test::orderLine("c1", "2017-02-13T10:05:00Z", "o1", "5.00 USD");
+        const std::vector<std::string> arrayLines = {"[" + visit + ", " + order + ", " + visit + "]", visit,
+                                                     " " + order + "\r"};
+        QVERIFY(writeFile(arrays, QByteArray::fromStdString(test::joinLines(arrayLines))));
+        const QString late = dir.filePath("late.jsonl");
+        QVERIFY(writeFile(late, QByteArray::fromStdString("not an event\nnot one either\n" + order + "\n")));
+        const QStringList files{kSeedInput, arrays, late, kChallengeInput};
+        withRawConnection(path, [&](QSqlDatabase& db) {
+            fillSchema4Workspace(db, files);
+            QString error;
+            QVERIFY2(WorkspaceSchema::upgrade(db, WorkspaceSchema::steps(), 5, &error), qPrintable(error));
+            QVERIFY(db.tables().contains("event_lines"));
+            QVERIFY(!db.tables().contains("event_payload_hashes"));
+            // The arrays file's block cut in two after the array's second record, as a block
+            // that ends where it is full is cut: both halves keep the array's line.
+            ReadResult read = EventReader().read({arrays});
+            QCOMPARE(read.events->size(), 5u);
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT id, first_event_id FROM event_blocks WHERE file_id = 2") && q.next());
+            const qint64 id = q.value(0).toLongLong();
+            const qint64 first = q.value(1).toLongLong();
+            QVERIFY(q.prepare("UPDATE event_blocks SET event_count = 2, last_line = 1, events = ? WHERE id = ?"));
+            q.addBindValue(EventBlockCodec::encodeEvents(*read.events, 0, 2));
+            q.addBindValue(id);
+            QVERIFY(q.exec());
+            QVERIFY(q.prepare("UPDATE event_lines SET lines = ? WHERE block_id = ?"));
+            q.addBindValue(EventBlockCodec::encodeLines(arrayLines[0] + "\n"));
+            q.addBindValue(id);
+            QVERIFY(q.exec());
+            QVERIFY(q.prepare("INSERT INTO event_blocks (id, file_id, first_event_id, event_count, first_line, "
+                              "last_line, events) VALUES (100, 2, ?, 3, 1, 3, ?)"));
+            q.addBindValue(first + 2);
+            q.addBindValue(EventBlockCodec::encodeEvents(*read.events, 2, 3));
+            QVERIFY(q.exec());
+            QVERIFY(q.prepare("INSERT INTO event_lines (block_id, lines) VALUES (100, ?)"));
+            q.addBindValue(EventBlockCodec::encodeLines(test::joinLines(arrayLines)));
+            QVERIFY(q.exec());
+        });
+
+        QString error;
+        auto workspace = Workspace::open(path, &error, WorkspaceOpenMode::ExistingOnly);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->schemaVersion(), WorkspaceSchema::kCurrentVersion);
+        workspace.reset();
+
+        const std::vector<std::uint64_t> expected = readerPayloadHashes(files);
+        QCOMPARE(expected.size(), 556u + 5u + 1u + 2u);
+        QVERIFY(storedPayloadHashes(path) == expected);
+        withRawConnection(path, [](QSqlDatabase& db) { QVERIFY(!db.tables().contains("event_lines")); });
     }
 
     // A schema 5 block without its raw lines cannot be hashed: the file is refused and stays
