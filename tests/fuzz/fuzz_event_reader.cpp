@@ -1,8 +1,9 @@
 // libFuzzer harness: a whole multi-line input through the streaming reader.
 // The input is read twice — once in tiny steps, so that lines straddle every step and piece
 // boundary and a line longer than the limit is skipped across steps, and once in large
-// steps — and the two reads must agree on every count, event and rejection. The limit on
-// line length is lowered so that the over-long-line path is reached by small inputs.
+// steps — and the two reads must agree on every count, event, payload hash (one per event)
+// and rejection. The limit on line length is lowered so that the over-long-line path is
+// reached by small inputs.
 #include "io/EventReader.h"
 
 #include <algorithm>
@@ -25,6 +26,7 @@ clv::ReadResult readWith(std::string_view text, std::size_t pieceBytes)
     clv::ReaderOptions options;
     options.pieceBytes = pieceBytes;
     options.maxLineBytes = 200;
+    options.payloadHashes = true;
     return clv::EventReader(options).readText(text, QStringLiteral("fuzz.jsonl"));
 }
 
@@ -44,6 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fail("the counts depend on the step size");
     if (small.events->size() != static_cast<std::size_t>(a.accepted) || large.events->size() != small.events->size())
         fail("the stored events differ from the accepted count");
+    if (small.payloadHashes.size() != small.events->size() || large.payloadHashes != small.payloadHashes)
+        fail("the payload hashes are not one per event, or depend on the step size");
     for (std::size_t i = 0; i < small.events->size(); ++i) {
         if (small.events->key(i) != large.events->key(i) || small.events->time(i) != large.events->time(i)
             || small.events->source(i).line != large.events->source(i).line)
