@@ -81,7 +81,8 @@ bool EventBlockWriter::writeFile(std::int64_t fileId, const EventStore& events,
 {
     if (payloadHashes.size() != events.size()) { // a caller's mistake, never the user's
         if (error)
-            *error = QStringLiteral("%1 events came with %2 payload hashes").arg(events.size()).arg(payloadHashes.size());
+            *error
+                = QStringLiteral("%1 events came with %2 payload hashes").arg(events.size()).arg(payloadHashes.size());
         return false;
     }
     if (control)

@@ -85,12 +85,11 @@ bool convertEventRowsToBlocks(QSqlDatabase& db, QString* error)
     // statement (an insert) has run on the connection.
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(
-            QStringLiteral("SELECT e.id, e.file_id, e.line_number, e.event_type, e.event_verb, e.event_key, "
-                           "e.customer_id, e.event_time_us, e.amount_cents, e.detail_1, e.detail_2, e.detail_3, "
-                           "p.raw_json FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id "
-                           "WHERE e.id > ? ORDER BY e.id LIMIT %1")
-                .arg(EventBlockCodec::kEventsPerBlock)))
+    if (!q.prepare(QStringLiteral("SELECT e.id, e.file_id, e.line_number, e.event_type, e.event_verb, e.event_key, "
+                                  "e.customer_id, e.event_time_us, e.amount_cents, e.detail_1, e.detail_2, e.detail_3, "
+                                  "p.raw_json FROM events e LEFT JOIN event_payloads p ON p.event_id = e.id "
+                                  "WHERE e.id > ? ORDER BY e.id LIMIT %1")
+                       .arg(EventBlockCodec::kEventsPerBlock)))
         return sqlFailed(error, QStringLiteral("reading the events to convert failed"), q);
 
     Segment segment;
