@@ -235,7 +235,7 @@ private Q_SLOTS:
                 QVERIFY2(db.tables().contains(table), qPrintable(table));
         });
         // The converted hashes, read back from the server, drop the same duplicates as a batch run.
-        for (const QString drop : {QString(), QStringLiteral("--drop-duplicates")}) {
+        for (const QString& drop : {QString(), QStringLiteral("--drop-duplicates")}) {
             QStringList batchArguments{kChallengeInput, kSeedInput, "-o", m_dir.filePath("old-batch" + drop)};
             QStringList storedArguments{"--from-workspace", url, "-o", m_dir.filePath("old2" + drop)};
             if (!drop.isEmpty()) {
