@@ -82,6 +82,7 @@ QByteArray repeatedSeed(int times)
 QByteArray variedEvents(int count)
 {
     std::vector<std::string> lines;
+    lines.reserve(static_cast<std::size_t>(count));
     std::uint32_t state = 12345;
     // Appended, not "c" + text: GCC 12 warns falsely (-Wrestrict) on operator+ with a literal.
     auto draw = [&state](std::string prefix) {
@@ -93,7 +94,7 @@ QByteArray variedEvents(int count)
     return QByteArray::fromStdString(test::joinLines(lines));
 }
 
-ReadResult readFiles(const QStringList& inputs, ReaderOptions options = {})
+ReadResult readFiles(const QStringList& inputs, const ReaderOptions& options = {})
 {
     return EventReader(options).read(inputs);
 }
