@@ -265,7 +265,11 @@ bool WorkspaceIngester::storeEvents(const InputFile& file, std::int64_t fileId, 
     if (!m_blocks.writeFile(fileId, events, read.payloadHashes, firstId, m_control, &error)) {
         if (cancelled(report))
             return false;
-        return fail(report, QStringLiteral("storing the events of %1 failed").arg(file.display), m_blocks.lastError());
+        const QString what = QStringLiteral("storing the events of %1 failed").arg(file.display);
+        if (m_blocks.lastError().isValid())
+            return fail(report, what, m_blocks.lastError());
+        report.error = QStringLiteral("%1: %2").arg(what, error); // refused before any statement ran
+        return false;
     }
     report.eventsAdded += static_cast<qint64>(events.size());
     return true;
