@@ -104,6 +104,8 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
         std::fputs("\r                 \r", stderr);
     for (const QString& problem : run.ingest.problems)
         printErr(QStringLiteral("clv-etl: %1").arg(problem));
+    for (const QString& note : run.notes)
+        printErr(QStringLiteral("clv-etl: workspace %1: %2").arg(shownPath, note));
     printSkipped(run.ingest.skipped, settings.quiet);
     if (!settings.quiet)
         for (const QString& message : run.ingest.messages)

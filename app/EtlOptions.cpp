@@ -139,6 +139,8 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
     if (parser.isSet("workspace") && parser.isSet("from-workspace"))
         return QStringLiteral("use --workspace or --from-workspace, not both");
     settings.fromWorkspace = parser.isSet("from-workspace");
+    // Its outputs need no events: current stored results are written out as they are.
+    settings.request.reusePackedResults = settings.fromWorkspace;
     settings.workspace = parser.value(settings.fromWorkspace ? "from-workspace" : "workspace");
     // A server address is checked before anything is read: one with a password in it is
     // refused outright, whatever else the command line says.

@@ -12,6 +12,11 @@ struct AnalysisRequest {
     Parameters parameters;
     // Drop exact duplicate events before the analysis (see DuplicateFilter); off by default.
     bool dropExactDuplicates = false;
+    // A workspace run with no inputs whose stored results are current for these parameters
+    // hands them out from their pack instead of loading and analysing the events
+    // (Workspace::loadPackedResults): the outputs are the same, the events are not loaded.
+    // For callers that only write the tables out (clv-etl --from-workspace).
+    bool reusePackedResults = false;
 };
 
 struct AnalysisOutcome {

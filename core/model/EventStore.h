@@ -36,6 +36,10 @@ public:
     // must be 0, as append() keeps them).
     void appendColumns(const EventColumns& columns, std::uint32_t file);
     void reserve(std::size_t events);
+    // For result tables unpacked without their events (ResultPack): the customer ids and
+    // details their rows name, interned by text (the ids follow the order of first interning).
+    std::uint32_t internCustomerId(std::string_view id) { return m_customerIds.intern(id); }
+    std::uint32_t internDetail(std::string_view text) { return m_details.intern(text); }
     // Empties the store but keeps its memory, for a worker that refills it step after step.
     void clear();
 

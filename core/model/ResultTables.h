@@ -21,7 +21,7 @@ struct VisitsTable {
     std::vector<std::int32_t> weekId;
     std::vector<std::int32_t> visitId;
     std::vector<Cents> amountCents; // the order's revenue on its first event, else 0
-    std::size_t size() const { return event.size(); }
+    std::size_t size() const { return customer.size(); }
 };
 
 // Table "weekly" (the seed's output_ltv_specs): one row per customer and week with activity.
@@ -64,7 +64,10 @@ struct LtvRow {
 };
 
 // The immutable outcome of one analysis run. Holds the events it was computed from, so
-// that every id in it can be turned back into text.
+// that every id in it can be turned back into text. Tables unpacked from a workspace's
+// packed results without loading its events (ResultPack, for writing the output files) hold
+// a store of no events, only the customer ids and details they name, and an empty
+// visits.event column.
 struct ResultTables {
     std::shared_ptr<const EventStore> events;
     Parameters parameters;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -27,6 +28,13 @@ public:
         varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63));
     }
     void byte(std::uint8_t value) { m_bytes.push_back(static_cast<char>(value)); }
+    // Eight bytes, least significant first: for doubles, kept bit for bit.
+    void fixed64(std::uint64_t value)
+    {
+        for (int i = 0; i < 8; ++i)
+            m_bytes.push_back(static_cast<char>(value >> (8 * i)));
+    }
+    void real(double value) { fixed64(std::bit_cast<std::uint64_t>(value)); }
     void text(std::string_view value)
     {
         varint(value.size());
@@ -73,6 +81,24 @@ public:
         if (m_at == m_end)
             return false;
         value = static_cast<std::uint8_t>(*m_at++);
+        return true;
+    }
+    bool fixed64(std::uint64_t& value)
+    {
+        if (m_end - m_at < 8)
+            return false;
+        value = 0;
+        for (int i = 0; i < 8; ++i)
+            value |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(m_at[i])) << (8 * i);
+        m_at += 8;
+        return true;
+    }
+    bool real(double& value)
+    {
+        std::uint64_t bits = 0;
+        if (!fixed64(bits))
+            return false;
+        value = std::bit_cast<double>(bits);
         return true;
     }
     bool text(std::string_view& value)

@@ -46,6 +46,14 @@ std::shared_ptr<ReadResult> StoredEventsLoader::load(bool dropExactDuplicates, L
     return read;
 }
 
+std::shared_ptr<ReadResult> StoredEventsLoader::loadWithoutEvents(QString* error)
+{
+    auto read = std::make_shared<ReadResult>();
+    if (!loadFiles(*read, error) || !loadRejections(*read, error) || cancelled(error))
+        return nullptr;
+    return read;
+}
+
 bool StoredEventsLoader::loadFiles(ReadResult& read, QString* error)
 {
     QSqlQuery q(m_db);

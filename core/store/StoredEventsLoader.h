@@ -25,6 +25,9 @@ public:
 
     // Null with `error` set on failure or cancel. `loaded` receives the event id of each row.
     std::shared_ptr<ReadResult> load(bool dropExactDuplicates, LoadedEvents& loaded, QString* error);
+    // The files with their counts and the rejected lines, and no events: for stored results
+    // that are written out again without them (ResultPack).
+    std::shared_ptr<ReadResult> loadWithoutEvents(QString* error);
 
 private:
     bool loadFiles(ReadResult& read, QString* error);

@@ -1,6 +1,7 @@
 #include "store/StoredResults.h"
 
 #include "store/PreparedInsert.h"
+#include "store/ResultPack.h"
 #include "store/RowFeed.h"
 #include "store/ScratchTable.h"
 #include "store/SqlFailure.h"
@@ -11,6 +12,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -133,8 +135,8 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
         m_ownVisits = tables.visits.size();
     }
     QSqlQuery q(m_db);
-    for (const char* table : {"result_visits", "result_weekly", "result_ltv", "customers", "run_parameters"})
-        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+    for (const QString& table : WorkspaceSchema::resultTables())
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(table)))
             return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
     // The customer indexes are built again after the rows are in: sorting once is several
     // times cheaper than inserting hundreds of thousands of ids one by one at random places.
@@ -143,9 +145,56 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
             return sqlFailed(error, QStringLiteral("clearing the previous results failed"), q);
     // The visits last: by then the scratch's rows are ready to be copied in. The indexes of
     // the other tables are built before, while the scratch's thread is still writing.
-    return saveCustomers(tables, error) && saveWeekly(tables, error) && saveLtv(tables, error)
-        && saveParameters(tables, loaded, error) && createIndexes(error)
-        && saveVisits(tables, loaded, scratch, error, control);
+    if (!(saveCustomers(tables, error) && saveWeekly(tables, error) && saveLtv(tables, error)
+          && saveParameters(tables, loaded, error) && createIndexes(error)))
+        return false;
+    // Packing takes one core for some 0.15 s on the benchmark file: by now the scratch's
+    // thread is done, and the visits' copy below runs on this one.
+    std::future<PackedResults> packing = std::async(std::launch::async, [&tables] { return ResultPack::pack(tables); });
+    const bool saved = saveVisits(tables, loaded, scratch, error, control);
+    const PackedResults packed = packing.get(); // it reads `tables`: waited for either way
+    return saved && insertPack(packed, error);
+}
+
+bool StoredResults::insertPack(const PackedResults& packed, QString* error)
+{
+    PreparedInsert q(m_db, QStringLiteral("result_pack"), {"id", "customers", "visits", "weekly", "ltv"});
+    if (!q.readyOr(error))
+        return false;
+    q.bind(0, 1);
+    q.bind(1, packed.customers);
+    q.bind(2, packed.visits);
+    q.bind(3, packed.weekly);
+    q.bind(4, packed.ltv);
+    return q.exec() || q.failed(QStringLiteral("saving the packed results failed"), error);
+}
+
+bool StoredResults::savePack(const ResultTables& tables, QString* error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM result_pack")))
+        return sqlFailed(error, QStringLiteral("clearing the packed results failed"), q);
+    return insertPack(ResultPack::pack(tables), error);
+}
+
+bool StoredResults::hasPack()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT 1 FROM result_pack WHERE id = 1")) && q.next();
+}
+
+std::optional<PackedResults> StoredResults::pack(QString* error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT customers, visits, weekly, ltv FROM result_pack WHERE id = 1"))) {
+        sqlFailed(error, QStringLiteral("reading the packed results failed"), q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return PackedResults{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
+                         q.value(3).toByteArray()};
 }
 
 bool StoredResults::createIndexes(QString* error)

@@ -3,6 +3,7 @@
 #include "io/ReadResult.h"
 #include "model/ResultTables.h"
 #include "store/LoadedEvents.h"
+#include "store/ResultPack.h"
 #include "util/JobControl.h"
 
 #include <QSqlDatabase>
@@ -37,6 +38,14 @@ public:
     // events than `loaded` holds; null with `error` set when the tables cannot be read.
     std::shared_ptr<const ResultTables> load(const ReadResult& read, const LoadedEvents& loaded, QString* error);
 
+    // Replaces only the packed results (ResultPack) with those of `tables`, the current
+    // results of a workspace that had none packed (made before schema 7). Inside the caller's
+    // transaction.
+    bool savePack(const ResultTables& tables, QString* error);
+    bool hasPack();
+    // The packed results; none (and no error) when none are stored.
+    std::optional<PackedResults> pack(QString* error);
+
     std::optional<Parameters> parameters();
     // Whether the stored results were computed from the events `loaded` holds.
     bool areCurrent(const LoadedEvents& loaded);
@@ -49,6 +58,7 @@ private:
     bool saveWeekly(const ResultTables& tables, QString* error);
     bool saveLtv(const ResultTables& tables, QString* error);
     bool createIndexes(QString* error);
+    bool insertPack(const PackedResults& packed, QString* error);
     bool saveParameters(const ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadVisits(ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadWeekly(ResultTables& tables, QString* error);

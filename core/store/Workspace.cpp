@@ -400,6 +400,46 @@ bool Workspace::hasCurrentResults(const Parameters& parameters)
     return stored.areCurrent(m_loaded) && stored.parameters() == parameters;
 }
 
+std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameters& parameters, QString* error)
+{
+    QSqlDatabase db = database();
+    db.transaction(); // one snapshot of the file for every read below
+    StoredResults stored(db);
+    std::optional<PackedRun> run;
+    const qint64 events = storedEventCount();
+    if (events >= 0 && stored.parameters() == parameters
+        && stored.areCurrent(currentEvents(events, m_dropExactDuplicates))) {
+        const std::optional<PackedResults> packed = stored.pack(error);
+        std::shared_ptr<ReadResult> read = packed ? StoredEventsLoader(db, nullptr).loadWithoutEvents(error) : nullptr;
+        if (read) {
+            // Every frame's bytes are bounded by its rows (no more than the events) and the
+            // texts they hold (no more than the files): a damaged size is not allocated.
+            const auto limit = static_cast<std::size_t>(events) * 128 + static_cast<std::size_t>(read->bytesRead)
+                + (std::size_t(1) << 20);
+            if (auto tables = ResultPack::unpack(*packed, parameters, limit, error))
+                run = PackedRun{std::move(read), std::move(tables)};
+        }
+    }
+    db.commit();
+    return run;
+}
+
+bool Workspace::packResults(const ResultTables& tables, bool replace, QString* error)
+{
+    QSqlDatabase db = database();
+    StoredResults stored(db);
+    if (!replace && stored.hasPack())
+        return true;
+    if (!beginWrite(error))
+        return false;
+    if (stored.savePack(tables, error) && db.commit())
+        return true;
+    if (error && error->isEmpty())
+        *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+    db.rollback();
+    return false;
+}
+
 std::optional<Parameters> Workspace::storedParameters()
 {
     return StoredResults(database()).parameters();

@@ -100,6 +100,22 @@ public:
     // latest loadEvents(): saving the same results again can be skipped.
     bool hasCurrentResults(const Parameters& parameters);
 
+    // The stored results, when they were computed with `parameters` from the events the
+    // workspace holds now (with its duplicate setting), unpacked from their pack (ResultPack)
+    // together with the stored files, their counts and the rejected lines — without loading
+    // any event: what writing the output files again needs. The read holds no events, and the
+    // tables only the customers' ids and details. Nothing, and no error, when there are no
+    // such results or none packed; nothing with `error` set when they cannot be read.
+    struct PackedRun {
+        std::shared_ptr<ReadResult> read;
+        std::shared_ptr<const ResultTables> tables;
+    };
+    std::optional<PackedRun> loadPackedResults(const Parameters& parameters, QString* error);
+    // When the stored results are `tables` (hasCurrentResults()) but have no pack (saved by
+    // an older version) or, with `replace`, one that could not be read: packs them again, in a
+    // transaction of its own.
+    bool packResults(const ResultTables& tables, bool replace, QString* error);
+
     // Replaces the stored fit of the Predict tab in one transaction. The fit must be of the
     // events the workspace holds now, with its duplicate setting (a fit of a transaction
     // table or of other files is refused).

@@ -22,6 +22,27 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
 
     workspace.setDropExactDuplicates(request.dropExactDuplicates);
     QString error;
+    bool packUnreadable = false;
+    if (request.reusePackedResults && request.inputs.isEmpty()) {
+        std::optional<Workspace::PackedRun> packed = workspace.loadPackedResults(request.parameters, &error);
+        if (packed) {
+            analysis.timings.append({QStringLiteral("load"), clock.restart()});
+            analysis.read = std::move(*packed->read);
+            analysis.tables = std::move(packed->tables);
+            // One visits row per event kept.
+            analysis.duplicatesDropped = analysis.read.totals().accepted
+                - static_cast<qint64>(analysis.tables->visits.size());
+            if (analysed)
+                analysed(analysis.tables);
+            return outcome;
+        }
+        packUnreadable = !error.isEmpty();
+        if (packUnreadable) // the events are still there: analysed again, with the same outcome
+            outcome.notes << QStringLiteral("the stored results could not be read (%1); analysing the stored events "
+                                            "again")
+                                 .arg(error);
+        error.clear();
+    }
     std::shared_ptr<ReadResult> read = workspace.loadEvents(control, &error);
     analysis.timings.append({QStringLiteral("load"), clock.restart()});
     if (!read) {
@@ -53,6 +74,9 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
     // A re-run with the parameters of the stored results over the same events computes the
     // same tables (the pipeline is deterministic): writing them again would only cost time.
     if (workspace.hasCurrentResults(request.parameters)) {
+        // ... but their pack may be missing (an older version saved them) or unreadable.
+        if (!workspace.packResults(*analysis.tables, packUnreadable, &error))
+            outcome.notes << QStringLiteral("the results could not be packed for a faster reopening: %1").arg(error);
         analysis.timings.append({QStringLiteral("save"), clock.restart()});
         return outcome;
     }

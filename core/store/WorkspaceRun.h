@@ -13,6 +13,7 @@ struct WorkspaceRunOutcome {
     AnalysisOutcome analysis;     // over everything stored: read.files lists every stored file
     QString storeError;           // the workspace could not be read or written, in plain words
     bool storeUnreadable = false; // ... because its stored data cannot be read (a damaged file)
+    QStringList notes;            // worth a word to the user, no failure (packed results that could not be read)
     bool ok() const { return storeError.isEmpty() && ingest.ok() && analysis.tables != nullptr && !analysis.cancelled; }
 };
 

@@ -273,6 +273,19 @@ const QStringList kVersion6Afterwards = {
     QStringLiteral("DROP TABLE event_lines"),
 };
 
+// Version 7: the results packed (ResultPack) beside their SQL tables, so that the output
+// files can be written again from a workspace without loading and analysing its events.
+// One row (id 1), written and cleared with run_parameters. Older workspaces get an empty
+// table: their next analysis fills it.
+const QStringList kVersion7 = {
+    QStringLiteral("CREATE TABLE result_pack ("
+                   "id INTEGER PRIMARY KEY, "
+                   "customers {blob} NOT NULL, "
+                   "visits {blob} NOT NULL, "
+                   "weekly {blob} NOT NULL, "
+                   "ltv {blob} NOT NULL)"),
+};
+
 QString sqlError(const QSqlQuery& q)
 {
     return q.lastError().text();
@@ -287,7 +300,7 @@ QString blobType(const QSqlDatabase& db)
 
 const std::vector<SchemaStep>& WorkspaceSchema::steps()
 {
-    // A later version appends {6, {"ALTER TABLE ..."}} and raises kCurrentVersion.
+    // A later version appends {7, {"ALTER TABLE ..."}} and raises kCurrentVersion.
     static const std::vector<SchemaStep> kSteps = {
         {0, kVersion1},
         {1, kVersion2},
@@ -295,13 +308,14 @@ const std::vector<SchemaStep>& WorkspaceSchema::steps()
         {3, kVersion4},
         {4, kVersion5, convertEventRowsToBlocks, kVersion5Afterwards},
         {5, kVersion6, convertRawLinesToPayloadHashes, kVersion6Afterwards},
+        {6, kVersion7},
     };
     return kSteps;
 }
 
 QStringList WorkspaceSchema::resultTables()
 {
-    return {"customers", "result_visits", "result_weekly", "result_ltv", "run_parameters"};
+    return {"customers", "result_visits", "result_weekly", "result_ltv", "run_parameters", "result_pack"};
 }
 
 QStringList WorkspaceSchema::resultIndexes()

@@ -27,7 +27,7 @@ struct SchemaStep {
 // Workspace, which owns the SQLite connection.
 class WorkspaceSchema {
 public:
-    static constexpr int kCurrentVersion = 6;
+    static constexpr int kCurrentVersion = 7;
     static constexpr char kApplication[] = "CLV Studio";
 
     // The program's steps, in order: steps()[i] takes version i to i + 1.

@@ -1,0 +1,369 @@
+#include "store/ResultPack.h"
+
+#include "store/BlockCompression.h"
+#include "store/ByteCoding.h"
+
+#include <algorithm>
+#include <future>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace clv {
+
+namespace {
+
+constexpr std::uint8_t kFormat = 1;
+
+// Where the rows of one customer begin and how many there are, for the visits and weekly
+// tables, whose rows come customer after customer.
+template <typename Customers>
+void writeRuns(ByteWriter& out, const Customers& customers)
+{
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> runs;
+    for (const std::uint32_t customer : customers) {
+        if (runs.empty() || runs.back().first != customer)
+            runs.emplace_back(customer, 0);
+        ++runs.back().second;
+    }
+    out.varint(runs.size());
+    for (const auto& [customer, rows] : runs) {
+        out.varint(customer);
+        out.varint(rows);
+    }
+}
+
+std::string packCustomers(const EventStore& events)
+{
+    ByteWriter out;
+    out.byte(kFormat);
+    const std::uint32_t count = events.customerIdCount() > 0 ? events.customerIdCount() - 1 : 0;
+    out.varint(count);
+    for (std::uint32_t id = 1; id <= count; ++id)
+        out.text(events.customerId(id));
+    return out.take();
+}
+
+std::string packVisits(const VisitsTable& v)
+{
+    ByteWriter out;
+    out.reserve(v.size() * 5 + 64);
+    out.byte(kFormat);
+    out.varint(v.size());
+    writeRuns(out, v.customer);
+    std::int64_t week = 0;
+    std::int64_t visit = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i == 0 || v.customer[i] != v.customer[i - 1])
+            week = visit = 0;
+        out.signedVarint(v.weekId[i] - week);
+        out.signedVarint(v.visitId[i] - visit);
+        week = v.weekId[i];
+        visit = v.visitId[i];
+        // Most rows have no amount: the order flag rides in the amount's lowest bit.
+        const auto zigzag = (static_cast<std::uint64_t>(v.amountCents[i]) << 1)
+            ^ static_cast<std::uint64_t>(v.amountCents[i] >> 63);
+        out.varint((zigzag << 1) | (v.isOrder[i] ? 1U : 0U));
+    }
+    return out.take();
+}
+
+std::string packWeekly(const WeeklyTable& w)
+{
+    ByteWriter out;
+    out.reserve(w.size() * 14 + 64);
+    out.byte(kFormat);
+    out.varint(w.size());
+    writeRuns(out, w.customer);
+    std::int64_t week = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (i == 0 || w.customer[i] != w.customer[i - 1])
+            week = 0;
+        out.signedVarint(w.weekId[i] - week);
+        week = w.weekId[i];
+        out.signedVarint(w.visits[i]);
+        out.signedVarint(w.amountCents[i]);
+        out.real(w.amountPerWeek[i]);
+    }
+    return out.take();
+}
+
+std::string packLtv(const ResultTables& tables)
+{
+    // The names and places of the rows, as a dictionary of their own: the store's detail
+    // pool also holds every camera of every IMAGE event.
+    const EventStore& events = *tables.events;
+    std::unordered_map<std::uint32_t, std::uint64_t> indexOf; // detail id -> dictionary index + 1
+    std::vector<std::uint32_t> dictionary;
+    auto indexFor = [&](std::uint32_t id) -> std::uint64_t {
+        if (id == StringPool::kAbsent)
+            return 0;
+        const auto [it, added] = indexOf.emplace(id, dictionary.size() + 1);
+        if (added)
+            dictionary.push_back(id);
+        return it->second;
+    };
+    std::vector<std::uint64_t> detailIndexes;
+    detailIndexes.reserve(tables.ltv.size() * 3);
+    for (const LtvRow& row : tables.ltv)
+        for (const std::uint32_t id : {row.lastName, row.city, row.state})
+            detailIndexes.push_back(indexFor(id));
+
+    ByteWriter out;
+    out.reserve(tables.ltv.size() * 40 + 64);
+    out.byte(kFormat);
+    out.varint(dictionary.size());
+    for (const std::uint32_t id : dictionary)
+        out.text(events.detailText(id));
+    out.varint(tables.ltv.size());
+    for (std::size_t i = 0; i < tables.ltv.size(); ++i) {
+        const LtvRow& row = tables.ltv[i];
+        out.varint(row.customer);
+        out.real(row.ltv);
+        out.signedVarint(row.visits);
+        out.signedVarint(row.orders);
+        out.signedVarint(row.totalCents);
+        out.signedVarint(row.visitWeekSum);
+        out.signedVarint(row.weeksObserved);
+        out.signedVarint(row.firstEvent);
+        out.signedVarint(row.lastEvent - row.firstEvent);
+        for (int d = 0; d < 3; ++d)
+            out.varint(detailIndexes[i * 3 + std::size_t(d)]);
+    }
+    return out.take();
+}
+
+// One frame's unpacking: its bytes, and the largest customer id its rows name (checked
+// against the customers frame once every frame is read).
+struct Unpacked {
+    std::string raw;
+    QString error;
+    std::uint64_t largestCustomer = 0;
+    bool ok() const { return error.isEmpty(); }
+};
+
+bool fail(Unpacked& part, const char* frame)
+{
+    part.error = QStringLiteral("the packed %1 are damaged").arg(QLatin1String(frame));
+    return false;
+}
+
+// Opens a frame: unpacks it into part.raw and reads its format byte and row count.
+bool openFrame(const QByteArray& frame, std::size_t limit, Unpacked& part, const char* name, ByteReader& in,
+               std::uint64_t& rows)
+{
+    QString why;
+    if (!decompressBlock(frame, part.raw, limit, &why)) {
+        part.error = QStringLiteral("the packed %1 are damaged: %2").arg(QLatin1String(name), why);
+        return false;
+    }
+    in = ByteReader(part.raw);
+    std::uint8_t format = 0;
+    // No row takes less than a byte: a larger count is damage, not a reason to allocate.
+    if (!in.byte(format) || format != kFormat || !in.varint(rows) || rows > part.raw.size())
+        return fail(part, name);
+    return true;
+}
+
+// The runs of customers (see writeRuns) of a table of `rows` rows into `customers`.
+bool readRuns(ByteReader& in, std::uint64_t rows, std::vector<std::uint32_t>& customers, Unpacked& part)
+{
+    std::uint64_t runs = 0;
+    if (!in.index(rows + 1, runs))
+        return false;
+    customers.reserve(rows);
+    for (std::uint64_t r = 0; r < runs; ++r) {
+        std::uint64_t customer = 0;
+        std::uint64_t count = 0;
+        if (!in.varint(customer) || customer == 0 || customer > UINT32_MAX
+            || !in.index(rows - customers.size() + 1, count))
+            return false;
+        part.largestCustomer = std::max(part.largestCustomer, customer);
+        customers.insert(customers.end(), count, static_cast<std::uint32_t>(customer));
+    }
+    return customers.size() == rows;
+}
+
+bool fitsInt32(std::int64_t value)
+{
+    return value >= INT32_MIN && value <= INT32_MAX;
+}
+
+bool unpackVisits(const QByteArray& frame, std::size_t limit, VisitsTable& v, Unpacked& part)
+{
+    ByteReader in("");
+    std::uint64_t rows = 0;
+    if (!openFrame(frame, limit, part, "visits", in, rows))
+        return false;
+    if (!readRuns(in, rows, v.customer, part))
+        return fail(part, "visits");
+    v.weekId.resize(rows);
+    v.visitId.resize(rows);
+    v.isOrder.resize(rows);
+    v.amountCents.resize(rows);
+    std::int64_t week = 0;
+    std::int64_t visit = 0;
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (i == 0 || v.customer[i] != v.customer[i - 1])
+            week = visit = 0;
+        std::int64_t weekDelta = 0;
+        std::int64_t visitDelta = 0;
+        std::uint64_t amount = 0;
+        if (!in.signedVarint(weekDelta) || !in.signedVarint(visitDelta) || !in.varint(amount))
+            return fail(part, "visits");
+        week += weekDelta;
+        visit += visitDelta;
+        if (!fitsInt32(week) || !fitsInt32(visit))
+            return fail(part, "visits");
+        v.weekId[i] = static_cast<std::int32_t>(week);
+        v.visitId[i] = static_cast<std::int32_t>(visit);
+        v.isOrder[i] = static_cast<std::uint8_t>(amount & 1);
+        const std::uint64_t zigzag = amount >> 1;
+        v.amountCents[i] = static_cast<std::int64_t>(zigzag >> 1) ^ -static_cast<std::int64_t>(zigzag & 1);
+    }
+    return in.atEnd() || fail(part, "visits");
+}
+
+bool unpackWeekly(const QByteArray& frame, std::size_t limit, WeeklyTable& w, Unpacked& part)
+{
+    ByteReader in("");
+    std::uint64_t rows = 0;
+    if (!openFrame(frame, limit, part, "weekly rows", in, rows))
+        return false;
+    if (!readRuns(in, rows, w.customer, part))
+        return fail(part, "weekly rows");
+    w.weekId.resize(rows);
+    w.visits.resize(rows);
+    w.amountCents.resize(rows);
+    w.amountPerWeek.resize(rows);
+    std::int64_t week = 0;
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (i == 0 || w.customer[i] != w.customer[i - 1])
+            week = 0;
+        std::int64_t weekDelta = 0;
+        std::int64_t visits = 0;
+        if (!in.signedVarint(weekDelta) || !in.signedVarint(visits) || !in.signedVarint(w.amountCents[i])
+            || !in.real(w.amountPerWeek[i]))
+            return fail(part, "weekly rows");
+        week += weekDelta;
+        if (!fitsInt32(week) || !fitsInt32(visits))
+            return fail(part, "weekly rows");
+        w.weekId[i] = static_cast<std::int32_t>(week);
+        w.visits[i] = static_cast<std::int32_t>(visits);
+    }
+    return in.atEnd() || fail(part, "weekly rows");
+}
+
+// The ltv rows, their details still as indexes into `details` (+ 1; 0: absent), whose views
+// point into part.raw.
+bool unpackLtv(const QByteArray& frame, std::size_t limit, std::vector<LtvRow>& ltv,
+               std::vector<std::string_view>& details, Unpacked& part)
+{
+    ByteReader in("");
+    std::uint64_t entries = 0;
+    if (!openFrame(frame, limit, part, "ltv rows", in, entries))
+        return false;
+    details.resize(entries);
+    for (std::string_view& text : details)
+        if (!in.text(text))
+            return fail(part, "ltv rows");
+    std::uint64_t rows = 0;
+    if (!in.index(part.raw.size() + 1, rows))
+        return fail(part, "ltv rows");
+    ltv.resize(rows);
+    for (LtvRow& row : ltv) {
+        std::uint64_t customer = 0;
+        std::int64_t values[7] = {};
+        if (!in.varint(customer) || customer == 0 || customer > UINT32_MAX || !in.real(row.ltv))
+            return fail(part, "ltv rows");
+        for (std::int64_t& value : values)
+            if (!in.signedVarint(value))
+                return fail(part, "ltv rows");
+        std::uint64_t detail[3] = {};
+        for (std::uint64_t& index : detail)
+            if (!in.index(entries + 1, index))
+                return fail(part, "ltv rows");
+        if (!fitsInt32(values[0]) || !fitsInt32(values[1]) || !fitsInt32(values[4]))
+            return fail(part, "ltv rows");
+        part.largestCustomer = std::max(part.largestCustomer, customer);
+        row.customer = static_cast<std::uint32_t>(customer);
+        row.visits = static_cast<std::int32_t>(values[0]);
+        row.orders = static_cast<std::int32_t>(values[1]);
+        row.totalCents = values[2];
+        row.visitWeekSum = values[3];
+        row.weeksObserved = static_cast<std::int32_t>(values[4]);
+        row.firstEvent = values[5];
+        row.lastEvent = values[5] + values[6];
+        row.lastName = static_cast<std::uint32_t>(detail[0]);
+        row.city = static_cast<std::uint32_t>(detail[1]);
+        row.state = static_cast<std::uint32_t>(detail[2]);
+    }
+    return in.atEnd() || fail(part, "ltv rows");
+}
+
+// The customer ids into `events`, which must hand them the ids they were packed with.
+bool unpackCustomers(const QByteArray& frame, std::size_t limit, EventStore& events, Unpacked& part)
+{
+    ByteReader in("");
+    std::uint64_t count = 0;
+    if (!openFrame(frame, limit, part, "customers", in, count))
+        return false;
+    for (std::uint64_t id = 1; id <= count; ++id) {
+        std::string_view text;
+        if (!in.text(text) || text.empty() || events.internCustomerId(text) != id)
+            return fail(part, "customers"); // a repeated id would leave the numbering
+    }
+    return in.atEnd() || fail(part, "customers");
+}
+
+} // namespace
+
+namespace ResultPack {
+
+PackedResults pack(const ResultTables& tables)
+{
+    return {compressBlock(packCustomers(*tables.events)), compressBlock(packVisits(tables.visits)),
+            compressBlock(packWeekly(tables.weekly)), compressBlock(packLtv(tables))};
+}
+
+std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, std::size_t limit,
+                                     QString* error)
+{
+    auto events = std::make_shared<EventStore>();
+    auto tables = std::make_shared<ResultTables>();
+    tables->parameters = parameters;
+    Unpacked parts[4];
+    std::vector<std::string_view> details;
+    // Threads of their own, not the pool's: a workspace may be used from a pool thread.
+    std::future<void> visits = std::async(std::launch::async,
+                                          [&] { unpackVisits(packed.visits, limit, tables->visits, parts[1]); });
+    std::future<void> weekly = std::async(std::launch::async,
+                                          [&] { unpackWeekly(packed.weekly, limit, tables->weekly, parts[2]); });
+    unpackCustomers(packed.customers, limit, *events, parts[0]);
+    unpackLtv(packed.ltv, limit, tables->ltv, details, parts[3]);
+    visits.get();
+    weekly.get();
+    for (const Unpacked& part : parts) {
+        if (part.ok() && part.largestCustomer < events->customerIdCount())
+            continue;
+        if (error)
+            *error = part.ok() ? QStringLiteral("the packed results name customers that are not packed") : part.error;
+        return nullptr;
+    }
+    // The details by text into the store; the rows' indexes become its ids.
+    std::vector<std::uint32_t> detailIds(details.size() + 1, StringPool::kAbsent);
+    for (std::size_t i = 0; i < details.size(); ++i)
+        detailIds[i + 1] = events->internDetail(details[i]);
+    for (LtvRow& row : tables->ltv) {
+        row.lastName = detailIds[row.lastName];
+        row.city = detailIds[row.city];
+        row.state = detailIds[row.state];
+    }
+    tables->events = std::move(events);
+    return tables;
+}
+
+} // namespace ResultPack
+
+} // namespace clv
