@@ -88,11 +88,12 @@ inline TablesText textOf(const ResultTables& tables)
     write(text.weekly, [&](QIODevice& d) { writeWeeklyCsv(tables, d); });
     write(text.ltv, [&](QIODevice& d) { writeLtvCsv(tables, d); });
     const EventStore& events = *tables.events;
-    for (const LtvRow& row : tables.ltv)
-        for (std::uint32_t id : {row.customer, row.lastName, row.city, row.state})
-            text.names += QByteArray::fromStdString(
-                              std::string(id == row.customer ? events.customerId(id) : events.detailText(id)))
-                + (id == row.state ? "\n" : ",");
+    for (const LtvRow& row : tables.ltv) {
+        text.names += QByteArray::fromStdString(std::string(events.customerId(row.customer)));
+        for (std::uint32_t id : {row.lastName, row.city, row.state})
+            text.names += ',' + QByteArray::fromStdString(std::string(events.detailText(id)));
+        text.names += '\n';
+    }
     return text;
 }
 
