@@ -1,9 +1,9 @@
 #include "store/ResultPack.h"
 
-#include "store/BlockCompression.h"
 #include "store/ByteCoding.h"
 
 #include <algorithm>
+#include <bit>
 #include <future>
 #include <string>
 #include <string_view>
@@ -45,10 +45,20 @@ std::string packCustomers(const EventStore& events)
     return out.take();
 }
 
+// A small delta (0, 1, 2) in a row's header bits, or 3: its signed varint follows.
+constexpr std::uint64_t kEscape = 3;
+std::uint64_t deltaBits(std::int64_t delta)
+{
+    return delta >= 0 && delta < std::int64_t(kEscape) ? static_cast<std::uint64_t>(delta) : kEscape;
+}
+
+// A row: a header byte — the week's delta (bits 0-1) and the visit's (bits 2-3) from the row
+// before within the customer, whether it is an order (bit 4), whether an amount follows
+// (bit 5) — then what does not fit in it. Most rows take that one byte.
 std::string packVisits(const VisitsTable& v)
 {
     ByteWriter out;
-    out.reserve(v.size() * 5 + 64);
+    out.reserve(v.size() * 2 + 64);
     out.byte(kFormat);
     out.varint(v.size());
     writeRuns(out, v.customer);
@@ -57,22 +67,38 @@ std::string packVisits(const VisitsTable& v)
     for (std::size_t i = 0; i < v.size(); ++i) {
         if (i == 0 || v.customer[i] != v.customer[i - 1])
             week = visit = 0;
-        out.signedVarint(v.weekId[i] - week);
-        out.signedVarint(v.visitId[i] - visit);
+        const std::int64_t weekDelta = std::int64_t(v.weekId[i]) - week;
+        const std::int64_t visitDelta = std::int64_t(v.visitId[i]) - visit;
         week = v.weekId[i];
         visit = v.visitId[i];
-        // Most rows have no amount: the order flag rides in the amount's lowest bit.
-        const auto zigzag = (static_cast<std::uint64_t>(v.amountCents[i]) << 1)
-            ^ static_cast<std::uint64_t>(v.amountCents[i] >> 63);
-        out.varint((zigzag << 1) | (v.isOrder[i] ? 1U : 0U));
+        const std::uint64_t weekBits = deltaBits(weekDelta);
+        const std::uint64_t visitBits = deltaBits(visitDelta);
+        out.byte(static_cast<std::uint8_t>(weekBits | visitBits << 2 | (v.isOrder[i] ? 1U : 0U) << 4
+                                           | (v.amountCents[i] != 0 ? 1U : 0U) << 5));
+        if (weekBits == kEscape)
+            out.signedVarint(weekDelta);
+        if (visitBits == kEscape)
+            out.signedVarint(visitDelta);
+        if (v.amountCents[i] != 0)
+            out.signedVarint(v.amountCents[i]);
     }
     return out.take();
 }
 
+// The week's amount as the notebook sums it is most often the cents' own double: then only
+// a bit says so, instead of its eight bytes.
+bool amountIsTheCents(double amount, Cents cents)
+{
+    return std::bit_cast<std::uint64_t>(amount) == std::bit_cast<std::uint64_t>(double(cents) / 100.0);
+}
+
+// A row: a header byte — the week's delta from the row before within the customer (bits 0-1),
+// whether the amount is the cents' (bit 2) — then the week's visits and cents, and the amount
+// when it is not the cents'.
 std::string packWeekly(const WeeklyTable& w)
 {
     ByteWriter out;
-    out.reserve(w.size() * 14 + 64);
+    out.reserve(w.size() * 6 + 64);
     out.byte(kFormat);
     out.varint(w.size());
     writeRuns(out, w.customer);
@@ -80,11 +106,17 @@ std::string packWeekly(const WeeklyTable& w)
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (i == 0 || w.customer[i] != w.customer[i - 1])
             week = 0;
-        out.signedVarint(w.weekId[i] - week);
+        const std::int64_t weekDelta = std::int64_t(w.weekId[i]) - week;
         week = w.weekId[i];
+        const std::uint64_t weekBits = deltaBits(weekDelta);
+        const bool cents = amountIsTheCents(w.amountPerWeek[i], w.amountCents[i]);
+        out.byte(static_cast<std::uint8_t>(weekBits | (cents ? 1U : 0U) << 2));
+        if (weekBits == kEscape)
+            out.signedVarint(weekDelta);
         out.signedVarint(w.visits[i]);
         out.signedVarint(w.amountCents[i]);
-        out.real(w.amountPerWeek[i]);
+        if (!cents)
+            out.real(w.amountPerWeek[i]);
     }
     return out.take();
 }
@@ -134,10 +166,9 @@ std::string packLtv(const ResultTables& tables)
     return out.take();
 }
 
-// One frame's unpacking: its bytes, and the largest customer id its rows name (checked
+// One frame's unpacking: what went wrong, and the largest customer id its rows name (checked
 // against the customers frame once every frame is read).
 struct Unpacked {
-    std::string raw;
     QString error;
     std::uint64_t largestCustomer = 0;
     bool ok() const { return error.isEmpty(); }
@@ -149,21 +180,25 @@ bool fail(Unpacked& part, const char* frame)
     return false;
 }
 
-// Opens a frame: unpacks it into part.raw and reads its format byte and row count.
-bool openFrame(const QByteArray& frame, std::size_t limit, Unpacked& part, const char* name, ByteReader& in,
-               std::uint64_t& rows)
+// Opens a frame: reads its format byte and row count.
+bool openFrame(const QByteArray& frame, Unpacked& part, const char* name, ByteReader& in, std::uint64_t& rows)
 {
-    QString why;
-    if (!decompressBlock(frame, part.raw, limit, &why)) {
-        part.error = QStringLiteral("the packed %1 are damaged: %2").arg(QLatin1String(name), why);
-        return false;
-    }
-    in = ByteReader(part.raw);
+    in = ByteReader(std::string_view(frame.constData(), static_cast<std::size_t>(frame.size())));
     std::uint8_t format = 0;
     // No row takes less than a byte: a larger count is damage, not a reason to allocate.
-    if (!in.byte(format) || format != kFormat || !in.varint(rows) || rows > part.raw.size())
+    if (!in.byte(format) || format != kFormat || !in.varint(rows) || rows > static_cast<std::uint64_t>(frame.size()))
         return fail(part, name);
     return true;
+}
+
+// A delta from a row's header bits, or the signed varint that follows them.
+bool readDelta(ByteReader& in, std::uint64_t bits, std::int64_t& delta)
+{
+    if (bits != kEscape) {
+        delta = static_cast<std::int64_t>(bits);
+        return true;
+    }
+    return in.signedVarint(delta);
 }
 
 // The runs of customers (see writeRuns) of a table of `rows` rows into `customers`.
@@ -190,11 +225,11 @@ bool fitsInt32(std::int64_t value)
     return value >= INT32_MIN && value <= INT32_MAX;
 }
 
-bool unpackVisits(const QByteArray& frame, std::size_t limit, VisitsTable& v, Unpacked& part)
+bool unpackVisits(const QByteArray& frame, VisitsTable& v, Unpacked& part)
 {
     ByteReader in("");
     std::uint64_t rows = 0;
-    if (!openFrame(frame, limit, part, "visits", in, rows))
+    if (!openFrame(frame, part, "visits", in, rows))
         return false;
     if (!readRuns(in, rows, v.customer, part))
         return fail(part, "visits");
@@ -207,10 +242,12 @@ bool unpackVisits(const QByteArray& frame, std::size_t limit, VisitsTable& v, Un
     for (std::size_t i = 0; i < rows; ++i) {
         if (i == 0 || v.customer[i] != v.customer[i - 1])
             week = visit = 0;
+        std::uint8_t header = 0;
         std::int64_t weekDelta = 0;
         std::int64_t visitDelta = 0;
-        std::uint64_t amount = 0;
-        if (!in.signedVarint(weekDelta) || !in.signedVarint(visitDelta) || !in.varint(amount))
+        std::int64_t amount = 0;
+        if (!in.byte(header) || header >> 6 != 0 || !readDelta(in, header & 3U, weekDelta)
+            || !readDelta(in, header >> 2 & 3U, visitDelta) || ((header >> 5 & 1U) && !in.signedVarint(amount)))
             return fail(part, "visits");
         week += weekDelta;
         visit += visitDelta;
@@ -218,18 +255,17 @@ bool unpackVisits(const QByteArray& frame, std::size_t limit, VisitsTable& v, Un
             return fail(part, "visits");
         v.weekId[i] = static_cast<std::int32_t>(week);
         v.visitId[i] = static_cast<std::int32_t>(visit);
-        v.isOrder[i] = static_cast<std::uint8_t>(amount & 1);
-        const std::uint64_t zigzag = amount >> 1;
-        v.amountCents[i] = static_cast<std::int64_t>(zigzag >> 1) ^ -static_cast<std::int64_t>(zigzag & 1);
+        v.isOrder[i] = static_cast<std::uint8_t>(header >> 4 & 1U);
+        v.amountCents[i] = amount;
     }
     return in.atEnd() || fail(part, "visits");
 }
 
-bool unpackWeekly(const QByteArray& frame, std::size_t limit, WeeklyTable& w, Unpacked& part)
+bool unpackWeekly(const QByteArray& frame, WeeklyTable& w, Unpacked& part)
 {
     ByteReader in("");
     std::uint64_t rows = 0;
-    if (!openFrame(frame, limit, part, "weekly rows", in, rows))
+    if (!openFrame(frame, part, "weekly rows", in, rows))
         return false;
     if (!readRuns(in, rows, w.customer, part))
         return fail(part, "weekly rows");
@@ -241,10 +277,15 @@ bool unpackWeekly(const QByteArray& frame, std::size_t limit, WeeklyTable& w, Un
     for (std::size_t i = 0; i < rows; ++i) {
         if (i == 0 || w.customer[i] != w.customer[i - 1])
             week = 0;
+        std::uint8_t header = 0;
         std::int64_t weekDelta = 0;
         std::int64_t visits = 0;
-        if (!in.signedVarint(weekDelta) || !in.signedVarint(visits) || !in.signedVarint(w.amountCents[i])
-            || !in.real(w.amountPerWeek[i]))
+        if (!in.byte(header) || header >> 3 != 0 || !readDelta(in, header & 3U, weekDelta) || !in.signedVarint(visits)
+            || !in.signedVarint(w.amountCents[i]))
+            return fail(part, "weekly rows");
+        if (header >> 2 & 1U)
+            w.amountPerWeek[i] = double(w.amountCents[i]) / 100.0;
+        else if (!in.real(w.amountPerWeek[i]))
             return fail(part, "weekly rows");
         week += weekDelta;
         if (!fitsInt32(week) || !fitsInt32(visits))
@@ -256,20 +297,20 @@ bool unpackWeekly(const QByteArray& frame, std::size_t limit, WeeklyTable& w, Un
 }
 
 // The ltv rows, their details still as indexes into `details` (+ 1; 0: absent), whose views
-// point into part.raw.
-bool unpackLtv(const QByteArray& frame, std::size_t limit, std::vector<LtvRow>& ltv,
-               std::vector<std::string_view>& details, Unpacked& part)
+// point into `frame`.
+bool unpackLtv(const QByteArray& frame, std::vector<LtvRow>& ltv, std::vector<std::string_view>& details,
+               Unpacked& part)
 {
     ByteReader in("");
     std::uint64_t entries = 0;
-    if (!openFrame(frame, limit, part, "ltv rows", in, entries))
+    if (!openFrame(frame, part, "ltv rows", in, entries))
         return false;
     details.resize(entries);
     for (std::string_view& text : details)
         if (!in.text(text))
             return fail(part, "ltv rows");
     std::uint64_t rows = 0;
-    if (!in.index(part.raw.size() + 1, rows))
+    if (!in.index(static_cast<std::uint64_t>(frame.size()) + 1, rows))
         return fail(part, "ltv rows");
     ltv.resize(rows);
     for (LtvRow& row : ltv) {
@@ -303,11 +344,11 @@ bool unpackLtv(const QByteArray& frame, std::size_t limit, std::vector<LtvRow>& 
 }
 
 // The customer ids into `events`, which must hand them the ids they were packed with.
-bool unpackCustomers(const QByteArray& frame, std::size_t limit, EventStore& events, Unpacked& part)
+bool unpackCustomers(const QByteArray& frame, EventStore& events, Unpacked& part)
 {
     ByteReader in("");
     std::uint64_t count = 0;
-    if (!openFrame(frame, limit, part, "customers", in, count))
+    if (!openFrame(frame, part, "customers", in, count))
         return false;
     for (std::uint64_t id = 1; id <= count; ++id) {
         std::string_view text;
@@ -323,12 +364,12 @@ namespace ResultPack {
 
 PackedResults pack(const ResultTables& tables)
 {
-    return {compressBlock(packCustomers(*tables.events)), compressBlock(packVisits(tables.visits)),
-            compressBlock(packWeekly(tables.weekly)), compressBlock(packLtv(tables))};
+    auto bytes = [](const std::string& frame) { return QByteArray(frame.data(), qsizetype(frame.size())); };
+    return {bytes(packCustomers(*tables.events)), bytes(packVisits(tables.visits)), bytes(packWeekly(tables.weekly)),
+            bytes(packLtv(tables))};
 }
 
-std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, std::size_t limit,
-                                     QString* error)
+std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, QString* error)
 {
     auto events = std::make_shared<EventStore>();
     auto tables = std::make_shared<ResultTables>();
@@ -337,11 +378,11 @@ std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Paramete
     std::vector<std::string_view> details;
     // Threads of their own, not the pool's: a workspace may be used from a pool thread.
     std::future<void> visits = std::async(std::launch::async,
-                                          [&] { unpackVisits(packed.visits, limit, tables->visits, parts[1]); });
+                                          [&] { unpackVisits(packed.visits, tables->visits, parts[1]); });
     std::future<void> weekly = std::async(std::launch::async,
-                                          [&] { unpackWeekly(packed.weekly, limit, tables->weekly, parts[2]); });
-    unpackCustomers(packed.customers, limit, *events, parts[0]);
-    unpackLtv(packed.ltv, limit, tables->ltv, details, parts[3]);
+                                          [&] { unpackWeekly(packed.weekly, tables->weekly, parts[2]); });
+    unpackCustomers(packed.customers, *events, parts[0]);
+    unpackLtv(packed.ltv, tables->ltv, details, parts[3]);
     visits.get();
     weekly.get();
     for (const Unpacked& part : parts) {

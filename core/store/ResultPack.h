@@ -11,19 +11,21 @@
 
 namespace clv {
 
-// The result tables of a workspace's last analysis packed in four zstd frames (customer ids,
+// The result tables of a workspace's last analysis packed in four byte strings (customer ids,
 // visits, weekly, ltv), stored in result_pack beside the SQL tables and in the same
 // transaction. The SQL tables are what the paged views and outside tools query; the pack is
 // what writing the output files again needs, without loading and analysing the events: the
 // 3.6 million visits rows of the benchmark file unpack in tens of milliseconds, where SQLite
 // alone takes some 0.4 s to step through them.
 //
-// Each frame, before compression: a format byte, then its rows. Customers are named by their
-// interned id in the customers frame (every id of the store, in id order). The visits and
-// weekly frames list their rows' customers as runs (customer, row count) — their rows come
-// customer after customer — then per row the week and visit numbers as signed deltas from
-// the row before within the run, and the amounts; doubles are kept bit for bit. The ltv
-// frame holds its own dictionary of the names and places it shows. See ByteCoding.
+// Each frame: a format byte, then its rows. Customers are named by their interned id in the
+// customers frame (every id of the store, in id order). The visits and weekly frames list
+// their rows' customers as runs (customer, row count) — their rows come customer after
+// customer — then per row a header byte holding the small deltas of the week and visit
+// numbers from the row before and a few flags, and whatever does not fit in it; most visits
+// rows take that byte alone, so that the pack needs no compression (which would cost a save
+// several times the packing). Doubles are kept bit for bit. The ltv frame holds its own
+// dictionary of the names and places it shows. See ByteCoding.
 struct PackedResults {
     QByteArray customers;
     QByteArray visits;
@@ -37,11 +39,9 @@ namespace ResultPack {
 PackedResults pack(const ResultTables& tables);
 
 // The tables of `packed`, computed with `parameters`, holding a store of no events (see
-// ResultTables); the visits and weekly frames are unpacked on threads of their own, beside
-// the others. Null, with `error` set, when a frame is damaged or would unpack to more than
-// `limit` bytes.
-std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, std::size_t limit,
-                                     QString* error);
+// ResultTables); the visits and weekly frames are read on threads of their own, beside the
+// others. Null, with `error` set, when a frame is damaged.
+std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, QString* error);
 
 } // namespace ResultPack
 

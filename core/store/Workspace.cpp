@@ -411,14 +411,9 @@ std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameter
         && stored.areCurrent(currentEvents(events, m_dropExactDuplicates))) {
         const std::optional<PackedResults> packed = stored.pack(error);
         std::shared_ptr<ReadResult> read = packed ? StoredEventsLoader(db, nullptr).loadWithoutEvents(error) : nullptr;
-        if (read) {
-            // Every frame's bytes are bounded by its rows (no more than the events) and the
-            // texts they hold (no more than the files): a damaged size is not allocated.
-            const auto limit = static_cast<std::size_t>(events) * 128 + static_cast<std::size_t>(read->bytesRead)
-                + (std::size_t(1) << 20);
-            if (auto tables = ResultPack::unpack(*packed, parameters, limit, error))
+        if (read)
+            if (auto tables = ResultPack::unpack(*packed, parameters, error))
                 run = PackedRun{std::move(read), std::move(tables)};
-        }
     }
     db.commit();
     return run;
