@@ -71,11 +71,11 @@ clv::ExportRequest exportRequestFor(const EtlSettings& settings, const clv::Stag
 }
 
 // Opens the workspace, adds the inputs to it and re-runs the analysis over everything it
-// stores, writing the tables' output files into `exports` while the results are saved.
-// Returns -1 when the run can go on to commit the exports, else the exit code. A new
-// workspace file is built beside its target and put in place only when the run succeeded:
-// a failed, cancelled or killed run leaves no workspace behind, and the build needs no
-// write-ahead log (see WorkspaceOpenMode::Staging).
+// stores (or, for --from-workspace, takes its stored results when they are current), writing the tables' output files
+// into `exports` while the results are saved. Returns -1 when the run can go on to commit the exports, else the exit
+// code. A new workspace file is built beside its target and put in place only when the run succeeded: a failed,
+// cancelled or killed run leaves no workspace behind, and the build needs no write-ahead log (see
+// WorkspaceOpenMode::Staging).
 int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control, bool showProgress,
                      clv::AnalysisOutcome& outcome, BackgroundExport& exports)
 {
@@ -125,7 +125,10 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
         printErr(QStringLiteral("clv-etl: nothing readable in the inputs given"));
         return ExitInputUnusable;
     }
-    if (!settings.quiet)
+    if (!settings.quiet && run.reusedStoredResults)
+        std::printf("Workspace %s: its stored results of all %zu stored file(s) are current; writing them.\n",
+                    qPrintable(shownPath), run.analysis.read.files.size());
+    else if (!settings.quiet)
         std::printf("Workspace %s: %d file(s) added, %d already stored; analysing all %zu stored file(s).\n",
                     qPrintable(shownPath), run.ingest.filesAdded, run.ingest.filesSkipped,
                     run.analysis.read.files.size());
@@ -153,10 +156,10 @@ int runEtlCommand(const QStringList& arguments)
         "Writes output_t1.txt, output_ltv_specs.txt, output_ltv_final.txt, rejected.csv and run.json.\n"
         "Also: clv-etl generate --help (fake event data).\n"
         "With --workspace FILE the inputs are also stored in a SQLite workspace (files already stored are\n"
-        "skipped) and the analysis and outputs cover every event it holds; --from-workspace FILE re-runs\n"
-        "them from the stored events alone. Instead of a FILE, postgresql://USER@HOST:PORT/DATABASE names a\n"
-        "workspace in a database on a PostgreSQL server that several people can share; the password comes\n"
-        "from PGPASSWORD or ~/.pgpass, never from the address.\n"
+        "skipped) and the analysis and outputs cover every event it holds; --from-workspace FILE writes\n"
+        "them from the workspace alone (its stored results, when they are current). Instead of a FILE,\n"
+        "postgresql://USER@HOST:PORT/DATABASE names a workspace in a database on a PostgreSQL server that\n"
+        "several people can share; the password comes from PGPASSWORD or ~/.pgpass, never from the address.\n"
         "Exit codes: 0 done, 1 usage error, 2 input unusable (nothing readable, a strict rejection, or a\n"
         "workspace that is missing, damaged or from a newer version), 3 output or workspace could not be written."));
     parser.addHelpOption();

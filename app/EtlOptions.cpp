@@ -55,7 +55,8 @@ QList<QCommandLineOption> etlOptions()
          "postgresql://USER@HOST:PORT/DATABASE, then analyse everything it holds and save the results into it.",
          "FILE"},
         {"from-workspace",
-         "Re-run the analysis from the events stored in the workspace FILE (or postgresql:// address); no inputs.",
+         "Write the outputs of the workspace FILE (or postgresql:// address) without reading any event file: its "
+         "stored results when they are current for these options, else an analysis of its stored events; no inputs.",
          "FILE"},
         {"drop-duplicates", "Count exact duplicate events (same type, key, verb, event_time and JSON text) once."},
         {"csv-safe",
@@ -148,7 +149,7 @@ QString readSettings(const QCommandLineParser& parser, EtlSettings& settings)
         !settings.workspace.isEmpty() && !clv::WorkspaceLocation::parse(settings.workspace, &why).isValid())
         return QStringLiteral("--%1: %2").arg(settings.fromWorkspace ? "from-workspace" : "workspace", why);
     if (settings.fromWorkspace && !settings.request.inputs.isEmpty())
-        return QStringLiteral("--from-workspace re-runs the stored events and takes no inputs; "
+        return QStringLiteral("--from-workspace works from what the workspace stores and takes no inputs; "
                               "use --workspace FILE INPUT... to add files");
     if (parser.isSet("max-memory")) {
         const auto limit = clv::MemoryBudget::parseSize(parser.value("max-memory"));

@@ -111,6 +111,7 @@ public:
         return true;
     }
     bool atEnd() const { return m_at == m_end; }
+    std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_at); }
 
 private:
     const char* m_at;

@@ -16,8 +16,8 @@ namespace {
 
 constexpr std::uint8_t kFormat = 1;
 
-// Where the rows of one customer begin and how many there are, for the visits and weekly
-// tables, whose rows come customer after customer.
+// The rows' customers as runs — a customer and how many rows in a row are theirs — for the
+// visits and weekly tables, whose rows come customer after customer.
 template <typename Customers>
 void writeRuns(ByteWriter& out, const Customers& customers)
 {
@@ -225,6 +225,16 @@ bool fitsInt32(std::int64_t value)
     return value >= INT32_MIN && value <= INT32_MAX;
 }
 
+// `number` (an int32 of the table) moved by a decoded delta; false when the sum leaves the
+// int32 range, which only a damaged frame makes.
+bool step(std::int64_t& number, std::int64_t delta)
+{
+    if (delta < -(std::int64_t(1) << 32) || delta > (std::int64_t(1) << 32))
+        return false;
+    number += delta;
+    return fitsInt32(number);
+}
+
 bool unpackVisits(const QByteArray& frame, VisitsTable& v, Unpacked& part)
 {
     ByteReader in("");
@@ -249,9 +259,7 @@ bool unpackVisits(const QByteArray& frame, VisitsTable& v, Unpacked& part)
         if (!in.byte(header) || header >> 6 != 0 || !readDelta(in, header & 3U, weekDelta)
             || !readDelta(in, header >> 2 & 3U, visitDelta) || ((header >> 5 & 1U) && !in.signedVarint(amount)))
             return fail(part, "visits");
-        week += weekDelta;
-        visit += visitDelta;
-        if (!fitsInt32(week) || !fitsInt32(visit))
+        if (!step(week, weekDelta) || !step(visit, visitDelta))
             return fail(part, "visits");
         v.weekId[i] = static_cast<std::int32_t>(week);
         v.visitId[i] = static_cast<std::int32_t>(visit);
@@ -265,8 +273,8 @@ bool unpackWeekly(const QByteArray& frame, WeeklyTable& w, Unpacked& part)
 {
     ByteReader in("");
     std::uint64_t rows = 0;
-    if (!openFrame(frame, part, "weekly rows", in, rows))
-        return false;
+    if (!openFrame(frame, part, "weekly rows", in, rows) || rows > in.remaining() / 3) // 3 bytes a row or more
+        return fail(part, "weekly rows");
     if (!readRuns(in, rows, w.customer, part))
         return fail(part, "weekly rows");
     w.weekId.resize(rows);
@@ -287,8 +295,7 @@ bool unpackWeekly(const QByteArray& frame, WeeklyTable& w, Unpacked& part)
             w.amountPerWeek[i] = double(w.amountCents[i]) / 100.0;
         else if (!in.real(w.amountPerWeek[i]))
             return fail(part, "weekly rows");
-        week += weekDelta;
-        if (!fitsInt32(week) || !fitsInt32(visits))
+        if (!step(week, weekDelta) || !fitsInt32(visits))
             return fail(part, "weekly rows");
         w.weekId[i] = static_cast<std::int32_t>(week);
         w.visits[i] = static_cast<std::int32_t>(visits);
@@ -305,12 +312,15 @@ bool unpackLtv(const QByteArray& frame, std::vector<LtvRow>& ltv, std::vector<st
     std::uint64_t entries = 0;
     if (!openFrame(frame, part, "ltv rows", in, entries))
         return false;
+    if (entries > in.remaining()) // a byte an entry or more
+        return fail(part, "ltv rows");
     details.resize(entries);
     for (std::string_view& text : details)
         if (!in.text(text))
             return fail(part, "ltv rows");
     std::uint64_t rows = 0;
-    if (!in.index(static_cast<std::uint64_t>(frame.size()) + 1, rows))
+    constexpr std::uint64_t kSmallestRow = 19; // customer 1, ltv 8, seven numbers, three details
+    if (!in.varint(rows) || rows > in.remaining() / kSmallestRow)
         return fail(part, "ltv rows");
     ltv.resize(rows);
     for (LtvRow& row : ltv) {
@@ -335,7 +345,8 @@ bool unpackLtv(const QByteArray& frame, std::vector<LtvRow>& ltv, std::vector<st
         row.visitWeekSum = values[3];
         row.weeksObserved = static_cast<std::int32_t>(values[4]);
         row.firstEvent = values[5];
-        row.lastEvent = values[5] + values[6];
+        if (__builtin_add_overflow(values[5], values[6], &row.lastEvent))
+            return fail(part, "ltv rows");
         row.lastName = static_cast<std::uint32_t>(detail[0]);
         row.city = static_cast<std::uint32_t>(detail[1]);
         row.state = static_cast<std::uint32_t>(detail[2]);
@@ -358,18 +369,7 @@ bool unpackCustomers(const QByteArray& frame, EventStore& events, Unpacked& part
     return in.atEnd() || fail(part, "customers");
 }
 
-} // namespace
-
-namespace ResultPack {
-
-PackedResults pack(const ResultTables& tables)
-{
-    auto bytes = [](const std::string& frame) { return QByteArray(frame.data(), qsizetype(frame.size())); };
-    return {bytes(packCustomers(*tables.events)), bytes(packVisits(tables.visits)), bytes(packWeekly(tables.weekly)),
-            bytes(packLtv(tables))};
-}
-
-std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, QString* error)
+std::shared_ptr<ResultTables> unpackAll(const PackedResults& packed, const Parameters& parameters, QString* error)
 {
     auto events = std::make_shared<EventStore>();
     auto tables = std::make_shared<ResultTables>();
@@ -403,6 +403,28 @@ std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Paramete
     }
     tables->events = std::move(events);
     return tables;
+}
+
+} // namespace
+
+namespace ResultPack {
+
+PackedResults pack(const ResultTables& tables)
+{
+    auto bytes = [](const std::string& frame) { return QByteArray(frame.data(), qsizetype(frame.size())); };
+    return {bytes(packCustomers(*tables.events)), bytes(packVisits(tables.visits)), bytes(packWeekly(tables.weekly)),
+            bytes(packLtv(tables))};
+}
+
+std::shared_ptr<ResultTables> unpack(const PackedResults& packed, const Parameters& parameters, QString* error)
+{
+    try {
+        return unpackAll(packed, parameters, error);
+    } catch (const std::exception& e) { // no memory or no thread for it
+        if (error)
+            *error = QStringLiteral("the packed results could not be read: %1").arg(QString::fromLocal8Bit(e.what()));
+        return nullptr;
+    }
 }
 
 } // namespace ResultPack

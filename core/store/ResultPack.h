@@ -11,21 +11,23 @@
 
 namespace clv {
 
-// The result tables of a workspace's last analysis packed in four byte strings (customer ids,
-// visits, weekly, ltv), stored in result_pack beside the SQL tables and in the same
-// transaction. The SQL tables are what the paged views and outside tools query; the pack is
-// what writing the output files again needs, without loading and analysing the events: the
-// 3.6 million visits rows of the benchmark file unpack in tens of milliseconds, where SQLite
-// alone takes some 0.4 s to step through them.
+// The result tables of a workspace's last analysis packed in four byte strings ("frames":
+// customer ids, visits, weekly, ltv), stored in result_pack beside the SQL tables, in the same
+// transaction, naming the saved results they pack (WorkspaceSchema, version 7). The SQL
+// tables are what the paged views and outside tools query; the pack is what writing the
+// output files again needs, without loading and analysing the events: the 3.6 million visits
+// rows of the benchmark file unpack in tens of milliseconds, where SQLite alone takes some
+// 0.4 s to step through them.
 //
-// Each frame: a format byte, then its rows. Customers are named by their interned id in the
-// customers frame (every id of the store, in id order). The visits and weekly frames list
-// their rows' customers as runs (customer, row count) — their rows come customer after
-// customer — then per row a header byte holding the small deltas of the week and visit
-// numbers from the row before and a few flags, and whatever does not fit in it; most visits
-// rows take that byte alone, so that the pack needs no compression (which would cost a save
-// several times the packing). Doubles are kept bit for bit. The ltv frame holds its own
-// dictionary of the names and places it shows. See ByteCoding.
+// Each frame: a format byte, its count (of ids or of rows), then the ids or rows; the ltv
+// frame starts with its own dictionary of the names and places it shows and counts its rows
+// after it. Customers are named by their interned id in the customers frame (every id of the
+// store, in id order). The visits and weekly frames list their rows' customers as runs
+// (customer, row count) — their rows come customer after customer — then per row a header
+// byte holding the small deltas of the week and visit numbers from the row before and a few
+// flags, and whatever does not fit in it. Most visits rows take that byte alone, so the pack
+// needs no compression (which took a save more than twice the packing's time). Doubles are
+// kept bit for bit. See ByteCoding.
 struct PackedResults {
     QByteArray customers;
     QByteArray visits;

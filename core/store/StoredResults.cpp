@@ -148,46 +148,78 @@ bool StoredResults::save(const ResultTables& tables, const LoadedEvents& loaded,
     if (!(saveCustomers(tables, error) && saveWeekly(tables, error) && saveLtv(tables, error)
           && saveParameters(tables, loaded, error) && createIndexes(error)))
         return false;
-    // Packing takes one core for some 0.15 s on the benchmark file: by now the scratch's
-    // thread is done, and the visits' copy below runs on this one.
+    // Packing takes one core for about 0.1 s on the benchmark file, beside the visits' copy
+    // below, which runs on this one once the scratch's thread is done.
     std::future<PackedResults> packing = std::async(std::launch::async, [&tables] { return ResultPack::pack(tables); });
     const bool saved = saveVisits(tables, loaded, scratch, error, control);
-    const PackedResults packed = packing.get(); // it reads `tables`: waited for either way
-    return saved && insertPack(packed, error);
+    PackedResults packed;
+    try {
+        packed = packing.get(); // it reads `tables`: waited for either way
+    } catch (const std::exception& e) {
+        if (error && saved)
+            *error = QStringLiteral("packing the results failed: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    return saved && insertPack(packed, m_savedAt, error);
 }
 
-bool StoredResults::insertPack(const PackedResults& packed, QString* error)
+bool StoredResults::insertPack(const PackedResults& packed, const QString& resultsSavedAt, QString* error)
 {
-    PreparedInsert q(m_db, QStringLiteral("result_pack"), {"id", "customers", "visits", "weekly", "ltv"});
+    PreparedInsert q(m_db, QStringLiteral("result_pack"),
+                     {"id", "results_saved_at", "made_by", "customers", "visits", "weekly", "ltv"});
     if (!q.readyOr(error))
         return false;
     q.bind(0, 1);
-    q.bind(1, packed.customers);
-    q.bind(2, packed.visits);
-    q.bind(3, packed.weekly);
-    q.bind(4, packed.ltv);
+    q.bind(1, resultsSavedAt);
+    q.bind(2, QStringLiteral(CLV_VERSION));
+    q.bind(3, packed.customers);
+    q.bind(4, packed.visits);
+    q.bind(5, packed.weekly);
+    q.bind(6, packed.ltv);
     return q.exec() || q.failed(QStringLiteral("saving the packed results failed"), error);
 }
 
 bool StoredResults::savePack(const ResultTables& tables, QString* error)
 {
     QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT saved_at FROM run_parameters WHERE id = 1")))
+        return sqlFailed(error, QStringLiteral("reading the run parameters failed"), q);
+    if (!q.next()) {
+        if (error)
+            *error = QStringLiteral("no results are stored");
+        return false;
+    }
+    const QString savedAt = q.value(0).toString();
     if (!q.exec(QStringLiteral("DELETE FROM result_pack")))
         return sqlFailed(error, QStringLiteral("clearing the packed results failed"), q);
-    return insertPack(ResultPack::pack(tables), error);
+    return insertPack(ResultPack::pack(tables), savedAt, error);
 }
+
+namespace {
+
+// The pack of the stored results, made by this version (see WorkspaceSchema's version 7).
+const char* const kCurrentPack = "FROM result_pack p "
+                                 "JOIN run_parameters r ON r.id = 1 AND r.saved_at = p.results_saved_at "
+                                 "WHERE p.id = 1 AND p.made_by = ?";
+
+} // namespace
 
 bool StoredResults::hasPack()
 {
     QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT 1 FROM result_pack WHERE id = 1")) && q.next();
+    q.prepare(QStringLiteral("SELECT 1 ") + QLatin1String(kCurrentPack));
+    q.addBindValue(QStringLiteral(CLV_VERSION));
+    return q.exec() && q.next();
 }
 
 std::optional<PackedResults> StoredResults::pack(QString* error)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT customers, visits, weekly, ltv FROM result_pack WHERE id = 1"))) {
+    const bool prepared = q.prepare(QStringLiteral("SELECT p.customers, p.visits, p.weekly, p.ltv ")
+                                    + QLatin1String(kCurrentPack));
+    q.addBindValue(QStringLiteral(CLV_VERSION));
+    if (!prepared || !q.exec()) {
         sqlFailed(error, QStringLiteral("reading the packed results failed"), q);
         return std::nullopt;
     }
@@ -306,6 +338,7 @@ bool StoredResults::saveParameters(const ResultTables& tables, const LoadedEvent
     if (!q.readyOr(error))
         return false;
     const Parameters& p = tables.parameters;
+    m_savedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QVariant values[] = {1,
                                formulaName(p.formula),
                                p.sessionGapSeconds,
@@ -314,7 +347,7 @@ bool StoredResults::saveParameters(const ResultTables& tables, const LoadedEvent
                                p.topX,
                                loaded.droppedDuplicates ? 1 : 0,
                                loaded.storedEventCount,
-                               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)};
+                               m_savedAt};
     for (int c = 0; c < int(std::size(values)); ++c)
         q.bind(c, values[c]);
     return q.exec() || q.failed(QStringLiteral("saving the run parameters failed"), error);

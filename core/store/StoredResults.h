@@ -38,12 +38,14 @@ public:
     // events than `loaded` holds; null with `error` set when the tables cannot be read.
     std::shared_ptr<const ResultTables> load(const ReadResult& read, const LoadedEvents& loaded, QString* error);
 
-    // Replaces only the packed results (ResultPack) with those of `tables`, the current
-    // results of a workspace that had none packed (made before schema 7). Inside the caller's
-    // transaction.
+    // Replaces only the packed results (ResultPack) with those of `tables`, which must be the
+    // stored results (the caller checks, inside its transaction): for results saved without a
+    // pack (before schema 7) or with one that could not be read.
     bool savePack(const ResultTables& tables, QString* error);
+    // Whether pack() has one.
     bool hasPack();
-    // The packed results; none (and no error) when none are stored.
+    // The packed results, when they pack the stored results and this version packed them;
+    // none (and no error) otherwise.
     std::optional<PackedResults> pack(QString* error);
 
     std::optional<Parameters> parameters();
@@ -58,7 +60,7 @@ private:
     bool saveWeekly(const ResultTables& tables, QString* error);
     bool saveLtv(const ResultTables& tables, QString* error);
     bool createIndexes(QString* error);
-    bool insertPack(const PackedResults& packed, QString* error);
+    bool insertPack(const PackedResults& packed, const QString& resultsSavedAt, QString* error);
     bool saveParameters(const ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadVisits(ResultTables& tables, const LoadedEvents& loaded, QString* error);
     bool loadWeekly(ResultTables& tables, QString* error);
@@ -68,6 +70,7 @@ private:
     std::vector<std::uint32_t> m_customersInOrder; // interned ids, by customer_no - 1
     std::vector<std::uint32_t> m_customerNumbers;  // customer_no of each interned id (index 0 unused)
     std::size_t m_ownVisits = 0;                   // visits rows save() writes; the scratch has the rest
+    QString m_savedAt;                             // the saved_at of the run parameters save() writes
 };
 
 } // namespace clv

@@ -403,7 +403,9 @@ bool Workspace::hasCurrentResults(const Parameters& parameters)
 std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameters& parameters, QString* error)
 {
     QSqlDatabase db = database();
-    db.transaction(); // one snapshot of the file for every read below
+    db.transaction(); // one state of the store for every read below, as in loadEvents()
+    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
+        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
     StoredResults stored(db);
     std::optional<PackedRun> run;
     const qint64 events = storedEventCount();
@@ -421,12 +423,22 @@ std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameter
 
 bool Workspace::packResults(const ResultTables& tables, bool replace, QString* error)
 {
+    if (!m_loaded.isStore(tables.events.get())) {
+        if (error)
+            *error = QStringLiteral("these results were not computed from this workspace's events");
+        return false;
+    }
     QSqlDatabase db = database();
-    StoredResults stored(db);
-    if (!replace && stored.hasPack())
-        return true;
     if (!beginWrite(error))
         return false;
+    // Asked inside the write: another client may have saved other results since.
+    StoredResults stored(db);
+    const bool wanted = stored.areCurrent(m_loaded) && stored.parameters() == tables.parameters
+        && (replace || !stored.hasPack());
+    if (!wanted) {
+        db.commit(); // nothing written: ends the transaction and frees the writers' lock
+        return true;
+    }
     if (stored.savePack(tables, error) && db.commit())
         return true;
     if (error && error->isEmpty())

@@ -29,6 +29,7 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
             analysis.timings.append({QStringLiteral("load"), clock.restart()});
             analysis.read = std::move(*packed->read);
             analysis.tables = std::move(packed->tables);
+            outcome.reusedStoredResults = true;
             // One visits row per event kept.
             analysis.duplicatesDropped = analysis.read.totals().accepted
                 - static_cast<qint64>(analysis.tables->visits.size());

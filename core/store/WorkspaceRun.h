@@ -9,11 +9,12 @@
 namespace clv {
 
 struct WorkspaceRunOutcome {
-    IngestReport ingest;          // what was added to the workspace (nothing when no inputs were named)
-    AnalysisOutcome analysis;     // over everything stored: read.files lists every stored file
-    QString storeError;           // the workspace could not be read or written, in plain words
-    bool storeUnreadable = false; // ... because its stored data cannot be read (a damaged file)
-    QStringList notes;            // worth a word to the user, no failure (packed results that could not be read)
+    IngestReport ingest;              // what was added to the workspace (nothing when no inputs were named)
+    AnalysisOutcome analysis;         // over everything stored: read.files lists every stored file
+    QString storeError;               // the workspace could not be read or written, in plain words
+    bool storeUnreadable = false;     // ... because its stored data cannot be read (a damaged file)
+    QStringList notes;                // worth a word to the user, no failure (packed results that could not be read)
+    bool reusedStoredResults = false; // request.reusePackedResults, and the stored results were current
     bool ok() const { return storeError.isEmpty() && ingest.ok() && analysis.tables != nullptr && !analysis.cancelled; }
 };
 

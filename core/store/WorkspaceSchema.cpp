@@ -275,11 +275,15 @@ const QStringList kVersion6Afterwards = {
 
 // Version 7: the results packed (ResultPack) beside their SQL tables, so that the output
 // files can be written again from a workspace without loading and analysing its events.
-// One row (id 1), written and cleared with run_parameters. Older workspaces get an empty
-// table: their next analysis fills it.
+// One row (id 1), cleared with the other result tables. It names the results it packs by
+// their run_parameters.saved_at and the program version that packed them: a pack of other
+// results (saved by a program that does not know the pack) or of another version's
+// analysis is not used. Older workspaces get an empty table: their next analysis fills it.
 const QStringList kVersion7 = {
     QStringLiteral("CREATE TABLE result_pack ("
                    "id INTEGER PRIMARY KEY, "
+                   "results_saved_at TEXT NOT NULL, "
+                   "made_by TEXT NOT NULL, "
                    "customers {blob} NOT NULL, "
                    "visits {blob} NOT NULL, "
                    "weekly {blob} NOT NULL, "

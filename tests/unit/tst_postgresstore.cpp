@@ -182,7 +182,10 @@ private Q_SLOTS:
             QVERIFY2(second.exitCode == 0, qPrintable(second.err));
             QVERIFY2(second.out.contains("already in the workspace: " + halves[0]), qPrintable(second.out));
             const Run stored = runEtl({"--from-workspace", store, "-o", m_dir.filePath(name + "3")});
-            QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+            QVERIFY2(stored.exitCode == 0 && stored.err.isEmpty(), qPrintable(stored.err));
+            // Written from the results packed by the second run (BYTEA on the server), not analysed.
+            QVERIFY2(stored.out.contains("stored results of all 3 stored file(s) are current"), qPrintable(stored.out));
+            QVERIFY(!readAll(m_dir.filePath(name + "3/run.json")).contains("\"analyse\""));
         }
         for (const char* run : {"1", "2", "3"})
             compareOutputs(m_dir.filePath(QStringLiteral("pg") + run), m_dir.filePath(QStringLiteral("lite") + run));

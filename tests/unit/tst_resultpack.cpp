@@ -6,6 +6,7 @@
 
 #include "WorkspaceTestSupport.h"
 
+#include "store/ByteCoding.h"
 #include "store/ResultPack.h"
 #include "store/WorkspaceSchema.h"
 
@@ -17,6 +18,8 @@
 #include <QTest>
 
 #include <bit>
+#include <cmath>
+#include <limits>
 
 using namespace clv;
 using namespace clv::test;
@@ -128,6 +131,151 @@ private Q_SLOTS:
             QCOMPARE(r.lastEvent, e.lastEvent);
             QCOMPARE(r.lastName == StringPool::kAbsent, e.lastName == StringPool::kAbsent);
             QCOMPARE(b.detailText(r.city), a.detailText(e.city));
+        }
+    }
+
+    void testEdgeValuesComeBackExactly()
+    {
+        // Tables no analysis makes, with the values at the edges of each field's coding.
+        auto events = std::make_shared<EventStore>();
+        const std::uint32_t a = events->internCustomerId("a");
+        const std::uint32_t b = events->internCustomerId("b,with \"quotes\"");
+        const std::uint32_t empty = events->internDetail("");
+        const std::uint32_t place = events->internDetail("Saint-Étienne");
+        ResultTables tables;
+        tables.events = events;
+        const std::int32_t weeks[] = {0, 2, 5, 3, INT32_MIN, INT32_MAX, -1, -4};
+        const std::int32_t visits[] = {0, 3, 2, INT32_MAX, INT32_MIN, 0, 1, 1};
+        const Cents amounts[] = {0, -1, 0, INT64_MAX, INT64_MIN, 12345, 0, -99};
+        const std::uint8_t orders[] = {0, 1, 1, 0, 1, 0, 1, 0};
+        for (int i = 0; i < 8; ++i) {
+            tables.visits.customer.push_back(i < 5 ? a : b);
+            tables.visits.weekId.push_back(weeks[i]);
+            tables.visits.visitId.push_back(visits[i]);
+            tables.visits.amountCents.push_back(amounts[i]);
+            tables.visits.isOrder.push_back(orders[i]);
+        }
+        const double perWeek[] = {0.1 + 0.2, std::nan(""), -0.0, 171.32999999999998, 1e300, 0.0};
+        const Cents weekCents[] = {30, 0, 0, 17133, -5, 0};
+        for (int i = 0; i < 6; ++i) {
+            tables.weekly.customer.push_back(i < 3 ? a : b);
+            tables.weekly.weekId.push_back(weeks[i]);
+            tables.weekly.visits.push_back(visits[i]);
+            tables.weekly.amountCents.push_back(weekCents[i]);
+            tables.weekly.amountPerWeek.push_back(perWeek[i]);
+        }
+        LtvRow first{b, -0.0, INT32_MAX, 0, INT64_MIN, -3, INT32_MIN, -1000, -2000, empty, StringPool::kAbsent, place};
+        LtvRow second{
+            a, std::numeric_limits<double>::infinity(), 1, 1, 5, 7, 2, INT64_MAX - 1, INT64_MAX, place, place, empty};
+        tables.ltv = {first, second};
+
+        QString error;
+        const auto back = ResultPack::unpack(ResultPack::pack(tables), {}, &error);
+        QVERIFY2(back, qPrintable(error));
+        const auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+        for (std::size_t i = 0; i < 8; ++i) {
+            QCOMPARE(back->events->customerId(back->visits.customer[i]), events->customerId(tables.visits.customer[i]));
+            QCOMPARE(back->visits.weekId[i], tables.visits.weekId[i]);
+            QCOMPARE(back->visits.visitId[i], tables.visits.visitId[i]);
+            QCOMPARE(back->visits.amountCents[i], tables.visits.amountCents[i]);
+            QCOMPARE(back->visits.isOrder[i], tables.visits.isOrder[i]);
+        }
+        for (std::size_t i = 0; i < 6; ++i) {
+            QCOMPARE(back->weekly.weekId[i], tables.weekly.weekId[i]);
+            QCOMPARE(back->weekly.visits[i], tables.weekly.visits[i]);
+            QCOMPARE(back->weekly.amountCents[i], tables.weekly.amountCents[i]);
+            QCOMPARE(bits(back->weekly.amountPerWeek[i]), bits(tables.weekly.amountPerWeek[i]));
+        }
+        for (std::size_t i = 0; i < 2; ++i) {
+            const LtvRow& e = tables.ltv[i];
+            const LtvRow& r = back->ltv[i];
+            QCOMPARE(back->events->customerId(r.customer), events->customerId(e.customer));
+            QCOMPARE(bits(r.ltv), bits(e.ltv));
+            QCOMPARE(r.visits, e.visits);
+            QCOMPARE(r.orders, e.orders);
+            QCOMPARE(r.totalCents, e.totalCents);
+            QCOMPARE(r.visitWeekSum, e.visitWeekSum);
+            QCOMPARE(r.weeksObserved, e.weeksObserved);
+            QCOMPARE(r.firstEvent, e.firstEvent);
+            QCOMPARE(r.lastEvent, e.lastEvent);
+            for (const auto& [got, expected] :
+                 {std::pair(r.lastName, e.lastName), std::pair(r.city, e.city), std::pair(r.state, e.state)}) {
+                QCOMPARE(got == StringPool::kAbsent, expected == StringPool::kAbsent);
+                QCOMPARE(back->events->detailText(got), events->detailText(expected));
+            }
+        }
+    }
+
+    void testFramesClaimingHugeCountsOrOverflowsAreRefusedAtOnce()
+    {
+        const auto tables = analyse(
+            {customerLine("c1", "2020-01-01T10:00:00.000Z"), visitLine("c1", "2020-01-01T10:05:00.000Z")});
+        QVERIFY(tables);
+        const PackedResults good = ResultPack::pack(*tables);
+        const auto bytes = [](ByteWriter& w) { return QByteArray::fromStdString(w.take()); };
+        std::vector<std::pair<const char*, PackedResults>> damaged;
+        {
+            ByteWriter w; // a trillion ltv rows in a few bytes: refused before any is made
+            w.byte(1);
+            w.varint(0);
+            w.varint(std::uint64_t(1) << 40);
+            PackedResults p = good;
+            p.ltv = bytes(w);
+            damaged.emplace_back("ltv rows beyond the frame", p);
+        }
+        {
+            ByteWriter w; // a dictionary larger than its bytes
+            w.byte(1);
+            w.varint(std::uint64_t(1) << 40);
+            PackedResults p = good;
+            p.ltv = bytes(w);
+            damaged.emplace_back("ltv dictionary beyond the frame", p);
+        }
+        {
+            ByteWriter w; // a week's delta that leaves every integer range
+            w.byte(1);
+            w.varint(1); // rows
+            w.varint(1); // runs
+            w.varint(1); // customer 1
+            w.varint(1); // one row
+            w.byte(3);   // the week's delta follows
+            w.signedVarint(INT64_MAX);
+            PackedResults p = good;
+            p.visits = bytes(w);
+            damaged.emplace_back("a visits week overflowing", p);
+        }
+        {
+            ByteWriter w; // runs that claim more rows than the table
+            w.byte(1);
+            w.varint(2);
+            w.varint(1);
+            w.varint(1);
+            w.varint(std::uint64_t(1) << 40);
+            PackedResults p = good;
+            p.weekly = bytes(w);
+            damaged.emplace_back("weekly runs beyond the rows", p);
+        }
+        {
+            ByteWriter w; // a last event that overflows from the first
+            w.byte(1);
+            w.varint(0); // no dictionary
+            w.varint(1); // one row
+            w.varint(1);
+            w.real(1.0);
+            for (std::int64_t v : {1, 1, 1, 1, 1})
+                w.signedVarint(v);
+            w.signedVarint(INT64_MAX);
+            w.signedVarint(INT64_MAX);
+            for (int d = 0; d < 3; ++d)
+                w.varint(0);
+            PackedResults p = good;
+            p.ltv = bytes(w);
+            damaged.emplace_back("an ltv last event overflowing", p);
+        }
+        for (const auto& [what, packed] : damaged) {
+            QString error;
+            QVERIFY2(!ResultPack::unpack(packed, {}, &error), what);
+            QVERIFY2(error.contains("damaged"), qPrintable(what + QStringLiteral(": ") + error));
         }
     }
 
@@ -298,6 +446,33 @@ private Q_SLOTS:
         QVERIFY2(again.err.isEmpty(), qPrintable(again.err));
         QVERIFY(!analysed(out("again")));
         QVERIFY(sameTables(out("again"), out("batch")));
+    }
+
+    void testAPackOfOtherResultsOrAnotherVersionIsNotUsed_data()
+    {
+        QTest::addColumn<QString>("change");
+        // Results saved again by a program that does not know the pack (it leaves the old one).
+        QTest::newRow("other results") << "UPDATE run_parameters SET saved_at = '2020-01-01T00:00:00.000Z'";
+        QTest::newRow("another version") << "UPDATE result_pack SET made_by = '0.0.1'";
+    }
+
+    void testAPackOfOtherResultsOrAnotherVersionIsNotUsed()
+    {
+        QFETCH(QString, change);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.clvdb");
+        auto out = [&](const QString& name) { return dir.filePath(name); };
+        QCOMPARE(runEtl({kSeedInput, "-o", out("batch")}).exitCode, 0);
+        QCOMPARE(runEtl({"--workspace", path, kSeedInput, "-o", out("saved")}).exitCode, 0);
+        execOn(path, {change});
+        const Run first = runEtl({"--from-workspace", path, "-o", out("first")});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.err.isEmpty(), qPrintable(first.err)); // not damage: only not these results' pack
+        QVERIFY(analysed(out("first")));
+        QVERIFY(sameTables(out("first"), out("batch")));
+        QCOMPARE(runEtl({"--from-workspace", path, "-o", out("second")}).exitCode, 0);
+        QVERIFY(!analysed(out("second"))); // packed again by the first
+        QVERIFY(sameTables(out("second"), out("batch")));
     }
 
     void testSchema6WorkspaceIsPackedOnItsFirstReopen()
