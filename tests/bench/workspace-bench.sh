@@ -20,16 +20,16 @@
 #                                                      painted; best of three; needs the GUI bench)
 #        add     clv-etl --workspace W SMALL          (a second, small file: 2,000 customers;
 #                                                      best of three, each into W as saved)
-#        alone   clv-etl --workspace EMPTY SMALL      (the same file into an empty workspace;
-#                                                      best of three)
+#        alone   clv-etl --workspace ONE SMALL        (the same file into a workspace of one
+#                                                      event; best of three)
 #      each preceded by a read of the file into the page cache;
 #   3. checks that the batch, save and reopen runs wrote the same three tables;
 #   4. prints seconds, events/s, peak RSS, the workspace file size and the stage times from
 #      run.json, and the SPEC §6 ratios — save, reopen and the window's opening against the
 #      batch run's wall time,
 #      the file against the JSON, the second file's ingest time per MB against the first's,
-#      and the second file added to the large workspace against the same file added to an
-#      empty one (its ingest, and the whole run) — each with its target; the table is also
+#      and the second file added to the large workspace against the same file added to one
+#      of a single event (its ingest, and the whole run) — each with its target; the table is also
 #      saved to .work/workspace-last-run.txt.
 # Exit status: 0 done, 1 the tables differ, 2 usage or setup error, 3 a run failed.
 
@@ -105,8 +105,8 @@ timed() {
 }
 
 # best_of_three NAME ARGS...: `timed NAME ARGS...` three times (a save starting each time from
-# no workspace, the second file added each time to the workspace as the save left it, and into
-# a new empty one), keeping the fastest run's time and run.json. The batch run is the yardstick
+# no workspace, the second file added each time to the workspace as the save left it, and to a
+# new workspace of one event), keeping the fastest run's time and run.json. The batch run is the yardstick
 # of every ratio, and a slow run of it on a noisy machine would flatter the workspace's
 # figures; the other runs are measured the same way, so that one slow run of theirs cannot
 # spoil them either (the small file's runs take tens of milliseconds, where one slow start
@@ -117,7 +117,11 @@ best_of_three() {
     for attempt in 1 2 3; do
         [[ "$name" == save ]] && rm -f "$workspace" "$workspace-wal" "$workspace-shm"
         [[ "$name" == add ]] && cp "$saved" "$workspace" && rm -f "$workspace-wal" "$workspace-shm"
-        [[ "$name" == alone ]] && rm -f "$alone" "$alone-wal" "$alone-shm"
+        if [[ "$name" == alone ]]; then
+            rm -f "$alone" "$alone-wal" "$alone-shm"
+            "$etl" --workspace "$alone" "$tiny" --quiet --output "$work_dir/ws-out-tiny" > /dev/null 2>&1 \
+                || die "making the one-event workspace failed"
+        fi
         timed "$name" "$@"
         wall=$(awk '{print $(NF-1)}' "$work_dir/ws-time-$name.txt")
         if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -154,10 +158,15 @@ if [[ ! -s "$small" ]]; then
 fi
 best_of_three add --workspace "$workspace" "$small" --output "$work_dir/ws-out-add"
 rm -f "$saved"
-# The same small file into an empty workspace: what adding it costs when the store is small.
+# The same small file added to a workspace that holds one event (made from the file's first
+# line): what adding it costs when the store is small. An existing workspace, as the large one
+# is — a new one is built without a write-ahead log, which is cheaper by itself — so that the
+# size of the store is all that differs.
 alone="$work_dir/bench-small-alone.clvdb"
+tiny="$work_dir/bench-tiny.jsonl"
+head -n 1 "$small" > "$tiny"
 best_of_three alone --workspace "$alone" "$small" --output "$work_dir/ws-out-alone"
-rm -f "$alone" "$alone-wal" "$alone-shm"
+rm -rf "$alone" "$alone-wal" "$alone-shm" "$tiny" "$work_dir/ws-out-tiny"
 
 status=0
 for table in output_t1.txt output_ltv_specs.txt output_ltv_final.txt; do
@@ -199,14 +208,15 @@ checks = [
     ("workspace / JSON size", workspace_bytes / input_bytes, 0.5),
     ("2nd file's ingest per MB / 1st file's", ingest_per_mb("add", os.path.getsize(small)) / ingest_per_mb("save", input_bytes), 1.5),
     # Adding costs in proportion to the new file, not to the store: the same file added to the
-    # large workspace and to an empty one, its ingest alone and the whole run (which analyses and
-    # saves everything the store holds).
-    ("2nd file's ingest, large / empty store", stages["add"]["ingest"] / max(stages["alone"]["ingest"], 1), 1.5),
-    ("2nd file's whole run, large / empty", seconds["add"] / seconds["alone"], 1.5),
+    # large workspace and to one of a single event, its ingest alone and the whole run (which
+    # analyses and saves everything the store holds). (Per MB, above, a 6 MB file's fixed costs
+    # of some 15 ms, starting, hashing and committing, weigh on its own.)
+    ("2nd file's ingest, large / one-event store", stages["add"]["ingest"] / max(stages["alone"]["ingest"], 1), 1.5),
+    ("2nd file's whole run, large / one-event", seconds["add"] / seconds["alone"], 1.5),
 ]
 print("ratios, SPEC section 6 targets")
 for name, value, target in checks:
-    print(f"  {name:<40} {value:6.2f}x   target <= {target}x   {'met' if value <= target else 'MISSED'}")
+    print(f"  {name:<44} {value:6.2f}x   target <= {target}x   {'met' if value <= target else 'MISSED'}")
 EOF
 
 if [[ $keep -eq 0 ]]; then
