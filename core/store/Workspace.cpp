@@ -5,6 +5,7 @@
 #include "store/StoredEventsLoader.h"
 #include "store/StoredResults.h"
 #include "store/WorkspaceSchema.h"
+#include "util/BackgroundPriority.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -167,6 +168,11 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, QString* error, 
                     refuse(version == 0 ? WorkspaceOpenFailure::Unwritable : WorkspaceOpenFailure::Refused, why);
                 else
                     workspace->m_schemaVersion = WorkspaceSchema::kCurrentVersion;
+                if (mode == WorkspaceOpenMode::Staging) {
+                    workspace->m_laterHashes = std::make_unique<QThreadPool>();
+                    workspace->m_laterHashes->setMaxThreadCount(1);
+                    runAtBackgroundPriority(*workspace->m_laterHashes);
+                }
             }
         }
     }
@@ -271,14 +277,19 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
     IngestReport report;
     QSqlDatabase db = database();
     m_justStored.reset();
+    // A file about to be added is compared with the stored ones by their hashes.
+    if (!settleContentHashes(&report.error))
+        return report;
     if (!beginWrite(&report.error))
         return report;
     bool ok = false;
     std::shared_ptr<ReadResult> soleFile;
+    std::vector<PendingContentHash> pending;
     {
-        WorkspaceIngester ingester(db, options, control);
+        WorkspaceIngester ingester(db, options, control, m_laterHashes.get());
         ok = ingester.ingest(inputs, report);
         soleFile = ingester.takeSoleFileRead();
+        pending = ingester.takePendingHashes();
     } // the ingester's statements are released before the commit or rollback
     // A cancel that came after the ingester's last look is still honoured: nothing is kept.
     if (ok && control && control->isCancelled()) {
@@ -297,6 +308,7 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
         report.rejectionsAdded = 0;
     } else {
         m_justStored = std::move(soleFile);
+        m_pendingHashes = std::move(pending);
     }
     return report;
 }
@@ -443,6 +455,39 @@ bool Workspace::packResults(const ResultTables& tables, bool replace, QString* e
         return true;
     if (error && error->isEmpty())
         *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+    db.rollback();
+    return false;
+}
+
+bool Workspace::settleContentHashes(QString* error)
+{
+    if (m_pendingHashes.empty())
+        return true;
+    QSqlDatabase db = database();
+    if (!beginWrite(error))
+        return false;
+    QSqlQuery update(db);
+    bool ok = update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?"));
+    for (std::size_t i = 0; ok && i < m_pendingHashes.size(); ++i) {
+        const PendingContentHash& pending = m_pendingHashes[i];
+        const ContentHash done = pending.hash.result();
+        if (done.sha256.isEmpty()) { // read once, unreadable the second time
+            if (error)
+                *error = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending.display, done.error);
+            db.rollback();
+            return false;
+        }
+        update.bindValue(0, done.sha256);
+        update.bindValue(1, QVariant::fromValue<qint64>(pending.fileId));
+        ok = update.exec();
+    }
+    if (ok && db.commit()) {
+        m_pendingHashes.clear();
+        return true;
+    }
+    if (error)
+        *error = QStringLiteral("saving to the workspace failed: %1")
+                     .arg(update.lastError().isValid() ? update.lastError().text() : db.lastError().text());
     db.rollback();
     return false;
 }

@@ -124,6 +124,12 @@ public:
     // files were added since it was made.
     std::optional<StoredFit> loadFit(QString* error = nullptr);
 
+    // Writes the SHA-256 of files that a new workspace stored before their hash was known
+    // (WorkspaceIngester), waiting for them, in a transaction of its own. A new workspace must
+    // not be put in place before this has succeeded (hasPendingContentHashes() is false).
+    bool settleContentHashes(QString* error);
+    bool hasPendingContentHashes() const { return !m_pendingHashes.empty(); }
+
     std::optional<Parameters> storedParameters();
     int schemaVersion() const { return m_schemaVersion; }
     // The file's absolute path, or the server's address (WorkspaceLocation::toString()).
@@ -154,6 +160,9 @@ private:
     QThread* m_thread = nullptr;
     int m_schemaVersion = 0;
     bool m_onServer = false;
+    // A new workspace's files are hashed here, at background priority, after they are stored.
+    std::unique_ptr<QThreadPool> m_laterHashes;
+    std::vector<PendingContentHash> m_pendingHashes;
     bool m_dropExactDuplicates = false;
     LoadedEvents m_loaded;
     // The one file just added to an empty workspace, as read (WorkspaceIngester::takeSoleFileRead):

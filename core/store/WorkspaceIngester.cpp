@@ -23,14 +23,15 @@ QString utf8(std::string_view text)
 
 } // namespace
 
-WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control)
+WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions& options, const JobControl* control,
+                                     QThreadPool* laterHashes)
     : m_db(db), m_options(options), m_control(control),
       m_insertFile(db, QStringLiteral("source_files"),
                    {"id", "path", "display_name", "content_sha256", "size_bytes", "line_count", "record_count",
                     "accepted_count", "rejected_count", "ingested_at"}),
       m_blocks(db),
       m_insertRejection(db, QStringLiteral("rejected_lines"), {"id", "file_id", "line_number", "reason", "raw_text"}),
-      m_findHash(db), m_findSize(db)
+      m_findHash(db), m_findSize(db), m_laterHashes(laterHashes)
 {
     m_hashThread.setMaxThreadCount(1);
     // Stored with the events, for the duplicate filter of later runs.
@@ -163,24 +164,41 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         return false;
     if (m_control)
         m_control->report(QStringLiteral("Hashing"), 0.0);
-    QFuture<HashOutcome> hashing = QtConcurrent::run(&m_hashThread, [path = file.path, control = m_control] {
-        HashOutcome outcome;
+    auto hashing = [path = file.path, control = m_control] {
+        ContentHash outcome;
         outcome.sha256 = contentHash(path, &outcome.error, control);
         return outcome;
-    });
+    };
+    if (m_laterHashes && m_startedEmpty && !sameSize) {
+        // Stored now, hashed later (see the constructor).
+        QFuture<ContentHash> later = QtConcurrent::run(m_laterHashes, hashing);
+        const std::int64_t fileId = m_nextFileId;
+        const int added = report.filesAdded;
+        // Until then the row holds a stand-in that no SHA-256 in hex can equal (the column is
+        // unique).
+        const QString standIn = QStringLiteral("pending-%1").arg(fileId);
+        if (!storeRead(file, standIn, EventReader(m_options).read({file.path}, m_control), report))
+            return false;
+        if (report.filesAdded > added)
+            m_pendingHashes.push_back({fileId, file.display, later});
+        return true;
+    }
+    if (sameSize && !settlePendingHashes(report))
+        return false;
+    QFuture<ContentHash> hash = QtConcurrent::run(&m_hashThread, hashing);
     std::optional<ReadResult> read;
     if (!sameSize)
         read = EventReader(m_options).read({file.path}, m_control);
-    const HashOutcome hash = hashing.result();
+    const ContentHash done = hash.result();
     if (cancelled(report))
         return false;
-    if (hash.sha256.isEmpty()) {
-        report.problems << QStringLiteral("%1: %2").arg(file.display, hash.error);
+    if (done.sha256.isEmpty()) {
+        report.problems << QStringLiteral("%1: %2").arg(file.display, done.error);
         return true;
     }
     // The look-up sees this call's own uncommitted files too: the same bytes named twice
     // in one call are stored once.
-    const bool stored = anyStoredFile(m_findHash, hash.sha256, report);
+    const bool stored = anyStoredFile(m_findHash, done.sha256, report);
     if (!report.error.isEmpty())
         return false;
     if (stored) {
@@ -188,29 +206,57 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         ++report.filesSkipped;
         return true;
     }
-
     if (!read)
         read = EventReader(m_options).read({file.path}, m_control);
-    if (read->cancelled || cancelled(report)) {
+    return storeRead(file, done.sha256, std::move(*read), report);
+}
+
+bool WorkspaceIngester::storeRead(const InputFile& file, const QString& sha256, ReadResult&& read, IngestReport& report)
+{
+    if (read.cancelled || cancelled(report)) {
         report.cancelled = true;
         return false;
     }
-    if (read->stoppedStrict) {
-        const Rejection& r = read->rejections.front();
+    if (read.stoppedStrict) {
+        const Rejection& r = read.rejections.front();
         report.stoppedStrict = true;
         report.strictRejection = QStringLiteral("%1:%2: %3").arg(file.display).arg(r.line).arg(utf8(r.reason));
         return false;
     }
-    if (!read->inputProblems.isEmpty() || read->files.size() != 1) {
+    if (!read.inputProblems.isEmpty() || read.files.size() != 1) {
         // Half a file would be taken for all of it next time (same hash): store none of it.
-        for (const QString& problem : read->inputProblems)
+        for (const QString& problem : read.inputProblems)
             report.problems << problem;
         return true;
     }
-    if (!storeFile(file, hash.sha256, *read, report))
+    if (!storeFile(file, sha256, read, report))
         return false;
     ++report.filesAdded;
-    keepSoleFileRead(file, std::move(*read), report.filesAdded);
+    keepSoleFileRead(file, std::move(read), report.filesAdded);
+    return true;
+}
+
+bool WorkspaceIngester::settlePendingHashes(IngestReport& report)
+{
+    QSqlQuery update(m_db);
+    if (!m_pendingHashes.empty()
+        && !update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?")))
+        return fail(report, QStringLiteral("preparing the workspace's statements failed"), update.lastError());
+    for (const PendingContentHash& pending : m_pendingHashes) {
+        const ContentHash done = pending.hash.result();
+        if (cancelled(report))
+            return false;
+        if (done.sha256.isEmpty()) { // read once, unreadable the second time: nothing is kept
+            report.error
+                = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending.display, done.error);
+            return false;
+        }
+        update.bindValue(0, done.sha256);
+        update.bindValue(1, QVariant::fromValue<qint64>(pending.fileId));
+        if (!update.exec())
+            return fail(report, QStringLiteral("storing %1 failed").arg(pending.display), update.lastError());
+    }
+    m_pendingHashes.clear();
     return true;
 }
 

@@ -78,14 +78,15 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
         // ... but their pack may be missing (an older version saved them) or unreadable.
         if (!workspace.packResults(*analysis.tables, packUnreadable, &error))
             outcome.notes << QStringLiteral("the results could not be packed for a faster reopening: %1").arg(error);
-        analysis.timings.append({QStringLiteral("save"), clock.restart()});
-        return outcome;
-    }
-    if (!workspace.saveResults(*analysis.tables, &error, control)) {
+    } else if (!workspace.saveResults(*analysis.tables, &error, control)) {
         analysis.cancelled = control && control->isCancelled();
         if (!analysis.cancelled)
             outcome.storeError = error;
     }
+    // A new workspace's files, hashed meanwhile on what the run left idle (WorkspaceIngester):
+    // their hashes are written before anything could put the workspace in place.
+    if (outcome.storeError.isEmpty() && !analysis.cancelled && !workspace.settleContentHashes(&error))
+        outcome.storeError = error;
     analysis.timings.append({QStringLiteral("save"), clock.restart()});
     return outcome;
 }
