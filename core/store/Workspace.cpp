@@ -466,28 +466,10 @@ bool Workspace::settleContentHashes(QString* error)
     QSqlDatabase db = database();
     if (!beginWrite(error))
         return false;
-    QSqlQuery update(db);
-    bool ok = update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?"));
-    for (std::size_t i = 0; ok && i < m_pendingHashes.size(); ++i) {
-        const PendingContentHash& pending = m_pendingHashes[i];
-        const ContentHash done = pending.hash.result();
-        if (done.sha256.isEmpty()) { // read once, unreadable the second time
-            if (error)
-                *error = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending.display, done.error);
-            db.rollback();
-            return false;
-        }
-        update.bindValue(0, done.sha256);
-        update.bindValue(1, QVariant::fromValue<qint64>(pending.fileId));
-        ok = update.exec();
-    }
-    if (ok && db.commit()) {
-        m_pendingHashes.clear();
+    if (writeContentHashes(db, m_pendingHashes, error) && db.commit())
         return true;
-    }
-    if (error)
-        *error = QStringLiteral("saving to the workspace failed: %1")
-                     .arg(update.lastError().isValid() ? update.lastError().text() : db.lastError().text());
+    if (error && error->isEmpty())
+        *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
     db.rollback();
     return false;
 }

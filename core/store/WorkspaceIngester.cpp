@@ -236,28 +236,44 @@ bool WorkspaceIngester::storeRead(const InputFile& file, const QString& sha256, 
     return true;
 }
 
-bool WorkspaceIngester::settlePendingHashes(IngestReport& report)
+bool writeContentHashes(const QSqlDatabase& db, std::vector<PendingContentHash>& pending, QString* error,
+                        QSqlError* sqlError)
 {
-    QSqlQuery update(m_db);
-    if (!m_pendingHashes.empty()
-        && !update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?")))
-        return fail(report, QStringLiteral("preparing the workspace's statements failed"), update.lastError());
-    for (const PendingContentHash& pending : m_pendingHashes) {
-        const ContentHash done = pending.hash.result();
-        if (cancelled(report))
-            return false;
-        if (done.sha256.isEmpty()) { // read once, unreadable the second time: nothing is kept
-            report.error
-                = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending.display, done.error);
+    if (pending.empty())
+        return true;
+    QSqlQuery update(db);
+    bool ok = update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?"));
+    for (std::size_t i = 0; ok && i < pending.size(); ++i) {
+        const ContentHash done = pending[i].hash.result();
+        if (done.sha256.isEmpty()) { // read once, unreadable the second time
+            if (error)
+                *error
+                    = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending[i].display, done.error);
             return false;
         }
         update.bindValue(0, done.sha256);
-        update.bindValue(1, QVariant::fromValue<qint64>(pending.fileId));
-        if (!update.exec())
-            return fail(report, QStringLiteral("storing %1 failed").arg(pending.display), update.lastError());
+        update.bindValue(1, QVariant::fromValue<qint64>(pending[i].fileId));
+        ok = update.exec();
     }
-    m_pendingHashes.clear();
+    if (!ok) {
+        if (error)
+            *error = QStringLiteral("storing the files' hashes failed: %1").arg(update.lastError().text());
+        if (sqlError)
+            *sqlError = update.lastError();
+        return false;
+    }
+    pending.clear();
     return true;
+}
+
+bool WorkspaceIngester::settlePendingHashes(IngestReport& report)
+{
+    QSqlError why;
+    if (writeContentHashes(m_db, m_pendingHashes, &report.error, &why))
+        return !cancelled(report);
+    if (why.isValid()) // else the file could not be read again: report.error says so
+        fail(report, QStringLiteral("storing the files' hashes failed"), why);
+    return false;
 }
 
 void WorkspaceIngester::keepSoleFileRead(const InputFile& file, ReadResult&& read, int filesAdded)

@@ -49,6 +49,12 @@ struct PendingContentHash {
     QFuture<ContentHash> hash;
 };
 
+// Writes the hashes of `pending` into source_files, waiting for them, inside the caller's
+// transaction, and empties it. False, with `error` set (and `sqlError` when the database
+// refused), when a file could not be read again or the database refused.
+bool writeContentHashes(const QSqlDatabase& db, std::vector<PendingContentHash>& pending, QString* error,
+                        QSqlError* sqlError = nullptr);
+
 // Puts event files into a workspace's tables: hashes each file's bytes, reads the new ones
 // with EventReader (which hashes each event's payload as it parses), and stores their events
 // in blocks with those hashes (EventBlockWriter) and their rejected lines row by row.
