@@ -133,6 +133,12 @@ int runWithWorkspace(const EtlSettings& settings, const clv::JobControl& control
                     qPrintable(shownPath), run.ingest.filesAdded, run.ingest.filesSkipped,
                     run.analysis.read.files.size());
     if (staged) {
+        if (workspace->hasPendingContentHashes()) { // a file row without its hash must never appear
+            printErr(QStringLiteral("clv-etl: workspace %1: its files' hashes were not written; it was not "
+                                    "created")
+                         .arg(shownPath));
+            return ExitOutputFailed;
+        }
         workspace.reset(); // its connection is closed before the file is moved
         if (!staged->commit(&error)) {
             printErr(QStringLiteral("clv-etl: %1").arg(error));

@@ -27,7 +27,7 @@ SessionOutcome runInWorkspace(const QString& location, WorkspaceOpenMode mode, c
         outcome.cancelled = true;
         return outcome;
     }
-    if (!run.ok()) {
+    if (!run.ok() || workspace->hasPendingContentHashes()) {
         QStringList why;
         for (const QString& e : {run.storeError, run.ingest.error, run.ingest.strictRejection})
             if (!e.isEmpty())

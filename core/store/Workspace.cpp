@@ -91,6 +91,9 @@ Workspace::Workspace(QString path, QString connection)
 Workspace::~Workspace()
 {
     assertOwnerThread();
+    // Hashes no one will write: those not started are dropped (the pool waits for the others).
+    if (m_laterHashes)
+        m_laterHashes->clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -278,8 +281,13 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
     QSqlDatabase db = database();
     m_justStored.reset();
     // A file about to be added is compared with the stored ones by their hashes.
-    if (!settleContentHashes(&report.error))
+    if (!settleContentHashes(&report.error)) {
+        if (report.error == QLatin1String("cancelled")) {
+            report.error.clear();
+            report.cancelled = true;
+        }
         return report;
+    }
     if (!beginWrite(&report.error))
         return report;
     bool ok = false;
@@ -303,6 +311,8 @@ IngestReport Workspace::addFilesOnce(const QStringList& inputs, const ReaderOpti
     }
     if (!ok) {
         db.rollback();
+        if (m_laterHashes)
+            m_laterHashes->clear(); // the dropped files' hashes not yet started
         report.filesAdded = 0;
         report.eventsAdded = 0;
         report.rejectionsAdded = 0;

@@ -41,7 +41,7 @@ WorkspaceIngester::WorkspaceIngester(const QSqlDatabase& db, const ReaderOptions
     Q_ASSERT(!options.transactions);
 }
 
-QString WorkspaceIngester::contentHash(const QString& path, QString* error, const JobControl* control)
+QString WorkspaceIngester::contentHash(const QString& path, QString* error, const JobControl* control, qint64* bytes)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
@@ -61,6 +61,8 @@ QString WorkspaceIngester::contentHash(const QString& path, QString* error, cons
         if (got == 0)
             break;
         hash.add(std::string_view(buffer.constData(), static_cast<std::size_t>(got)));
+        if (bytes)
+            *bytes += got;
         if (control && control->isCancelled())
             return {};
     }
@@ -166,7 +168,7 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         m_control->report(QStringLiteral("Hashing"), 0.0);
     auto hashing = [path = file.path, control = m_control] {
         ContentHash outcome;
-        outcome.sha256 = contentHash(path, &outcome.error, control);
+        outcome.sha256 = contentHash(path, &outcome.error, control, &outcome.bytes);
         return outcome;
     };
     if (m_laterHashes && m_startedEmpty && !sameSize) {
@@ -180,7 +182,7 @@ bool WorkspaceIngester::ingestFile(const InputFile& file, IngestReport& report)
         if (!storeRead(file, standIn, EventReader(m_options).read({file.path}, m_control), report))
             return false;
         if (report.filesAdded > added)
-            m_pendingHashes.push_back({fileId, file.display, later});
+            m_pendingHashes.push_back({fileId, file.display, qint64(file.bytes), later});
         return true;
     }
     if (sameSize && !settlePendingHashes(report))
@@ -245,10 +247,20 @@ bool writeContentHashes(const QSqlDatabase& db, std::vector<PendingContentHash>&
     bool ok = update.prepare(QStringLiteral("UPDATE source_files SET content_sha256 = ? WHERE id = ?"));
     for (std::size_t i = 0; ok && i < pending.size(); ++i) {
         const ContentHash done = pending[i].hash.result();
-        if (done.sha256.isEmpty()) { // read once, unreadable the second time
+        QString why;
+        if (done.sha256.isEmpty() && done.error.isEmpty())
+            why = QStringLiteral("cancelled");
+        else if (done.sha256.isEmpty()) // read once, unreadable the second time
+            why = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending[i].display, done.error);
+        else if (done.bytes != pending[i].bytes)
+            why = QStringLiteral("%1 changed while it was added (%2 bytes read, %3 when it was hashed): nothing of "
+                                 "this run was kept; add it again once it is complete")
+                      .arg(pending[i].display)
+                      .arg(pending[i].bytes)
+                      .arg(done.bytes);
+        if (!why.isEmpty()) {
             if (error)
-                *error
-                    = QStringLiteral("%1 could not be read again for its hash: %2").arg(pending[i].display, done.error);
+                *error = why;
             return false;
         }
         update.bindValue(0, done.sha256);
@@ -273,6 +285,10 @@ bool WorkspaceIngester::settlePendingHashes(IngestReport& report)
         return !cancelled(report);
     if (why.isValid()) // else the file could not be read again: report.error says so
         fail(report, QStringLiteral("storing the files' hashes failed"), why);
+    if (report.error == QLatin1String("cancelled")) {
+        report.error.clear();
+        report.cancelled = true;
+    }
     return false;
 }
 

@@ -39,6 +39,7 @@ struct IngestReport {
 struct ContentHash {
     QString sha256;
     QString error;
+    qint64 bytes = 0; // how many were hashed
 };
 
 // The hash of a file stored in a new workspace before its hash was known (see
@@ -46,12 +47,15 @@ struct ContentHash {
 struct PendingContentHash {
     std::int64_t fileId = 0;
     QString display;
+    qint64 bytes = 0; // the file's size when it was read
     QFuture<ContentHash> hash;
 };
 
 // Writes the hashes of `pending` into source_files, waiting for them, inside the caller's
 // transaction, and empties it. False, with `error` set (and `sqlError` when the database
-// refused), when a file could not be read again or the database refused.
+// refused), when a file could not be read again, changed size since it was read (a log still
+// being written: its hash would not be of the bytes stored), or the database refused; with
+// `error` "cancelled" when the hashing was cancelled.
 bool writeContentHashes(const QSqlDatabase& db, std::vector<PendingContentHash>& pending, QString* error,
                         QSqlError* sqlError = nullptr);
 
@@ -86,7 +90,8 @@ public:
 
     // The SHA-256 of a file's bytes, in lower-case hex; empty with `error` set when the
     // file cannot be read.
-    static QString contentHash(const QString& path, QString* error, const JobControl* control = nullptr);
+    static QString contentHash(const QString& path, QString* error, const JobControl* control = nullptr,
+                               qint64* bytes = nullptr);
 
 private:
     // False when the caller must roll back; a file that cannot be read is a problem, not that.

@@ -85,8 +85,12 @@ WorkspaceRunOutcome runWorkspaceAnalysis(Workspace& workspace, const AnalysisReq
     }
     // A new workspace's files, hashed meanwhile on what the run left idle (WorkspaceIngester):
     // their hashes are written before anything could put the workspace in place.
-    if (outcome.storeError.isEmpty() && !analysis.cancelled && !workspace.settleContentHashes(&error))
-        outcome.storeError = error;
+    if (outcome.storeError.isEmpty() && !analysis.cancelled && !workspace.settleContentHashes(&error)) {
+        if (control && control->isCancelled())
+            analysis.cancelled = true;
+        else
+            outcome.storeError = error;
+    }
     analysis.timings.append({QStringLiteral("save"), clock.restart()});
     return outcome;
 }

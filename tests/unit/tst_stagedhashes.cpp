@@ -87,14 +87,20 @@ private Q_SLOTS:
         QString error;
         auto workspace = Workspace::open(staged.path(), &error, WorkspaceOpenMode::Staging);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->addFiles({kSeedInput}).filesAdded, 1);
+        // Two files of different sizes: both stored before either hash is written.
+        QCOMPARE(workspace->addFiles({kSeedInput, kChallengeInput}).filesAdded, 2);
         QVERIFY(workspace->hasPendingContentHashes());
-        QCOMPARE(storedHashes(staged.path()).begin()->second, QString("pending-1")); // not yet known
-        // A second call compares its files with the first's hash: written first.
+        auto hashes = storedHashes(staged.path());
+        QCOMPARE(hashes.size(), std::size_t(2));
+        QCOMPARE(hashes.at(kSeedInput), QString("pending-1"));
+        QCOMPARE(hashes.at(kChallengeInput), QString("pending-2"));
+        // A second call compares its files with the stored hashes: they are written first.
         const IngestReport again = workspace->addFiles({kSeedInput});
         QCOMPARE(again.filesSkipped, 1);
         QVERIFY(!workspace->hasPendingContentHashes());
-        QCOMPARE(storedHashes(staged.path()).begin()->second, sha256Of(kSeedInput));
+        hashes = storedHashes(staged.path());
+        for (const QString& file : {kSeedInput, kChallengeInput})
+            QCOMPARE(hashes.at(file), sha256Of(file));
 
         // The run that builds a workspace settles them before it returns.
         StagedWorkspaceFile second(dir.filePath("w2.clvdb"));
@@ -105,9 +111,27 @@ private Q_SLOTS:
         const WorkspaceRunOutcome run = runWorkspaceAnalysis(*built, request);
         QVERIFY2(run.ok(), qPrintable(run.storeError + run.ingest.error));
         QVERIFY(!built->hasPendingContentHashes());
-        const auto hashes = storedHashes(second.path());
-        for (const QString& file : {kSeedInput, kChallengeInput}) // two pending at once
-            QCOMPARE(hashes.at(QFileInfo(file).absoluteFilePath()), sha256Of(file));
+        hashes = storedHashes(second.path());
+        QCOMPARE(hashes.size(), std::size_t(2));
+        for (const QString& file : {kSeedInput, kChallengeInput})
+            QCOMPARE(hashes.at(file), sha256Of(file));
+    }
+
+    void testAFailedIngestLeavesNothingPending()
+    {
+        QTemporaryDir dir;
+        StagedWorkspaceFile staged(dir.filePath("w.clvdb"));
+        QString error;
+        auto workspace = Workspace::open(staged.path(), &error, WorkspaceOpenMode::Staging);
+        QVERIFY2(workspace, qPrintable(error));
+        const QString bad = dir.filePath("bad.jsonl");
+        QVERIFY(writeFile(bad, "not json\n"));
+        ReaderOptions strict;
+        strict.strict = true;
+        const IngestReport report = workspace->addFiles({kSeedInput, bad}, strict);
+        QVERIFY(report.stoppedStrict);
+        QVERIFY(!workspace->hasPendingContentHashes()); // the seed's row went with the rollback
+        QCOMPARE(workspace->storedFileCount(), 0);
     }
 
     void testAnExistingWorkspaceHashesBeforeItCommits()
@@ -119,7 +143,9 @@ private Q_SLOTS:
         QVERIFY2(workspace, qPrintable(error));
         QCOMPARE(workspace->addFiles({kSeedInput}).filesAdded, 1);
         QVERIFY(!workspace->hasPendingContentHashes()); // seen by others at once: hashed first
-        QCOMPARE(storedHashes(path).begin()->second, sha256Of(kSeedInput));
+        const auto hashes = storedHashes(path);
+        QCOMPARE(hashes.size(), std::size_t(1));
+        QCOMPARE(hashes.at(kSeedInput), sha256Of(kSeedInput));
     }
 };
 
