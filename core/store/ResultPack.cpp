@@ -16,11 +16,15 @@ namespace {
 
 constexpr std::uint8_t kFormat = 1;
 
-// The rows' customers as runs — a customer and how many rows in a row are theirs — for the
-// visits and weekly tables, whose rows come customer after customer.
-template <typename Customers>
-void writeRuns(ByteWriter& out, const Customers& customers)
+// The start of the visits or weekly frame, whose rows come customer after customer: the format,
+// the row count, and the rows' customers as runs — a customer and how many rows in a row are
+// theirs. `bytesPerRow` sizes the buffer for the rows to come.
+ByteWriter startRunFrame(const std::vector<std::uint32_t>& customers, std::size_t bytesPerRow)
 {
+    ByteWriter out;
+    out.reserve(customers.size() * bytesPerRow + 64);
+    out.byte(kFormat);
+    out.varint(customers.size());
     std::vector<std::pair<std::uint32_t, std::uint64_t>> runs;
     for (const std::uint32_t customer : customers) {
         if (runs.empty() || runs.back().first != customer)
@@ -32,6 +36,7 @@ void writeRuns(ByteWriter& out, const Customers& customers)
         out.varint(customer);
         out.varint(rows);
     }
+    return out;
 }
 
 std::string packCustomers(const EventStore& events)
@@ -57,11 +62,7 @@ std::uint64_t deltaBits(std::int64_t delta)
 // (bit 5) — then what does not fit in it. Most rows take that one byte.
 std::string packVisits(const VisitsTable& v)
 {
-    ByteWriter out;
-    out.reserve(v.size() * 2 + 64);
-    out.byte(kFormat);
-    out.varint(v.size());
-    writeRuns(out, v.customer);
+    ByteWriter out = startRunFrame(v.customer, 2);
     std::int64_t week = 0;
     std::int64_t visit = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -97,11 +98,7 @@ bool amountIsTheCents(double amount, Cents cents)
 // when it is not the cents'.
 std::string packWeekly(const WeeklyTable& w)
 {
-    ByteWriter out;
-    out.reserve(w.size() * 6 + 64);
-    out.byte(kFormat);
-    out.varint(w.size());
-    writeRuns(out, w.customer);
+    ByteWriter out = startRunFrame(w.customer, 6);
     std::int64_t week = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (i == 0 || w.customer[i] != w.customer[i - 1])
@@ -201,7 +198,7 @@ bool readDelta(ByteReader& in, std::uint64_t bits, std::int64_t& delta)
     return in.signedVarint(delta);
 }
 
-// The runs of customers (see writeRuns) of a table of `rows` rows into `customers`.
+// The runs of customers (see startRunFrame) of a table of `rows` rows into `customers`.
 bool readRuns(ByteReader& in, std::uint64_t rows, std::vector<std::uint32_t>& customers, Unpacked& part)
 {
     std::uint64_t runs = 0;
@@ -218,6 +215,17 @@ bool readRuns(ByteReader& in, std::uint64_t rows, std::vector<std::uint32_t>& cu
         customers.insert(customers.end(), count, static_cast<std::uint32_t>(customer));
     }
     return customers.size() == rows;
+}
+
+// Opens the visits or weekly frame (see startRunFrame): its rows' customers into `customers`,
+// each row taking `smallestRow` bytes or more.
+bool openRunFrame(const QByteArray& frame, Unpacked& part, const char* name, ByteReader& in,
+                  std::vector<std::uint32_t>& customers, std::uint64_t smallestRow)
+{
+    std::uint64_t rows = 0;
+    if (!openFrame(frame, part, name, in, rows))
+        return false;
+    return (rows <= in.remaining() / smallestRow && readRuns(in, rows, customers, part)) || fail(part, name);
 }
 
 bool fitsInt32(std::int64_t value)
@@ -238,11 +246,9 @@ bool step(std::int64_t& number, std::int64_t delta)
 bool unpackVisits(const QByteArray& frame, VisitsTable& v, Unpacked& part)
 {
     ByteReader in("");
-    std::uint64_t rows = 0;
-    if (!openFrame(frame, part, "visits", in, rows))
+    if (!openRunFrame(frame, part, "visits", in, v.customer, 1))
         return false;
-    if (!readRuns(in, rows, v.customer, part))
-        return fail(part, "visits");
+    const std::size_t rows = v.customer.size();
     v.weekId.resize(rows);
     v.visitId.resize(rows);
     v.isOrder.resize(rows);
@@ -272,11 +278,9 @@ bool unpackVisits(const QByteArray& frame, VisitsTable& v, Unpacked& part)
 bool unpackWeekly(const QByteArray& frame, WeeklyTable& w, Unpacked& part)
 {
     ByteReader in("");
-    std::uint64_t rows = 0;
-    if (!openFrame(frame, part, "weekly rows", in, rows) || rows > in.remaining() / 3) // 3 bytes a row or more
-        return fail(part, "weekly rows");
-    if (!readRuns(in, rows, w.customer, part))
-        return fail(part, "weekly rows");
+    if (!openRunFrame(frame, part, "weekly rows", in, w.customer, 3)) // a header and two numbers a row
+        return false;
+    const std::size_t rows = w.customer.size();
     w.weekId.resize(rows);
     w.visits.resize(rows);
     w.amountCents.resize(rows);

@@ -343,13 +343,19 @@ std::shared_ptr<ReadResult> Workspace::loadEvents(const JobControl* control, QSt
     return read;
 }
 
+bool Workspace::computedHere(const ResultTables& tables, QString* error) const
+{
+    if (m_loaded.isStore(tables.events.get()))
+        return true;
+    if (error)
+        *error = QStringLiteral("these results were not computed from this workspace's events");
+    return false;
+}
+
 bool Workspace::saveResults(const ResultTables& tables, QString* error, const JobControl* control)
 {
-    if (!m_loaded.isStore(tables.events.get())) {
-        if (error)
-            *error = QStringLiteral("these results were not computed from this workspace's events");
+    if (!computedHere(tables, error))
         return false;
-    }
     QSqlDatabase db = database();
     StoredResults stored(db);
     ScratchTable scratch; // made after `stored`, so gone (its thread joined) before it
@@ -445,11 +451,8 @@ std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameter
 
 bool Workspace::packResults(const ResultTables& tables, bool replace, QString* error)
 {
-    if (!m_loaded.isStore(tables.events.get())) {
-        if (error)
-            *error = QStringLiteral("these results were not computed from this workspace's events");
+    if (!computedHere(tables, error))
         return false;
-    }
     QSqlDatabase db = database();
     if (!beginWrite(error))
         return false;

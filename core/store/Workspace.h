@@ -152,6 +152,8 @@ private:
     void assertOwnerThread() const { Q_ASSERT(QThread::currentThread() == m_thread); }
     qint64 countRows(const char* table);
     bool beginWrite(QString* error);
+    // Whether `tables` come from this workspace's latest loadEvents(); else false with `error`.
+    bool computedHere(const ResultTables& tables, QString* error) const;
     IngestReport addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control);
     std::shared_ptr<ReadResult> takeJustStored();
 
