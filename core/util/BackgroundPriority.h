@@ -9,6 +9,7 @@ namespace clv {
 // worker woken by the window would otherwise take the window's core for a whole time slice
 // (5–9 ms seen on 2 cores) and the window would stand still meanwhile; the lowest priority
 // leaves the window's turns first in line while the workers still get every idle moment.
+// On Linux that is nice 19 and the idle scheduling class (SCHED_IDLE).
 // Call it while the pool is idle (right after making it): it waits for each thread to start.
 void runAtBackgroundPriority(QThreadPool& pool);
 

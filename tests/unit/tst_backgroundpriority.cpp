@@ -1,5 +1,6 @@
 // Worker threads that yield to the window's thread: every thread of a pool runs at the lowest
-// priority from then on, the caller's own priority is left as it was.
+// priority (nice 19 and the idle scheduling class) from then on, the caller's own priority is
+// left as it was.
 #include "util/BackgroundPriority.h"
 
 #include <QMutex>
@@ -8,6 +9,7 @@
 #include <QThreadPool>
 
 #include <latch>
+#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -23,6 +25,7 @@ int niceOfThisThread()
 struct Seen {
     QSet<int> threads;
     QList<int> nices;
+    QList<int> policies;
 };
 
 // Runs `count` tasks on the pool that wait for each other, so each has a thread of its own
@@ -40,6 +43,7 @@ Seen runTogether(QThreadPool& pool, int count)
                 const QMutexLocker lock(&mutex);
                 seen.threads.insert(static_cast<int>(gettid()));
                 seen.nices << niceOfThisThread();
+                seen.policies << sched_getscheduler(0);
             }
             done.count_down();
         });
@@ -59,11 +63,13 @@ private Q_SLOTS:
         pool.setMaxThreadCount(3);
         runAtBackgroundPriority(pool);
         QCOMPARE(niceOfThisThread(), callerNice);
+        QCOMPARE(sched_getscheduler(0), SCHED_OTHER);
 
         const Seen seen = runTogether(pool, 3);
         QCOMPARE(seen.threads.size(), 3);
         QVERIFY(!seen.threads.contains(static_cast<int>(gettid())));
         QCOMPARE(seen.nices, QList<int>({19, 19, 19}));
+        QCOMPARE(seen.policies, QList<int>({SCHED_IDLE, SCHED_IDLE, SCHED_IDLE}));
     }
 
     void testAnOrdinaryPoolIsNotLowered()
@@ -72,6 +78,7 @@ private Q_SLOTS:
         pool.setMaxThreadCount(2);
         const Seen seen = runTogether(pool, 2);
         QCOMPARE(seen.nices, QList<int>({niceOfThisThread(), niceOfThisThread()}));
+        QCOMPARE(seen.policies, QList<int>({SCHED_OTHER, SCHED_OTHER}));
     }
 
     void testThreadsKeepTheirPriorityPastTheUsualExpiry()
@@ -81,7 +88,9 @@ private Q_SLOTS:
         runAtBackgroundPriority(pool);
         QCOMPARE(pool.expiryTimeout(), -1); // an expired thread would come back at nice 0
         QTest::qWait(50);
-        QCOMPARE(runTogether(pool, 1).nices, QList<int>({19}));
+        const Seen seen = runTogether(pool, 1);
+        QCOMPARE(seen.nices, QList<int>({19}));
+        QCOMPARE(seen.policies, QList<int>({SCHED_IDLE}));
     }
 };
 
