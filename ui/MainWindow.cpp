@@ -259,7 +259,7 @@ void MainWindow::createActions()
     tools->addAction(openFolder);
     tools->addAction(m_exportCsvsAction);
     tools->addAction(generate);
-    updateRecentMenu();
+    updateRecentMenu(RecentFiles::load());
 }
 
 void MainWindow::connectSession()
@@ -452,8 +452,7 @@ void MainWindow::readInputs(const RecentEntry& entry)
         }
         tables = TransactionOptions{columns.selection};
     }
-    RecentFiles::add(entry);
-    updateRecentMenu();
+    updateRecentMenu(RecentFiles::add(entry));
     m_session->readerOptions().transactions = tables;
     m_session->open(entry.inputs);
 }
@@ -524,10 +523,9 @@ void MainWindow::importTransactions(const QStringList& files)
     dialog->open();
 }
 
-void MainWindow::updateRecentMenu()
+void MainWindow::updateRecentMenu(const QList<RecentEntry>& entries)
 {
     m_recentMenu->clear();
-    const QList<RecentEntry> entries = RecentFiles::load();
     for (const RecentEntry& entry : entries) {
         QString label = QDir::toNativeSeparators(entry.inputs.first());
         if (entry.inputs.size() > 1)
@@ -540,10 +538,7 @@ void MainWindow::updateRecentMenu()
         m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
     else {
         m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear Recent"), this, [this] {
-            RecentFiles::clear();
-            updateRecentMenu();
-        });
+        m_recentMenu->addAction(tr("Clear Recent"), this, [this] { updateRecentMenu(RecentFiles::clear()); });
     }
 }
 

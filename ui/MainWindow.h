@@ -89,7 +89,7 @@ private:
     void showSkippedInputs();
     // The customer (interned id) of the LTV tab's view row, from whichever model it shows.
     std::optional<std::uint32_t> ltvCustomerAt(int row) const;
-    void updateRecentMenu();
+    void updateRecentMenu(const QList<RecentEntry>& entries);
     void updateSummary();
     void updateActions();
     void restoreSettings();

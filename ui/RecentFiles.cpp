@@ -10,17 +10,21 @@ QList<RecentEntry> RecentFiles::load()
 }
 
 // The same files opened again, as events or as tables, are one entry: the latest way wins.
-void RecentFiles::add(const RecentEntry& entry)
+QList<RecentEntry> RecentFiles::add(const RecentEntry& entry)
 {
-    QList<RecentEntry> entries = load();
+    AppSettings settings;
+    QList<RecentEntry> entries = settings.recentInputs();
     entries.removeIf([&](const RecentEntry& e) { return e.inputs == entry.inputs; });
     entries.prepend(entry);
-    AppSettings().setRecentInputs(entries.mid(0, kMaxEntries));
+    entries = entries.mid(0, kMaxEntries);
+    settings.setRecentInputs(entries);
+    return entries;
 }
 
-void RecentFiles::clear()
+QList<RecentEntry> RecentFiles::clear()
 {
     AppSettings().clearRecentInputs();
+    return {};
 }
 
 } // namespace clv

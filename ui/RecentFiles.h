@@ -13,8 +13,10 @@ public:
     static constexpr int kMaxEntries = 10;
 
     static QList<RecentEntry> load();
-    static void add(const RecentEntry& entry);
-    static void clear();
+    // Both return the list as it now is: reading it back at once would wait for the settings
+    // writer's thread, which holds the settings file while it writes it (SettingsWriter.h).
+    static QList<RecentEntry> add(const RecentEntry& entry);
+    static QList<RecentEntry> clear();
 };
 
 } // namespace clv

@@ -5,6 +5,7 @@
 #include "../unit/UnreadableEntries.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
+#include "RecentFiles.h"
 #include "TableBacking.h"
 #include "WindowPlacement.h"
 #include "charts/ChartsPage.h"
@@ -457,6 +458,32 @@ private Q_SLOTS:
         recent->actions().first()->trigger();
         QVERIFY(results.wait(60000));
         QCOMPARE(part<TablePage>(again, "ltvPage")->model()->rowCount(), 50);
+    }
+
+    // The File ▸ Open Recent menu follows each open at once, most recent first, one entry per
+    // set of inputs, and Clear Recent empties it (in this window and the next).
+    void testRecentMenuFollowsEachOpenAndClear()
+    {
+        MainWindow w;
+        QMenu* recent = w.findChild<QMenu*>(QStringLiteral("recentMenu"));
+        for (const QString& input : {kSeedInput, kChallenge, kSeedInput}) {
+            w.openInputs({input});
+            QVERIFY(waitForResults(w));
+        }
+        const QList<QAction*> actions = recent->actions();
+        QVERIFY(actions.size() >= 4); // two entries, a separator, Clear Recent
+        QVERIFY(actions.at(0)->text().contains(QStringLiteral("input.txt")));
+        QVERIFY(actions.at(1)->text().contains(QStringLiteral("challenge-sample-events.txt")));
+        for (int i = 2; i < actions.size() && !actions.at(i)->isSeparator(); ++i)
+            QVERIFY2(!actions.at(i)->text().contains(QStringLiteral("input.txt")), "one entry per set of inputs");
+        QCOMPARE(RecentFiles::load().size(), actions.size() - 2);
+
+        actions.last()->trigger(); // Clear Recent
+        QCOMPARE(recent->actions().size(), 1);
+        QVERIFY(!recent->actions().first()->isEnabled());
+        QVERIFY(RecentFiles::load().isEmpty());
+        MainWindow next;
+        QCOMPARE(next.findChild<QMenu*>(QStringLiteral("recentMenu"))->actions().size(), 1);
     }
 
     // A settings file from an older version, or edited by hand, cannot take the analysis
