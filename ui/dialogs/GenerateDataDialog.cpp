@@ -6,6 +6,7 @@
 #include "generate/SeedModeScenario.h"
 #include "generate/WordLists.h"
 #include "util/JobControl.h"
+#include "widgets/ProgressValue.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -114,8 +115,9 @@ GenerateDataDialog::GenerateDataDialog(const QString& baseFolder, QWidget* paren
     connect(m_output, &QLineEdit::textChanged, this, &GenerateDataDialog::noteExistingOutput);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GenerateDataDialog::startGeneration);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &GenerateDataDialog::reject);
-    m_jobs.setProgressHandler(
-        [this](const QString&, double fraction) { m_progress->setValue(static_cast<int>(fraction * kProgressSteps)); });
+    m_jobs.setProgressHandler([this](const QString&, double fraction) {
+        setProgressValue(*m_progress, static_cast<int>(fraction * kProgressSteps));
+    });
 
     updateModeFields();
     updateEstimate();
@@ -194,7 +196,7 @@ void GenerateDataDialog::buildForm()
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(0);
+    setProgressValue(*m_progress, 0);
     m_progress->setTextVisible(false);
 
     m_status = new QLabel(this);
@@ -402,7 +404,7 @@ void GenerateDataDialog::finishGeneration(const Generation& done)
     setRunning(false);
 
     if (report.ok()) {
-        m_progress->setValue(kProgressSteps);
+        setProgressValue(*m_progress, kProgressSteps);
         const QString malformed = report.badLines > 0
             ? tr(" and %1 malformed lines").arg(QLocale().toString(report.badLines))
             : QString();
@@ -416,7 +418,7 @@ void GenerateDataDialog::finishGeneration(const Generation& done)
         accept();
         return;
     }
-    m_progress->setValue(0);
+    setProgressValue(*m_progress, 0);
     if (cancelled) {
         showStatus(QFileInfo(file).isFile() ? tr("Cancelled; %1 was left as it was.").arg(QFileInfo(file).fileName())
                                             : tr("Cancelled; no file was written."),
@@ -444,7 +446,7 @@ void GenerateDataDialog::setRunning(bool running)
     m_generate->setEnabled(!running);
     m_cancel->setEnabled(true);
     if (running)
-        m_progress->setValue(0);
+        setProgressValue(*m_progress, 0);
     else
         updateModeFields();
 }

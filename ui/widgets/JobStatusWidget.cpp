@@ -1,5 +1,7 @@
 #include "widgets/JobStatusWidget.h"
 
+#include "widgets/ProgressValue.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -43,7 +45,7 @@ void JobStatusWidget::showProgress(const QString& stage, double fraction)
     const QString text = stage + QStringLiteral("…");
     if (m_stage->text() != text)
         m_stage->setText(text);
-    m_bar->setValue(static_cast<int>(fraction * 1000));
+    setProgressValue(*m_bar, static_cast<int>(fraction * 1000));
 }
 
 void JobStatusWidget::setRunning(bool running)
@@ -53,7 +55,7 @@ void JobStatusWidget::setRunning(bool running)
     m_running = running;
     if (running) {
         m_stage->setText(tr("Working…"));
-        m_bar->setValue(0);
+        setProgressValue(*m_bar, 0);
     }
     m_stage->setVisible(running);
     m_bar->setVisible(running);
