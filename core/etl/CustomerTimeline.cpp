@@ -32,8 +32,7 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
         }
         m_moments.push_back({m_events.time(rows[i]), rows[i], m_events.type(rows[i])});
     }
-    std::stable_sort(m_moments.begin(), m_moments.end(),
-                     [](const Moment& a, const Moment& b) { return a.time < b.time; });
+    sortMomentsByTime();
 
     ltv = LtvRow{};
     ltv.customer = customer;
@@ -126,6 +125,44 @@ void CustomerTimeline::analyse(const std::uint32_t* rows, std::size_t count, std
         const double spend = double(ltv.totalCents) / 100.0;
         const double perYear = 52.0 * m_parameters.lifespanYears;
         ltv.ltv = ltv.weeksObserved > 0 ? perYear * spend / double(ltv.weeksObserved) : 0.0;
+    }
+}
+
+void CustomerTimeline::sortMomentsByTime()
+{
+    const auto earlier = [](const Moment& a, const Moment& b) { return a.time < b.time; };
+    // Runs of kRun sorted in place (insertion sort is stable, and a customer's events mostly
+    // arrive in time order already), then merged pairwise; std::merge takes the first run's
+    // element on a tie, so input order stands.
+    constexpr std::size_t kRun = 32;
+    const std::size_t count = m_moments.size();
+    for (std::size_t start = 0; start < count; start += kRun) {
+        const auto first = m_moments.begin() + static_cast<std::ptrdiff_t>(start);
+        const auto last = m_moments.begin() + static_cast<std::ptrdiff_t>(std::min(count, start + kRun));
+        for (auto i = first + 1; i < last; ++i) {
+            if (!earlier(*i, *(i - 1)))
+                continue;
+            const Moment moving = *i;
+            auto j = i;
+            for (; j > first && earlier(moving, *(j - 1)); --j)
+                *j = *(j - 1);
+            *j = moving;
+        }
+    }
+    if (count <= kRun)
+        return;
+    m_merged.resize(count);
+    for (std::size_t width = kRun; width < count; width *= 2) {
+        for (std::size_t start = 0; start < count; start += 2 * width) {
+            const std::size_t middle = std::min(count, start + width);
+            const std::size_t end = std::min(count, start + 2 * width);
+            std::merge(m_moments.begin() + static_cast<std::ptrdiff_t>(start),
+                       m_moments.begin() + static_cast<std::ptrdiff_t>(middle),
+                       m_moments.begin() + static_cast<std::ptrdiff_t>(middle),
+                       m_moments.begin() + static_cast<std::ptrdiff_t>(end),
+                       m_merged.begin() + static_cast<std::ptrdiff_t>(start), earlier);
+        }
+        m_moments.swap(m_merged);
     }
 }
 

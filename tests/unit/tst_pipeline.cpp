@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace clv;
 using test::analyse;
 
@@ -44,6 +47,37 @@ private Q_SLOTS:
         QCOMPARE(t->visits.event[0], 1u);
         QCOMPARE(t->visits.visitId[0], 0);
         QCOMPARE(t->visits.visitId[1], 1);
+    }
+
+    // A customer's events in time order, ties in input order, however many there are: short
+    // runs, runs of exactly the sorting's run length and several merges of them.
+    void testManyEventsAreOrderedByTimeTiesInInputOrder_data()
+    {
+        QTest::addColumn<int>("events");
+        for (const int n : {2, 31, 32, 33, 64, 65, 300, 1000})
+            QTest::newRow(qPrintable(QString::number(n))) << n;
+    }
+    void testManyEventsAreOrderedByTimeTiesInInputOrder()
+    {
+        QFETCH(int, events);
+        std::vector<std::string> lines;
+        std::vector<int> minuteOfLine;
+        std::uint32_t draw = 12345;
+        for (int i = 0; i < events; ++i) {
+            draw = draw * 1103515245u + 12345u;
+            const int minute = static_cast<int>((draw >> 16) % 17); // many ties, no order
+            minuteOfLine.push_back(minute);
+            lines.push_back(test::visitLine(
+                "c", QStringLiteral("2017-02-13T10:%1:00Z").arg(minute, 2, 10, QLatin1Char('0')).toStdString()));
+        }
+        std::vector<std::uint32_t> expected(events);
+        std::iota(expected.begin(), expected.end(), 0u);
+        std::stable_sort(expected.begin(), expected.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return minuteOfLine[a] < minuteOfLine[b]; });
+        const auto t = analyse(lines);
+        QCOMPARE(t->visits.size(), std::size_t(events));
+        for (int i = 0; i < events; ++i)
+            QCOMPARE(t->visits.event[i], expected[i]);
     }
 
     void testVisitCrossingSaturdayToSundayMidnightCountsInBothWeeks()
