@@ -142,13 +142,19 @@ private:
 
 } // namespace
 
+std::shared_ptr<ResultTables> Pipeline::emptyTables(std::shared_ptr<const EventStore> events) const
+{
+    auto tables = std::make_shared<ResultTables>();
+    tables->events = std::move(events);
+    tables->parameters = m_parameters;
+    return tables;
+}
+
 std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventStore> events,
                                                   const JobControl* control) const
 {
     auto cancelled = [control] { return control && control->isCancelled(); };
-    auto tables = std::make_shared<ResultTables>();
-    tables->events = events;
-    tables->parameters = m_parameters;
+    std::shared_ptr<ResultTables> tables = emptyTables(events);
     if (events->empty())
         return tables;
 
@@ -176,9 +182,7 @@ std::shared_ptr<const ResultTables> Pipeline::runResolved(std::shared_ptr<const 
                                                           const JobControl* control) const
 {
     Q_ASSERT(revenueByRow.size() == events->size());
-    auto tables = std::make_shared<ResultTables>();
-    tables->events = events;
-    tables->parameters = m_parameters;
+    std::shared_ptr<ResultTables> tables = emptyTables(events);
     if (events->empty())
         return tables;
     QElapsedTimer clock;

@@ -33,6 +33,8 @@ public:
                                                     const JobControl* control = nullptr) const;
 
 private:
+    // Result tables of `events` with this pipeline's parameters and no rows yet.
+    std::shared_ptr<ResultTables> emptyTables(std::shared_ptr<const EventStore> events) const;
     std::shared_ptr<const ResultTables> analyse(std::shared_ptr<ResultTables> tables, CustomerGrouping grouping,
                                                 std::vector<Cents> revenue, std::int64_t lastDayOfData,
                                                 const JobControl* control, QElapsedTimer& clock) const;

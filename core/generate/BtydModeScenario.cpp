@@ -1,5 +1,6 @@
 #include "BtydModeScenario.h"
 
+#include "CustomerLoop.h"
 #include "FakeDataGenerator.h"
 #include "GeneratorRandom.h"
 #include "RandomDraws.h"
@@ -121,16 +122,7 @@ qint64 BtydModeScenario::countPurchases(const JobControl* control) const
 bool BtydModeScenario::write(TransactionTableWriter& writer, const JobControl* control) const
 {
     const BtydParameters& model = m_options.btyd;
-    for (int customer = 0; customer < m_options.customers; ++customer) {
-        if (customer % kCustomersBetweenChecks == 0) {
-            // After a failed write the writer only counts; stopping early spares the rest of the work.
-            if (writer.failed())
-                break;
-            if (control && control->isCancelled())
-                return false;
-            if (control)
-                control->report(QStringLiteral("Generating"), double(customer) / m_options.customers);
-        }
+    return forEachCustomer(m_options.customers, kCustomersBetweenChecks, writer, control, [&](int customer) {
         GeneratorRandom spend = customerStream(m_options.seed, customer, kSpendStream);
         const double spendRate = gammaDraw(spend, model.q, model.gamma);
         const auto id = static_cast<quint64>(customer) + 1;
@@ -138,8 +130,7 @@ bool BtydModeScenario::write(TransactionTableWriter& writer, const JobControl* c
             const qint64 cents = amountCents(spend, model, spendRate);
             writer.purchase(id, m_firstDay + day, cents);
         });
-    }
-    return true;
+    });
 }
 
 } // namespace clv

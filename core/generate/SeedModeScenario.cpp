@@ -1,5 +1,6 @@
 #include "SeedModeScenario.h"
 
+#include "CustomerLoop.h"
 #include "EventKeySequence.h"
 #include "EventLineWriter.h"
 #include "FakeDataGenerator.h"
@@ -42,16 +43,7 @@ bool SeedModeScenario::write(EventLineWriter& writer, const JobControl* control)
         return list[random.below(list.size())];
     };
 
-    for (int customer = 0; customer < m_options.customers; ++customer) {
-        if (customer % kCustomersBetweenChecks == 0) {
-            // After a failed write the writer only counts; stopping early spares the rest of the work.
-            if (writer.failed())
-                break;
-            if (control && control->isCancelled())
-                return false;
-            if (control)
-                control->report(QStringLiteral("Generating"), double(customer) / m_options.customers);
-        }
+    return forEachCustomer(m_options.customers, kCustomersBetweenChecks, writer, control, [&](int /*customer*/) {
         const quint64 customerKey = keys.next();
         const std::string& lastName = pick(words.lastNames);
         const std::string& city = pick(words.cities);
@@ -72,8 +64,7 @@ bool SeedModeScenario::write(EventLineWriter& writer, const JobControl* control)
             const qint64 cents = random.between(10, 10000);
             writer.order("NEW", orderTime, keys.next(), customerKey, cents);
         }
-    }
-    return true;
+    });
 }
 
 } // namespace clv

@@ -256,6 +256,19 @@ bool Workspace::beginWrite(QString* error)
     return false;
 }
 
+bool Workspace::endWrite(bool ok, QString* error)
+{
+    QSqlDatabase db = database();
+    if (ok && !db.commit()) {
+        if (error)
+            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+        ok = false;
+    }
+    if (!ok)
+        db.rollback();
+    return ok;
+}
+
 IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions& options, const JobControl* control)
 {
     // With the write lock another client's write cannot overlap ours; a conflict can still
@@ -368,14 +381,7 @@ bool Workspace::saveResults(const ResultTables& tables, QString* error, const Jo
             *error = QStringLiteral("cancelled");
         ok = false;
     }
-    if (ok && !db.commit()) {
-        if (error)
-            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
-        ok = false;
-    }
-    if (!ok)
-        db.rollback();
-    return ok;
+    return endWrite(ok, error);
 }
 
 namespace {
@@ -398,14 +404,7 @@ bool Workspace::saveFit(const PredictResult& result, QString* error, const JobCo
         return false;
     const LoadedEvents events = currentEvents(storedEventCount(), m_dropExactDuplicates);
     bool ok = StoredPrediction(db).save(result, events, error, control);
-    if (ok && !db.commit()) {
-        if (error)
-            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
-        ok = false;
-    }
-    if (!ok)
-        db.rollback();
-    return ok;
+    return endWrite(ok, error);
 }
 
 std::optional<StoredFit> Workspace::loadFit(QString* error)

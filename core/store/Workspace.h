@@ -152,6 +152,9 @@ private:
     void assertOwnerThread() const { Q_ASSERT(QThread::currentThread() == m_thread); }
     qint64 countRows(const char* table);
     bool beginWrite(QString* error);
+    // Commits what beginWrite() started if `ok` (a failed commit sets `error`), else rolls it
+    // back; whether it was committed.
+    bool endWrite(bool ok, QString* error);
     // Whether `tables` come from this workspace's latest loadEvents(); else false with `error`.
     bool computedHere(const ResultTables& tables, QString* error) const;
     IngestReport addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control);

@@ -1,6 +1,7 @@
 #include "summary/ChartSummaries.h"
 
 #include "etl/OrderLedger.h"
+#include "summary/OrderStatistics.h"
 #include "util/ComputePool.h"
 
 #include <QThreadPool>
@@ -166,11 +167,7 @@ LtvDistribution ltvDistribution(const ResultTables& results, int bins, bool logS
     if (n == 0)
         return d;
     d.mean = sum / double(n);
-    const std::size_t upperMiddle = n / 2;
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(upperMiddle), values.end());
-    d.median = values[upperMiddle];
-    if (n % 2 == 0)
-        d.median = (d.median + *std::max_element(values.begin(), values.begin() + std::ptrdiff_t(upperMiddle))) / 2.0;
+    d.median = medianReordering(values);
     const std::size_t rank = (9 * n + 9) / 10; // ceil(0.9 · n), 1-based
     std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(rank - 1), values.end());
     d.p90 = values[rank - 1];

@@ -1,5 +1,7 @@
 #include "summary/PredictSummaries.h"
 
+#include "summary/OrderStatistics.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -43,16 +45,6 @@ int calibrationPeriodOf(const RfmSummary& summary, const std::vector<TrackingRow
         if (std::min<std::int64_t>(std::int64_t(std::floor(row.period * unitDays)), spanDays) - 1 >= endDay)
             return row.period;
     return rows.back().period;
-}
-
-// Nearest rank: the value at rank ⌈q · n⌉ of the ascending order (1-based).
-double nearestRank(std::vector<double> values, double q)
-{
-    if (values.empty())
-        return 0;
-    const auto rank = std::size_t(std::max(1.0, std::ceil(q * double(values.size()))));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(rank - 1), values.end());
-    return values[rank - 1];
 }
 
 } // namespace
@@ -257,11 +249,7 @@ LtvDistribution linearDistribution(std::vector<double> values, int bins)
         ++d.counts[std::size_t(std::clamp<std::int64_t>(bin, 0, std::int64_t(binCount) - 1))];
     }
     d.mean = sum / double(n);
-    const std::size_t upperMiddle = n / 2;
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(upperMiddle), values.end());
-    d.median = values[upperMiddle];
-    if (n % 2 == 0)
-        d.median = (d.median + *std::max_element(values.begin(), values.begin() + std::ptrdiff_t(upperMiddle))) / 2.0;
+    d.median = medianReordering(values);
     d.p90 = nearestRank(std::move(values), 0.9);
     return d;
 }

@@ -1,6 +1,7 @@
 #include "dialogs/GenerateDataDialog.h"
 
 #include "dialogs/BtydParametersBox.h"
+#include "dialogs/MessageText.h"
 #include "generate/BtydModeScenario.h"
 #include "generate/RealisticModeScenario.h"
 #include "generate/SeedModeScenario.h"
@@ -54,16 +55,6 @@ QSpinBox* makeSpin(QWidget* parent, const char* name, int low, int high, const Q
     spin->setFixedWidth(150);
     spin->setToolTip(toolTip);
     return spin;
-}
-
-// "customers must be at least 1" → "Customers must be at least 1."
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(QLatin1Char('.')))
-        text += QLatin1Char('.');
-    return text;
 }
 
 QString humanSize(qint64 bytes)
@@ -364,7 +355,7 @@ void GenerateDataDialog::startGeneration()
     }
     const GeneratorOptions chosen = options();
     if (const QString problem = FakeDataGenerator::validate(chosen); !problem.isEmpty()) {
-        showStatus(sentence(problem), true);
+        showStatus(asSentence(problem), true);
         return;
     }
     const QString file = outputFile();
@@ -379,7 +370,7 @@ void GenerateDataDialog::startGeneration()
     QString wordsProblem;
     std::optional<WordLists> words = WordLists::load(WordLists::defaultDirectory(), &wordsProblem);
     if (!words) {
-        showStatus(tr("The word lists the generator needs were not found: %1").arg(sentence(wordsProblem)), true);
+        showStatus(tr("The word lists the generator needs were not found: %1").arg(asSentence(wordsProblem)), true);
         return;
     }
 
@@ -425,7 +416,7 @@ void GenerateDataDialog::finishGeneration(const Generation& done)
                    false);
         return;
     }
-    showStatus(sentence(report.error), true);
+    showStatus(asSentence(report.error), true);
 }
 
 void GenerateDataDialog::reject()

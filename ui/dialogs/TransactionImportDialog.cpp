@@ -1,5 +1,7 @@
 #include "dialogs/TransactionImportDialog.h"
 
+#include "dialogs/MessageText.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -36,16 +38,6 @@ QString roleText(int role)
 {
     static const char* const kRoles[3] = {QT_TR_NOOP("customer id"), QT_TR_NOOP("date"), QT_TR_NOOP("amount")};
     return QObject::tr(kRoles[role]);
-}
-
-// "the amount column, 6, is beyond …" → "The amount column, 6, is beyond ….".
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(QLatin1Char('.')))
-        text += QLatin1Char('.');
-    return text;
 }
 
 } // namespace
@@ -194,7 +186,7 @@ void TransactionImportDialog::updateChoice()
     } else if (c[0] == c[1] || c[0] == c[2] || c[1] == c[2]) {
         problem = tr("The customer id, date and amount must be three different columns.");
     } else if (const TransactionLayoutParse layout = p.layoutWith(c[0], c[1], c[2]); !layout.layout) {
-        problem = sentence(utf8(layout.problem));
+        problem = asSentence(utf8(layout.problem));
     } else {
         header = layout.layout->hasHeader();
     }
