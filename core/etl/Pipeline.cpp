@@ -80,15 +80,15 @@ void rankByLtv(std::vector<LtvRow>& ltv)
     for (std::size_t start = 0; start < keys.size(); ++start) {
         if (keys[start].second == kDone)
             continue;
-        LtvRow carried = std::move(ltv[start]);
+        LtvRow carried = ltv[start];
         std::size_t place = start;
         while (keys[place].second != start) {
             const std::size_t from = keys[place].second;
-            ltv[place] = std::move(ltv[from]);
+            ltv[place] = ltv[from];
             keys[place].second = kDone;
             place = from;
         }
-        ltv[place] = std::move(carried);
+        ltv[place] = carried;
         keys[place].second = kDone;
     }
 }
@@ -150,7 +150,7 @@ std::shared_ptr<ResultTables> Pipeline::emptyTables(std::shared_ptr<const EventS
     return tables;
 }
 
-std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventStore> events,
+std::shared_ptr<const ResultTables> Pipeline::run(const std::shared_ptr<const EventStore>& events,
                                                   const JobControl* control) const
 {
     auto cancelled = [control] { return control && control->isCancelled(); };
@@ -177,7 +177,7 @@ std::shared_ptr<const ResultTables> Pipeline::run(std::shared_ptr<const EventSto
     return analyse(std::move(tables), std::move(grouping), std::move(revenue), lastDayOfData, control, clock);
 }
 
-std::shared_ptr<const ResultTables> Pipeline::runResolved(std::shared_ptr<const EventStore> events,
+std::shared_ptr<const ResultTables> Pipeline::runResolved(const std::shared_ptr<const EventStore>& events,
                                                           std::vector<Cents> revenueByRow, std::int64_t lastDayOfData,
                                                           const JobControl* control) const
 {

@@ -21,14 +21,14 @@ public:
     explicit Pipeline(Parameters parameters, QThreadPool* pool = nullptr) : m_parameters(parameters), m_pool(pool) {}
 
     // Null when cancelled through `control`: a cancelled run produces nothing.
-    std::shared_ptr<const ResultTables> run(std::shared_ptr<const EventStore> events,
+    std::shared_ptr<const ResultTables> run(const std::shared_ptr<const EventStore>& events,
                                             const JobControl* control = nullptr) const;
 
     // The same analysis over a part of the data whose dataset-wide values were settled
     // beforehand (a customer partition, see core/partition): `revenueByRow` is the order
     // ledger's verdict for each of `events`' rows (OrderLedger::revenueByRow over all the
     // data), `lastDayOfData` the UTC day of the last event of all the data.
-    std::shared_ptr<const ResultTables> runResolved(std::shared_ptr<const EventStore> events,
+    std::shared_ptr<const ResultTables> runResolved(const std::shared_ptr<const EventStore>& events,
                                                     std::vector<Cents> revenueByRow, std::int64_t lastDayOfData,
                                                     const JobControl* control = nullptr) const;
 
