@@ -4,6 +4,7 @@
 
 #include <QProgressBar>
 #include <QTest>
+#include <QWidget>
 
 using namespace clv;
 
@@ -62,6 +63,30 @@ private Q_SLOTS:
         setProgressValue(bar, 10);
         QCOMPARE(bar.value(), 10);
         QVERIFY(!bar.updatesEnabled());
+    }
+
+    // Updates turned off by a parent: the bar follows the parent when it turns them on again,
+    // and paints the value it was given meanwhile.
+    void testUpdatesOffInAParentAreTheParentsToTurnOn()
+    {
+        QWidget parent;
+        auto* bar = new QProgressBar(&parent);
+        bar->setRange(0, 1000);
+        bar->setTextVisible(false);
+        bar->resize(180, 20);
+        parent.resize(200, 40);
+        parent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&parent));
+        PaintCounter counter;
+        bar->installEventFilter(&counter);
+
+        parent.setUpdatesEnabled(false);
+        setProgressValue(*bar, 400);
+        QCOMPARE(bar->value(), 400);
+        QVERIFY(!bar->testAttribute(Qt::WA_ForceUpdatesDisabled));
+        parent.setUpdatesEnabled(true);
+        QVERIFY(bar->updatesEnabled());
+        QTRY_VERIFY(counter.paints > 0);
     }
 };
 
