@@ -259,14 +259,24 @@ bool Workspace::beginWrite(QString* error)
 bool Workspace::endWrite(bool ok, QString* error)
 {
     QSqlDatabase db = database();
-    if (ok && !db.commit()) {
-        if (error)
-            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
+    if (ok && !db.commit())
         ok = false;
-    }
-    if (!ok)
+    if (!ok) {
+        if (error && error->isEmpty())
+            *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
         db.rollback();
+    }
     return ok;
+}
+
+void Workspace::beginSnapshotRead()
+{
+    QSqlDatabase db = database();
+    db.transaction();
+    // PostgreSQL's default isolation gives each statement its own snapshot: ask for one
+    // snapshot for every read until the commit. (SQLite's transactions are serializable already.)
+    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
+        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
 }
 
 IngestReport Workspace::addFiles(const QStringList& inputs, const ReaderOptions& options, const JobControl* control)
@@ -343,11 +353,7 @@ std::shared_ptr<ReadResult> Workspace::loadEvents(const JobControl* control, QSt
     // Reading inside a transaction sees one consistent state even if another process
     // writes to the same file meanwhile.
     QSqlDatabase db = database();
-    db.transaction();
-    // PostgreSQL's default isolation gives each statement its own snapshot: ask for one
-    // snapshot for the whole load. (SQLite's transactions are serializable already.)
-    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
-        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    beginSnapshotRead();
     LoadedEvents loaded;
     std::shared_ptr<ReadResult> read = StoredEventsLoader(db, control).load(m_dropExactDuplicates, loaded, error);
     db.commit();
@@ -430,9 +436,7 @@ bool Workspace::hasCurrentResults(const Parameters& parameters)
 std::optional<Workspace::PackedRun> Workspace::loadPackedResults(const Parameters& parameters, QString* error)
 {
     QSqlDatabase db = database();
-    db.transaction(); // one state of the store for every read below, as in loadEvents()
-    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL)
-        QSqlQuery(db).exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    beginSnapshotRead();
     StoredResults stored(db);
     std::optional<PackedRun> run;
     const qint64 events = storedEventCount();
@@ -457,33 +461,21 @@ bool Workspace::packResults(const ResultTables& tables, bool replace, QString* e
         return false;
     // Asked inside the write: another client may have saved other results since.
     StoredResults stored(db);
-    const bool wanted = stored.areCurrent(m_loaded) && stored.parameters() == tables.parameters
-        && (replace || !stored.hasPack());
+    const bool wanted = hasCurrentResults(tables.parameters) && (replace || !stored.hasPack());
     if (!wanted) {
         db.commit(); // nothing written: ends the transaction and frees the writers' lock
         return true;
     }
-    if (stored.savePack(tables, error) && db.commit())
-        return true;
-    if (error && error->isEmpty())
-        *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
-    db.rollback();
-    return false;
+    return endWrite(stored.savePack(tables, error), error);
 }
 
 bool Workspace::settleContentHashes(QString* error)
 {
     if (m_pendingHashes.empty())
         return true;
-    QSqlDatabase db = database();
     if (!beginWrite(error))
         return false;
-    if (writeContentHashes(db, m_pendingHashes, error) && db.commit())
-        return true;
-    if (error && error->isEmpty())
-        *error = QStringLiteral("saving to the workspace failed: %1").arg(db.lastError().text());
-    db.rollback();
-    return false;
+    return endWrite(writeContentHashes(database(), m_pendingHashes, error), error);
 }
 
 std::optional<Parameters> Workspace::storedParameters()

@@ -152,9 +152,11 @@ private:
     void assertOwnerThread() const { Q_ASSERT(QThread::currentThread() == m_thread); }
     qint64 countRows(const char* table);
     bool beginWrite(QString* error);
-    // Commits what beginWrite() started if `ok` (a failed commit sets `error`), else rolls it
-    // back; whether it was committed.
+    // Commits what beginWrite() started if `ok`, else rolls it back; whether it was committed.
+    // A failure that left `error` empty (a failed commit, say) is named there.
     bool endWrite(bool ok, QString* error);
+    // A read transaction that sees one state of the store throughout; end it with a commit.
+    void beginSnapshotRead();
     // Whether `tables` come from this workspace's latest loadEvents(); else false with `error`.
     bool computedHere(const ResultTables& tables, QString* error) const;
     IngestReport addFilesOnce(const QStringList& inputs, const ReaderOptions& options, const JobControl* control);
